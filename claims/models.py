@@ -1,0 +1,187 @@
+"""Database tables and the data models around them (SQLModel).
+
+A base data model holds the fields a user sees; the ``table=True`` model adds
+keys and bookkeeping (sqlmodel "multiple models"). JSON shapes promised in the
+product contract are produced by ``to_public`` helpers in the feature modules,
+not by these classes, so a column can change without breaking the contract.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, ForeignKey, Index, String, Text
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores naive UTC, returns aware UTC: fsrs wants aware datetimes, SQLite has no zones."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("datetime must be timezone-aware (UTC)")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+# --- sources ---------------------------------------------------------------
+
+
+class SourceBase(SQLModel):
+    slug: str = Field(sa_column=Column(String, unique=True, index=True, nullable=False))
+    title: str
+    subtitle: str | None = None
+    # [{"name": "Patrick M. Cronin", "affiliation": "National Defense University"}]
+    authors: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
+    publisher: str | None = None
+    container: str | None = None  # series or periodical, e.g. "Strategic Forum"
+    number: str | None = None  # issue or report number within the container, e.g. "75"
+    date: str | None = None  # ISO 8601, as precise as known: "1993-04-11", "1996-05", "2003"
+    date_precision: str = "unknown"  # day | month | year | unknown
+    date_inferred: bool = False  # True when the date comes from the content, not the page
+    date_evidence: str | None = None  # why an inferred date is what it is
+    kind: str = "document"  # op-ed | policy-brief | commentary | blog-post | sponsored-content ...
+    url: str | None = None
+    note: str | None = None
+
+
+class Source(SourceBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    filename: str
+    content_hash: str = Field(index=True)  # sha256 of the decoded text
+    text: str = Field(sa_column=Column(Text, nullable=False))  # decoded original (BOM dropped)
+    encoding: str = "utf-8"
+    origin: str = "user"  # bundled | user
+    ingested_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime))
+
+
+class Paragraph(SQLModel, table=True):
+    """A kept paragraph of a source, numbered from 1, with offsets into ``Source.text``."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(
+        sa_column=Column(ForeignKey("source.id", ondelete="CASCADE"), index=True, nullable=False)
+    )
+    number: int
+    start: int
+    end: int
+
+
+# --- claims and topics -----------------------------------------------------
+
+
+class ClaimBase(SQLModel):
+    kind: str  # money | percent | count | duration | date | rank | ratio | statement
+    surface: str  # Source.text[start:end]
+    value: float | None = None
+    value_max: float | None = None  # upper bound of a range
+    unit: str | None = None  # ISO 4217 code, "percent", "year", or the counted noun
+    qualifier: str = "exact"  # exact | approximately | more than | less than | range | ...
+    subject: str | None = None
+    metric: str | None = None
+    as_of: int | None = None  # the year the figure refers to
+    sentence: str = ""
+    start: int
+    end: int
+
+
+class Claim(ClaimBase, table=True):
+    id: str = Field(primary_key=True)  # stable: survives rebuilds (see claims.ids)
+    source_id: int = Field(
+        sa_column=Column(ForeignKey("source.id", ondelete="CASCADE"), index=True, nullable=False)
+    )
+    origin: str = "extracted"  # extracted | curated | both
+    sentence_start: int = 0
+    sentence_end: int = 0
+    paragraph: int | None = None
+    quote: str | None = Field(default=None, sa_column=Column(Text))  # curated verbatim quote
+    proposition: str | None = Field(default=None, sa_column=Column(Text))  # qualitative claims
+    stance: str | None = None
+    note: str | None = Field(default=None, sa_column=Column(Text))
+
+    __table_args__ = (
+        Index("ix_claim_metric", "metric"),
+        Index("ix_claim_kind_value", "kind", "value"),
+        Index("ix_claim_as_of", "as_of"),
+    )
+
+
+class Topic(SQLModel, table=True):
+    key: str = Field(primary_key=True)  # "trade", "okinawa", ...
+    label: str
+    description: str | None = None
+
+
+class ClaimTopic(SQLModel, table=True):
+    claim_id: str = Field(
+        sa_column=Column(
+            ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True, nullable=False
+        )
+    )
+    topic_key: str = Field(
+        sa_column=Column(
+            ForeignKey("topic.key", ondelete="CASCADE"), primary_key=True, index=True,
+            nullable=False,
+        )
+    )
+
+
+# --- study -----------------------------------------------------------------
+
+
+class Card(SQLModel, table=True):
+    """A flashcard. Its id follows the claim's stable id, so progress survives rebuilds.
+
+    There is deliberately no foreign key to ``claim``: a claim that disappears
+    retires its cards (``retired=True``) instead of deleting their history.
+    """
+
+    id: str = Field(primary_key=True)
+    claim_id: str = Field(index=True)
+    source_slug: str | None = None
+    kind: str  # cloze | choice | source | year | compare
+    question: str = Field(sa_column=Column(Text, nullable=False))
+    answer: str
+    choices: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    # FSRS card state (fsrs.Card fields)
+    state: int = 1  # fsrs.State: 1 Learning, 2 Review, 3 Relearning
+    step: int | None = 0
+    stability: float | None = None
+    difficulty: float | None = None
+    due: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime, index=True))
+    last_review: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
+    introduced_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
+    retired: bool = False
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime))
+
+
+class Review(SQLModel, table=True):
+    """Append-only review log: one row per answer, never updated or deleted."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    card_id: str = Field(sa_column=Column(ForeignKey("card.id"), index=True, nullable=False))
+    reviewed_at: datetime = Field(sa_column=Column(UTCDateTime, index=True, nullable=False))
+    rating: int  # fsrs.Rating: 1 Again, 2 Hard, 3 Good, 4 Easy
+    given: str | None = None
+    correct: bool | None = None
+    duration_ms: int | None = None
+
+
+class Meta(SQLModel, table=True):
+    """Key/value facts about the database (e.g. when the bundled corpus was built)."""
+
+    key: str = Field(primary_key=True)
+    value: str

@@ -1,0 +1,80 @@
+"""The ``claims`` command: the root Typer app, its global options and error handling.
+
+Each command group lives in its own module and registers itself here. Command
+modules import the library inside the command functions, so ``claims --help``
+never loads the database layer.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from cli.output import FORMAT_META_KEY, print_error
+from cli.state import AppState
+
+# Modules under cli/ that each define ``register(app)``; order is the --help order.
+COMMAND_MODULES = ("corpus", "extract", "lookup", "cite", "compare", "study", "export", "check")
+
+
+class ClaimsGroup(TyperGroup):
+    """Turns a library ``ClaimsError`` into one stderr line and its exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        from claims.errors import ClaimsError
+
+        try:
+            return super().invoke(ctx)
+        except ClaimsError as error:
+            print_error(error, ctx.meta.get(FORMAT_META_KEY))
+            raise typer.Exit(error.exit_code) from None
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)  # registration order, not alphabetical
+
+
+app = typer.Typer(
+    cls=ClaimsGroup,
+    name="claims",
+    help="A database of cited claims: look figures up, cite them, compare sources, study them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db", envvar="CLAIMS_DB", metavar="PATH-OR-URL",
+            help="Database: a SQLite file path or a SQLAlchemy URL "
+            "(postgresql+psycopg://user@host/db). Default: a file in the user data folder.",
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bars or notes on stderr.")
+    ] = False,
+) -> None:
+    """Turn documents into a database of cited claims, then search, cite, compare and study them.
+
+    Example: claims search surplus --format json
+    """
+    ctx.obj = AppState(db=db, quiet=quiet)
+    ctx.call_on_close(ctx.obj.close)
+
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"cli.{_name}").register(app)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(app())  # typer exits itself; this keeps the exit code if it returns

@@ -1,0 +1,150 @@
+"""Shared CLI plumbing: the ``--format`` option, renderers, and the error printer.
+
+Data goes to stdout; messages and errors go to stderr. Every listing command
+renders a list of flat dicts; a one-object command renders one dict.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+
+from claims.errors import ClaimsError
+
+FORMAT_META_KEY = "claims.format"
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    md = "md"
+
+
+def _remember_format(ctx: typer.Context, value: OutputFormat) -> OutputFormat:
+    # ctx.meta is shared by the whole context chain, so the root group's error
+    # handler can print errors as JSON when the command was asked for JSON.
+    ctx.meta[FORMAT_META_KEY] = value
+    return value
+
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format", "-f", help="Output format: table, json, jsonl, csv or md.",
+        callback=_remember_format, case_sensitive=False,
+    ),
+]
+
+
+def stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def stdout_console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def message(text: str) -> None:
+    """A note for the human (stderr, so it never mixes with data)."""
+    stderr_console().print(text, markup=False)
+
+
+def print_error(error: ClaimsError, fmt: OutputFormat | None) -> None:
+    if fmt in (OutputFormat.json, OutputFormat.jsonl):
+        sys.stderr.write(json.dumps(error.to_dict(), ensure_ascii=False) + "\n")
+        return
+    line = f"Error: {error.message}"
+    if error.hint:
+        line += f" (hint: {error.hint})"
+    sys.stderr.write(line + "\n")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}" if abs(value) >= 10_000 else str(int(value))
+    return str(value)
+
+
+def render_rows(
+    rows: Sequence[dict[str, Any]],
+    fmt: OutputFormat,
+    columns: Sequence[str] | None = None,
+    title: str | None = None,
+    empty_message: str = "Nothing found.",
+) -> None:
+    """Print ``rows``: JSON keeps every key; table, csv and md show ``columns``."""
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt is OutputFormat.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    cols = list(columns or (rows[0].keys() if rows else []))
+    if fmt is OutputFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(cols)
+        writer.writerows([[_csv_cell(row.get(c)) for c in cols] for row in rows])
+        sys.stdout.write(buffer.getvalue())
+        return
+    if not rows:
+        message(empty_message)
+        return
+    if fmt is OutputFormat.md:
+        sys.stdout.write(markdown_table(rows, cols))
+        return
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for col in cols:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(c)) for c in cols))
+    stdout_console().print(table)
+
+
+def _csv_cell(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return ";".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else str(value)
+
+
+def markdown_table(rows: Iterable[dict[str, Any]], cols: Sequence[str]) -> str:
+    def esc(value: Any) -> str:
+        return _cell(value).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(cols) + " |", "|" + "|".join("---" for _ in cols) + "|"]
+    lines += ["| " + " | ".join(esc(row.get(c)) for c in cols) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def render_object(obj: dict[str, Any], fmt: OutputFormat, title: str | None = None) -> None:
+    """Print one object: JSON as an object, other formats as a field/value listing."""
+    if fmt in (OutputFormat.json, OutputFormat.jsonl):
+        indent = 2 if fmt is OutputFormat.json else None
+        sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=indent) + "\n")
+        return
+    rows = [{"field": k, "value": _cell(v)} for k, v in obj.items()]
+    render_rows(rows, fmt, ["field", "value"], title=title)
