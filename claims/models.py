@@ -185,3 +185,23 @@ class Meta(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class ClaimDraft(ClaimBase):
+    """A claim before it is stored: what extraction and curation produce for one source.
+
+    The build pipeline (claims.ingest) makes drafts from extractions, hands them with the
+    source to curation (which may add curated drafts and merge them with extracted ones),
+    then stores each draft as a ``Claim`` with ``ClaimTopic`` links.
+    """
+
+    id: str
+    origin: str = "extracted"
+    sentence_start: int = 0
+    sentence_end: int = 0
+    paragraph: int | None = None
+    quote: str | None = None
+    proposition: str | None = None
+    stance: str | None = None
+    note: str | None = None
+    topics: list[str] = Field(default_factory=list)
