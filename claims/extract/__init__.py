@@ -42,6 +42,7 @@ class Extraction:
 
 
 Extractor = Callable[[str], Sequence[Extraction]]
+AS_OF_REACH = 400  # a year further than this from a figure does not date it
 
 
 def extract(text: str) -> list[Extraction]:
@@ -51,45 +52,58 @@ def extract(text: str) -> list[Extraction]:
     ...     "It ran a $49-billion surplus with the United States in 1992.")]
     [('money', '$49-billion', 49000000000.0, 'USD', 1992), ('date', '1992', 1992.0, None, 1992)]
     """
-    from claims.extract._context import Sentences, guess_metric, guess_subject
+    from claims.extract._context import (
+        Sentences,
+        actors,
+        guess_metric,
+        guess_subject,
+        read_sentence,
+    )
     from claims.extract._scan import scan
-    from claims.topics import default_tagger
 
     figures = scan(text)
     if not figures:
         return []
     sentences = Sentences(text)
-    tagger = default_tagger()
-    spans = [sentences.span(f.start) for f in figures]
-    topics_of: dict[tuple[int, int], tuple[str, ...]] = {}
+    spans = [sentences.span(f.start, f.end) for f in figures]
+    context: dict[tuple[int, int], tuple[Any, ...]] = {}
+    dates: dict[tuple[int, int], list[Any]] = {}
+    for fig, span in zip(figures, spans, strict=True):
+        if fig.kind == "date" and fig.year is not None:
+            dates.setdefault(span, []).append(fig)
     out: list[Extraction] = []
     for fig, (ss, se) in zip(figures, spans, strict=True):
-        se = max(se, fig.end)
         sentence = text[ss:se]
-        if (ss, se) not in topics_of:
-            topics_of[(ss, se)] = tuple(tagger.tag(sentence))
+        if (ss, se) not in context:
+            topics, heads = read_sentence(sentence)
+            context[(ss, se)] = (topics, heads, actors(sentence))
+        topics, heads, found = context[(ss, se)]
         fs, fe = fig.start - ss, fig.end - ss
-        as_of = fig.year if fig.kind == "date" else _as_of(figures, spans, fig, ss, se, sentence)
+        as_of = fig.year if fig.kind == "date" else _as_of(dates.get((ss, se), ()), fig, ss,
+                                                            sentence)
         out.append(Extraction(
             kind=fig.kind, surface=text[fig.start:fig.end], start=fig.start, end=fig.end,
             value=fig.value, value_max=fig.value_max, unit=fig.unit, qualifier=fig.qualifier,
-            as_of=as_of, subject=guess_subject(sentence, fs),
-            metric=guess_metric(sentence, fs, fe, fig.kind), sentence_start=ss,
-            sentence_end=se, topics=topics_of[(ss, se)],
+            as_of=as_of, subject=guess_subject(sentence, fs, found),
+            metric=guess_metric(sentence, fs, fe, fig.kind, heads),
+            sentence_start=ss, sentence_end=se, topics=topics,
         ))
     return out
 
 
-def _as_of(figures: Sequence[Any], spans: Sequence[tuple[int, int]], fig: Any, ss: int,
-           se: int, sentence: str) -> int | None:
+def _as_of(dates: Sequence[Any], fig: Any, ss: int, sentence: str) -> int | None:
     """The year of the nearest date in the same clause (same parentheses) of the sentence."""
+    if not dates:
+        return None
+    import bisect
+
     from claims.extract._context import clause_region
 
     region = clause_region(sentence, fig.start - ss)
     best: tuple[int, int] | None = None
-    for other, span in zip(figures, spans, strict=True):
-        if other.kind != "date" or other.year is None or span != (ss, se):
-            continue
+    lo = bisect.bisect_left(dates, fig.start - AS_OF_REACH, key=lambda d: d.start)
+    hi = bisect.bisect_right(dates, fig.start + AS_OF_REACH, key=lambda d: d.start)
+    for other in dates[lo:hi]:
         if clause_region(sentence, other.start - ss) != region:
             continue
         distance = abs(other.start - fig.start)

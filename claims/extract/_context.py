@@ -6,50 +6,90 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from claims.extract import _patterns as P
 from claims.extract import _tables as T
+from claims.extract._phrases import PhraseIndex
 
 METRIC_DISTANCE = 80  # a metric head further than this from the figure is not its head
 BEFORE_PENALTY = 20
+ABBREVIATIONS = frozenset("""
+U.S U.N U.K E.U Mr Mrs Ms Dr St No Nos Jr Sr Messrs Gen Col Lt Sgt Rep Sen Gov Pres Prof Inc
+Corp Co Ltd vs etc i.e e.g al ext Vol pp Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec
+approx Fig Art Sec Ave Mt Ft p
+""".split())
 _TRIM = " \t\r\n-*#>\u2022_"
 
 
 class Sentences:
-    """Sentence boundaries of one text, computed once; ``span(pos)`` is the sentence at pos."""
+    """Sentence boundaries of one text, found incrementally as figures are read in order
+    (a text after its last figure is never segmented). Linear in the text's length."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        ends = [0]
-        for m in P.SENTENCE_END.finditer(text):
-            end = m.end()
-            if text[m.start()] == "." and P.ABBREVIATION.search(text, max(0, m.start() - 8),
-                                                                 m.start() + 1):
-                if not P.SENTENCE_STARTER.match(text, end):
-                    continue
-            ends.append(end)
-        ends.append(len(text))
-        self.ends = ends
+        self.ends = [0]
+        self.scanned = 0
+        self.next_end: tuple[int, int, int] = (-1, -1, -1)  # (searched from, match start, end)
 
-    def span(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.ends, pos) - 1
-        start = self.ends[i]
-        end = self.ends[i + 1] if i + 1 < len(self.ends) else len(self.text)
-        raw = self.text[start:end]
+    def _is_end(self, m: re.Match[str]) -> bool:
+        text = self.text
+        dot = m.start()
+        if text[dot] == "." and _abbreviation_before(text, dot):
+            return P.SENTENCE_STARTER.match(text, m.end()) is not None
+        return True
+
+    def _advance(self, upto: int) -> None:
+        if upto <= self.scanned:
+            return
+        for m in P.SENTENCE_END.finditer(self.text, max(0, self.scanned - 4), upto):
+            if m.end() > self.ends[-1] and m.end() <= upto and self._is_end(m):
+                self.ends.append(m.end())
+        self.scanned = upto
+
+    def _end_after(self, pos: int) -> int:
+        since, match_start, end = self.next_end
+        if since <= pos <= match_start:
+            return end
+        end, match_start = len(self.text), len(self.text)
+        for m in P.SENTENCE_END.finditer(self.text, pos):
+            if self._is_end(m):
+                end, match_start = m.end(), m.start()
+                break
+        self.next_end = (pos, match_start, end)
+        return end
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The trimmed sentence around the figure at ``[start, end)``."""
+        self._advance(start)
+        i = bisect.bisect_right(self.ends, start) - 1
+        s = self.ends[i]
+        e = self._end_after(end)
+        text = self.text
+        raw = text[s:e]
         lead = len(raw) - len(raw.lstrip(_TRIM))
         trail = len(raw) - len(raw.rstrip(_TRIM.replace("_", "")))
-        s, e = start + lead, end - trail
-        if s > pos:
-            s = pos
-        return (s, e) if e > s else (start, end)
+        return min(s + lead, start), max(e - trail, end)
 
 
-def clause_region(sentence: str, offset: int) -> tuple[int, int]:
-    """The innermost parenthesised region of ``sentence`` holding ``offset`` (or the whole)."""
-    open_at = sentence.rfind("(", 0, offset)
-    if open_at != -1 and sentence.find(")", open_at) >= offset:
-        close = sentence.find(")", offset)
-        return open_at, close if close != -1 else len(sentence)
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Is the period at ``dot`` the end of an abbreviation ("U.S.", "Mr.", "Aug.")?"""
+    k = dot
+    while k > 0 and dot - k < 10 and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    token = text[k:dot]
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isupper())
+
+
+def clause_region(sentence: str, offset: int, reach: int = 400) -> tuple[int, int]:
+    """The parenthesised region of ``sentence`` holding ``offset``, looked for within
+    ``reach`` characters; (-1, -1) outside parentheses."""
+    open_at = sentence.rfind("(", max(0, offset - reach), offset)
+    if open_at != -1:
+        close_before = sentence.find(")", open_at, offset)
+        if close_before == -1:
+            close = sentence.find(")", offset, offset + reach)
+            return open_at, close if close != -1 else len(sentence)
     return -1, -1
 
 
@@ -57,74 +97,108 @@ def clause_region(sentence: str, offset: int) -> tuple[int, int]:
 class MetricHead:
     key: str
     kinds: frozenset[str]
+    stem: str
 
 
 @cache
-def _metric_matcher() -> tuple[re.Pattern[str], dict[str, list[MetricHead]]]:
+def _metric_index() -> PhraseIndex[MetricHead]:
     from claims.resources import data_dir
     from claims.yamlfile import load_yaml
 
     entries = load_yaml(data_dir() / "metrics.yaml") or []
-    heads: dict[str, list[MetricHead]] = {}
-    parts: list[tuple[int, str]] = []
-    for entry in entries:
-        for head in entry.get("heads", []):
-            key = head.lower()
-            stem = key.rstrip("*")
-            heads.setdefault(stem, []).append(MetricHead(entry["key"], frozenset(entry["kinds"])))
-            body = re.escape(stem) + (r"\w*" if key.endswith("*") else "")
-            parts.append((len(stem), body))
-    parts.sort(key=lambda p: -p[0])
-    unique = list(dict.fromkeys(b for _, b in parts))
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(unique) + r")(?![\w])", re.IGNORECASE)
-    return pattern, heads
+    return PhraseIndex(
+        (head, MetricHead(entry["key"], frozenset(entry["kinds"]), head.rstrip("*")))
+        for entry in entries for head in entry.get("heads", []))
 
 
-def guess_metric(sentence: str, fs: int, fe: int, kind: str) -> str | None:
-    """The metric whose head noun is nearest the figure at ``[fs, fe)`` of ``sentence``."""
-    pattern, heads = _metric_matcher()
-    best: tuple[int, int, str] | None = None
-    for m in pattern.finditer(sentence):
-        if kind in ("rank", "duration") and m.start() < fe and fs < m.end():
+def guess_metric(sentence: str, fs: int, fe: int, kind: str,
+                 heads: list[tuple[int, int, MetricHead]] | None = None) -> str | None:
+    """The metric whose head noun is nearest the figure at ``[fs, fe)`` of ``sentence``.
+
+    Among heads at the same distance the longer (more specific) phrase wins, then the
+    metric listed first in data/metrics.yaml.
+    """
+    if heads is None:
+        heads = _metric_index().find(sentence)
+    lo = bisect.bisect_left(heads, fs - METRIC_DISTANCE - 64, key=lambda h: h[0])
+    hi = bisect.bisect_right(heads, fe + METRIC_DISTANCE, key=lambda h: h[0])
+    best: tuple[int, int, int, str] | None = None
+    for order in range(lo, hi):
+        s, e, head = heads[order]
+        if kind not in head.kinds:
+            continue
+        if kind in ("rank", "duration") and s < fe and fs < e:
             continue  # "largest" in "world's largest", "years" in "six years": the figure itself
-        distance = fs - m.end() if m.end() <= fs else max(0, m.start() - fe)
-        if m.end() <= fs and kind in ("percent", "ratio"):
+        distance = fs - e if e <= fs else max(0, s - fe)
+        if e <= fs and kind in ("percent", "ratio"):
             distance += BEFORE_PENALTY  # "40% of the world's GNP": a share names what follows
         if distance > METRIC_DISTANCE:
             continue
-        text = m.group().lower()
-        stem = _stem_of(text, heads)
-        if stem is None:
-            continue
-        for head in heads[stem]:
-            if kind in head.kinds:
-                candidate = (distance, -len(stem), head.key)
-                if best is None or candidate < best:
-                    best = candidate
-                break
-    return best[2] if best else None
+        candidate = (distance, -len(head.stem), order, head.key)
+        if best is None or candidate < best:
+            best = candidate
+    return best[3] if best else None
 
 
-def _stem_of(text: str, heads: dict[str, list[MetricHead]]) -> str | None:
-    if text in heads:
-        return text
-    for n in range(len(text) - 1, 0, -1):
-        if text[:n] in heads:
-            return text[:n]
-    return None
+@cache
+def _sentence_index() -> tuple[PhraseIndex[Any], Any]:
+    """One index of topic keywords and metric heads, so a sentence is read once for both."""
+    from claims.extract._topics import FastTagger, fast_tagger
+
+    tagger = fast_tagger()
+    if not isinstance(tagger, FastTagger):
+        return _metric_index(), tagger
+    entries: list[tuple[str, Any]] = []
+    for items in (*tagger.index.by_head.values(), tagger.index.short):
+        entries += [(stem + ("*" if starred else ""), ("topic", key))
+                    for stem, starred, key in items]
+    for items in (*_metric_index().by_head.values(), _metric_index().short):
+        entries += [(stem + ("*" if starred else ""), ("metric", head))
+                    for stem, starred, head in items]
+    return PhraseIndex(entries), tagger
 
 
-def guess_subject(sentence: str, offset: int) -> str | None:
-    """Nearest actor named before the figure (not as "with/to/than X"), else after it."""
-    before: str | None = None
-    after: str | None = None
-    for m in P.ACTOR.finditer(sentence):
-        lead = sentence[max(0, m.start() - 12):m.start()]
+def read_sentence(sentence: str) -> tuple[tuple[str, ...], list[tuple[int, int, MetricHead]]]:
+    """Topics and metric heads of a sentence, in one pass."""
+    index, tagger = _sentence_index()
+    if index is _metric_index():  # the slow shared tagger
+        return tuple(tagger.tag(sentence)), index.find(sentence)
+    topics: set[str] = set()
+    heads: list[tuple[int, int, MetricHead]] = []
+    for s, e, (what, value) in index.find(sentence):
+        if what == "topic":
+            topics.add(value)
+        else:
+            heads.append((s, e, value))
+    return tuple(sorted(topics, key=tagger.order.__getitem__)), heads
+
+
+@cache
+def _actor_index() -> PhraseIndex[str]:
+    return PhraseIndex(T.ACTORS.items(), fold=False)
+
+
+def actors(sentence: str) -> list[tuple[int, int, str]]:
+    """Actors named in the sentence as possible subjects (not "with/to/than X")."""
+    out = []
+    last_end = -1
+    for start, end, name in _actor_index().find(sentence):
+        if start < last_end:
+            continue  # "United States" inside "the United States"
+        last_end = end
+        lead = sentence[max(0, start - 12):start]
         if P.NON_SUBJECT_LEAD.search(lead):
             continue
-        name = T.ACTORS[m.group()]
-        if m.end() <= offset:
-            before = name
-        elif after is None:
-            after = name
-    return before or after
+        out.append((start, end, name))
+    return out
+
+
+def guess_subject(sentence: str, offset: int,
+                  found: list[tuple[int, int, str]] | None = None) -> str | None:
+    """Nearest actor named before the figure (not as "with/to/than X"), else after it."""
+    if found is None:
+        found = actors(sentence)
+    i = bisect.bisect_right(found, offset, key=lambda a: a[1])
+    if i > 0:
+        return found[i - 1][2]
+    return found[0][2] if found else None

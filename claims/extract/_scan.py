@@ -21,6 +21,18 @@ WINDOW = 48  # characters looked at before a number for currency, qualifier, mon
 FURNITURE_GROUPS = frozenset(
     ("phone", "label", "slashdate", "code", "zip", "enum", "idiom", "plusplus", "paywall", "url"))
 _YEAR_MIN, _YEAR_MAX = 1500, 2099
+_ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
+
+
+def _before(pattern: re.Pattern[str], text: str, pos: int,
+            width: int = WINDOW) -> tuple[int, re.Match[str]] | None:
+    """Match a reversed lookback ``pattern`` against the text ending at ``pos``; returns
+    the start of the match in ``text`` and the match (whose groups are reversed)."""
+    lo = max(0, pos - width)
+    m = pattern.match(text[lo:pos][::-1])
+    if m is None:
+        return None
+    return pos - m.end(), m
 
 
 @dataclass(slots=True)
@@ -40,16 +52,25 @@ def scan(text: str, peer: bool = False) -> list[Figure]:
     master = P.MASTER_PEER if peer else P.MASTER
     out: list[Figure] = []
     last_end = 0
-    for m in master.finditer(text):
-        if m.start() < last_end:
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: keep offsets
+        low = text.translate(_ASCII_LOWER)
+    anchors = sorted([*(a.start() for a in P.ANCHOR_DIGITS.finditer(low)),
+                      *(a.start() for a in P.ANCHOR_WORD.finditer(low))])
+    for at in anchors:
+        if at < last_end:
+            continue
+        m = master.match(text, at)
+        if m is None:
             continue
         group = m.lastgroup
         if group in FURNITURE_GROUPS:
             last_end = m.end()
             continue
         figures = _HANDLERS[group](text, m, peer)
+        last_end = max(last_end, m.end())  # every number of this match has been read
         for fig in figures:
-            if fig is None or fig.start < last_end:
+            if fig is None or (out and fig.start < out[-1].end):
                 continue
             if fig.kind == "skip":  # furniture found by the rules (a byline date)
                 last_end = fig.end
@@ -57,7 +78,7 @@ def scan(text: str, peer: bool = False) -> list[Figure]:
             if fig.value is not None and not math.isfinite(fig.value):
                 continue
             out.append(fig)
-            last_end = fig.end
+            last_end = max(last_end, fig.end)
     return out
 
 
@@ -84,16 +105,6 @@ def _ordsup(text: str, m: re.Match[str], peer: bool) -> list[Figure | None]:
 def _rankno(text: str, m: re.Match[str], peer: bool) -> list[Figure | None]:
     value = float(re.sub(r"\D", "", m.group()))
     return [Figure("rank", m.start(), m.end(), value)]
-
-
-def _unithalf(text: str, m: re.Match[str], peer: bool) -> list[Figure | None]:
-    unit = m.group("hu").lower()
-    value = 1.5
-    if unit in T.TIME_FACTORS:
-        unit, factor = T.TIME_FACTORS[unit]
-        value *= factor
-    start = m.start("hu") if not peer else m.start()
-    return [Figure("duration", start, m.end(), value, unit=unit)]
 
 
 # ---- numbers ----------------------------------------------------------------------------
@@ -132,15 +143,35 @@ def _words(text: str, m: re.Match[str], peer: bool) -> list[Figure | None]:
     base = m.start()
     phrase = m.group()
     figures: list[Figure | None] = []
+    if phrase.lower() == "half":
+        hit = _before(P.UNIT_AND_A_BEFORE_REV, text, base, 24)
+        if hit is not None:  # "a year and a half"
+            start, hm = hit
+            unit = hm.group("u")[::-1].lower()
+            if hm.group("a") and not peer:
+                start += len(hm.group("a"))
+            value = 1.5
+            if unit in T.TIME_FACTORS:
+                unit, factor = T.TIME_FACTORS[unit]
+                value *= factor
+            return [Figure("duration", start, m.end(), value, unit=unit)]
     for number in parse_words(phrase):
+        if not peer and number.value == 1 and number.words == 1 and number.kind == "count" \
+                and not _unit_follows(text, base + number.end):
+            continue  # "one" alone: a pronoun or an article, read no further
         figures.append(_build(text, base + number.start, base + number.end, number.value,
                               number.kind, peer, "words", False,
                               words=phrase[number.start:number.end]))
     return figures
 
 
+def _unit_follows(text: str, pos: int) -> bool:
+    return bool(P.PERCENT_AFTER.match(text, pos) or P.TIME_AFTER.match(text, pos)
+                or P.CURRENCY_AFTER.match(text, pos))
+
+
 _HANDLERS = {
-    "world": _world, "ordsup": _ordsup, "rankno": _rankno, "unithalf": _unithalf,
+    "world": _world, "ordsup": _ordsup, "rankno": _rankno,
     "digits": _digits, "words": _words,
 }
 
@@ -149,8 +180,6 @@ def _build(text: str, cs: int, ce: int, value: float, hint: str, peer: bool, sou
            year_like: bool, words: str = "") -> Figure | None:
     """Turn one number at ``[cs, ce)`` into a figure by reading what surrounds it."""
     start, pos = cs, ce
-    lo = max(0, cs - WINDOW)
-    window = text[lo:cs]
     kind = None
     unit: str | None = None
     qualifier = "exact"
@@ -160,12 +189,15 @@ def _build(text: str, cs: int, ce: int, value: float, hint: str, peer: bool, sou
 
     # -- before: currency symbol or code, "a", "minus"
     currency = None
-    cm = P.CURRENCY_BEFORE.search(window)
-    if cm:
+    hit = _before(P.CURRENCY_BEFORE_REV, text, cs, 8)
+    if hit:
+        start, cm = hit
         currency = _prefix_code(cm)
-        start = lo + cm.start()
     elif cs > 0 and text[cs - 1].isalpha() and source == "digits":
         return _junk(text, cs, ce, value, peer)  # "J1149", "F6": part of a code
+    if source == "digits" and not peer and len(text[cs:ce]) == 5 and \
+            P.ZIP_BEFORE.search(text, max(0, cs - 4), cs):
+        return Figure("skip", cs, ce, value)  # "Washington, DC 20001"
     if source == "words":
         am = P.A_BEFORE.search(text[max(0, start - 4):start])
         if am and words.split()[0].lower() in (*T.MULTIPLIERS, *T.ORDINALS, "half",
@@ -254,7 +286,7 @@ def _build(text: str, cs: int, ce: int, value: float, hint: str, peer: bool, sou
                         pos = am.end()
 
     # -- ranges: "5-to-7 years", "between 10 and 12 percent", "2008-13"
-    range_end = _range(text, start, pos, value, kind, unit, year_like, window, peer)
+    range_end = _range(text, start, pos, value, kind, unit, year_like, peer)
     if range_end is not None:
         value_max, pos, kind2, unit2 = range_end
         if kind is None and kind2 is not None:
@@ -270,7 +302,7 @@ def _build(text: str, cs: int, ce: int, value: float, hint: str, peer: bool, sou
         if date is not None:
             return date
     if kind is None and hint == "rank" and source == "digits":
-        mb = P.MONTH_BEFORE.search(window)
+        mb = _before(P.MONTH_BEFORE_REV, text, cs, 24)
         if mb and 1 <= value <= 31:
             if peer:
                 return Figure("rank", start, pos, value)
@@ -283,8 +315,7 @@ def _build(text: str, cs: int, ce: int, value: float, hint: str, peer: bool, sou
         elif hint == "ratio":
             kind = "ratio"
             if P.OF_AFTER.match(text, pos) is None and not peer and source == "words":
-                qm = P.QUALIFIER_BEFORE.search(text[max(0, start - WINDOW):start])
-                if qm is None:
+                if _before(P.QUALIFIER_BEFORE_REV, text, start, 24) is None:
                     return None  # "a third strand", "half-hearted"
         else:
             if P.MEASURE_AFTER.match(text, pos):
@@ -304,7 +335,7 @@ def _build(text: str, cs: int, ce: int, value: float, hint: str, peer: bool, sou
                 if ctx:
                     unit = T.COUNT_CONTEXT[ctx.group("w").lower()]
     if not peer and kind == "count" and source == "words":
-        if unit is None and P.QUALIFIER_BEFORE.search(text[max(0, start - WINDOW):start]) is None:
+        if unit is None and _before(P.QUALIFIER_BEFORE_REV, text, start, 24) is None:
             return None  # a bare number word ("the four should discuss")
         if value == 1 and hint != "vague":
             return None  # "one": nearly always a pronoun or article
@@ -315,10 +346,10 @@ def _build(text: str, cs: int, ce: int, value: float, hint: str, peer: bool, sou
 
     # -- qualifier right before
     if qualifier == "exact":
-        qm = P.QUALIFIER_BEFORE.search(text[max(0, start - WINDOW):start])
-        if qm:
-            qualifier = T.QUALIFIER_WORDS[qm.group("q").lower()]
-            start = max(0, start - WINDOW) + qm.start()
+        hit = _before(P.QUALIFIER_BEFORE_REV, text, start, 24)
+        if hit:
+            start, qm = hit
+            qualifier = T.QUALIFIER_WORDS[qm.group("q")[::-1].lower()]
     if not peer and _in_address(text, cs, ce):
         return None
     if kind == "date":
@@ -329,7 +360,7 @@ def _build(text: str, cs: int, ce: int, value: float, hint: str, peer: bool, sou
 def _prefix_code(cm: re.Match[str]) -> str:
     for name, text in cm.groupdict().items():
         if text is not None:
-            return P.CURRENCY_BEFORE_CODES[int(name[1:])]
+            return P._PREFIXES_SORTED[int(name[1:])][1]
     return ""
 
 
@@ -396,8 +427,7 @@ def _word_value(raw: str) -> float | None:
 
 
 def _range(text: str, start: int, pos: int, value: float, kind: str | None, unit: str | None,
-           year_like: bool, window: str,
-           peer: bool) -> tuple[float, int, str | None, str | None] | None:
+           year_like: bool, peer: bool) -> tuple[float, int, str | None, str | None] | None:
     jm = P.RANGE_JOIN.match(text, pos)
     if not jm:
         return None
@@ -456,10 +486,9 @@ def _range(text: str, start: int, pos: int, value: float, kind: str | None, unit
 
 def _date(text: str, start: int, cs: int, pos: int, value: int, year_like: bool,
           value_max: float | None, peer: bool) -> Figure | None:
-    window = text[max(0, start - WINDOW):start]
-    mb = P.MONTH_BEFORE.search(window)
-    if mb and mb.group("d") is None:
-        mstart = max(0, start - WINDOW) + mb.start()
+    hit = _before(P.MONTH_BEFORE_REV, text, start, 24)
+    if hit and hit[1].group("d") is None:
+        mstart = hit[0]
         if year_like and _YEAR_MIN <= value <= _YEAR_MAX:
             return _masthead_check(text, Figure("date", mstart, pos, float(value), None, None,
                                                 "exact", value), peer)

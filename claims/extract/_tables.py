@@ -256,8 +256,8 @@ FURNITURE_LABELS: tuple[str, ...] = (
 IDIOMS: tuple[str, ...] = (
     "three-ring", "half-a-loaf", "tale of two cities", "catch-22", "one-way", "two-way",
     "one-sided", "second-guess", "first-hand", "second-hand", "two-faced", "nine-to-five",
-    "twenty-four seven", "24/7", "one another", "at once", "first-rate", "second-rate",
-    "first-class", "one-on-one", "no one",
+    "twenty-four seven", "24/7", "one another", "first-rate", "second-rate",
+    "first-class", "one-on-one",
 )
 
 PAYWALL: tuple[str, ...] = (
