@@ -145,6 +145,8 @@ def _parse_one(tokens: list[tuple[int, int, str]], i: int) -> tuple[WordNumber, 
     while j < n:
         s, e, word = tokens[j]
         cls = _word_class(word)
+        if cls == "vague" and last is not None and word[:-1] in T.MULTIPLIERS:
+            cls, word = "scale", word[:-1]  # "three billions"
         if cls == "a":
             # "a" is 1 only at the very start, or in "and a half" handled below
             if last is None and j + 1 < n and _word_class(tokens[j + 1][2]) in (

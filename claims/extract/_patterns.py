@@ -71,7 +71,7 @@ NUMBER_WORDS = sorted({*T.CARDINALS, *T.MULTIPLIERS, *T.VAGUE_PLURALS, *T.ORDINA
 _W = word_bounded(NUMBER_WORDS)
 # words that may join number words: "one hundred and two", "one and a half",
 # "two point five", "one over three", "two out of five"
-_JOIN = r"(?:[ \t-]+(?:(?:and|point|over|out[ \t]+of)[ \t-]+(?:an?[ \t-]+)?)?)"
+_JOIN = r"(?:[ \t\u2014-]+(?:(?:and|point|over|out[ \t]+of)[ \t-]+(?:an?[ \t-]+)?)?)"
 WORD_NUMBER = rf"{_W}(?:{_JOIN}{_W})*"
 
 # digits: 1,234,567 | 1 234 567 | 1234.5 | .5, with a sign, a fraction or an exponent
@@ -165,6 +165,11 @@ WORD_AFTER = re.compile(
     r"(?P<sep>[ \t]+|[ \t]*-[ \t]*)(?P<w>[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*)")
 FRACTION_OF_SCALE = re.compile(
     r"[ \t]+(?:an?[ \t]+)?(?P<w>trillion|billion|million|thousand|hundred|dozen)(?![\w])", FLAGS)
+# "$20 and 43 cents", "20 dollars 43 cents"
+CENTS_AFTER = re.compile(
+    r"[ \t]+(?:and[ \t]+)?(?P<c>\d{1,2})[ \t]*(?:cents?|c|\u00a2)(?![\w])", FLAGS)
+CENTS_BARE_AFTER = re.compile(r"[ \t]+(?:and[ \t]+)?(?P<c>\d{2})(?![\w.,])", FLAGS)
+CLOCK_AFTER = re.compile(r"[ \t]?(?:[ap]\.?m\.?)(?![\w])", FLAGS)
 OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?", FLAGS)
 
 _PREFIXES_SORTED = sorted(T.CURRENCY_PREFIXES, key=lambda p: -len(p[0]))

@@ -264,7 +264,17 @@ def _build(text: str, cs: int, ce: int, value: float, hint: str, peer: bool, sou
     if currency is not None:
         kind, unit = "money", currency
         value *= factor
+        if factor == 1 and value == int(value):
+            cents = P.CENTS_AFTER.match(text, pos) or (
+                P.CENTS_BARE_AFTER.match(text, pos) if peer else None)
+            if cents:
+                value += int(cents.group("c")) / 100
+                pos = cents.end()
+        if start > 0 and text[start - 1] == "(" and text[pos:pos + 1] == ")":
+            value, start, pos = -value, start - 1, pos + 1  # "($99.99)": a loss
 
+    if kind is None and source == "digits" and P.CLOCK_AFTER.match(text, pos):
+        return None  # "2 pm", "2.13 am": a time of day
     # -- percent, duration
     if kind is None and hint != "rank":
         pm = P.PERCENT_AFTER.match(text, pos)

@@ -64,7 +64,8 @@ CARDINALS: dict[str, int] = {
 
 MULTIPLIERS: dict[str, float] = {
     "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7, "dozen": 12,
+    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lkh": 1e5, "lkhs": 1e5, "crore": 1e7,
+    "crores": 1e7, "krore": 1e7, "krores": 1e7, "koti": 1e7, "dozen": 12,
     "bn": 1e9, "mn": 1e6, "tn": 1e12,
 }
 
@@ -112,6 +113,8 @@ CURRENCY_PREFIXES: list[tuple[str, str, bool]] = [
     ("NGN", "NGN", True), ("PKR", "PKR", True), ("BDT", "BDT", True), ("LKR", "LKR", True),
     ("ARS", "ARS", True), ("CLP", "CLP", True), ("COP", "COP", True), ("PEN", "PEN", True),
     ("CZK", "CZK", True), ("HUF", "HUF", True), ("MUSD", "USD", True), ("MEUR", "EUR", True),
+    ("LBP", "LBP", True), ("QAR", "QAR", True), ("BGN", "BGN", True), ("KES", "KES", True),
+    ("UAH", "UAH", True), ("RON", "RON", True), ("OMR", "OMR", True), ("JOD", "JOD", True),
 ]
 
 # written after the amount: name -> (ISO code or "", factor to the major unit)
@@ -147,7 +150,10 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "riyals": ("", 1), "riyal": ("", 1), "rand": ("ZAR", 1), "baht": ("THB", 1),
     "bitcoins": ("BTC", 1), "bitcoin": ("BTC", 1), "btc": ("BTC", 1),
     "usd": ("USD", 1), "cad": ("CAD", 1), "aud": ("AUD", 1), "chf": ("CHF", 1),
-    "hkd": ("HKD", 1), "$": ("USD", 1),
+    "hkd": ("HKD", 1), "$": ("USD", 1), "¢": ("", 0.01),
+    "qatari riyals": ("QAR", 1), "qatari riyal": ("QAR", 1), "lebanese pounds": ("LBP", 1),
+    "lebanese pound": ("LBP", 1), "egyptian pounds": ("EGP", 1), "egyptian pound": ("EGP", 1),
+    "rm": ("MYR", 1), "rs": ("INR", 1), "rs.": ("INR", 1),
 }
 
 PERCENT_WORDS: tuple[str, ...] = (

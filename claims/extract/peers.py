@@ -1,0 +1,31 @@
+"""Adapter for the peer scorer (``../shared/benchmarks/peers/score.py --python``).
+
+``extract_quantities(text)`` runs the scanner in its permissive mode: bare ordinals,
+"one", indefinite numerals ("a couple"), years and measurements are reported too, and no
+page-furniture rule applies (the suites are single phrases, not web pages). Kinds map to
+the scorer's: a year becomes a plain ``count``, a measurement ``other``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claims.extract._scan import scan
+
+_KIND = {"date": "count"}
+
+
+def extract_quantities(text: str) -> list[dict[str, Any]]:
+    """Quantities of ``text`` as ``{start, end, value, unit, kind}`` dicts, in order.
+
+    >>> extract_quantities("It costs $ 75 million, about 20 %.")
+    [{'start': 9, 'end': 21, 'value': 75000000.0, 'unit': 'USD', 'kind': 'money'}, \
+{'start': 23, 'end': 33, 'value': 20.0, 'unit': 'percent', 'kind': 'percent'}]
+    """
+    out = []
+    for fig in scan(text, peer=True):
+        if fig.kind == "skip" or fig.value is None:
+            continue
+        out.append({"start": fig.start, "end": fig.end, "value": fig.value,
+                    "unit": fig.unit or "", "kind": _KIND.get(fig.kind, fig.kind)})
+    return out
