@@ -535,8 +535,10 @@ def _masthead_check(text: str, fig: Figure, peer: bool) -> Figure | None:
     line_start = text.rfind("\n", 0, fig.start) + 1
     line_end = text.find("\n", fig.end)
     line = text[line_start:line_end if line_end != -1 else len(text)]
-    if len(line) < 200 and len(line.split()) <= 5:
-        fig.kind = "skip"
+    before = text[line_start:fig.start].split()
+    if len(line) < 200 and len(line.split()) <= 5 and not any(
+            w[:1].islower() or w.lower() in T.DATE_LEADS for w in before):
+        fig.kind = "skip"  # "Number 75, May 1996": a masthead line
     return fig
 
 
