@@ -73,11 +73,11 @@ def extract(text: str) -> list[Extraction]:
             dates.setdefault(span, []).append(fig)
     out: list[Extraction] = []
     for fig, (ss, se) in zip(figures, spans, strict=True):
-        sentence = text[ss:se]
-        if (ss, se) not in context:
+        if (ss, se) not in context:  # slice and read each sentence once: it may be huge
+            sentence = text[ss:se]
             topics, heads = read_sentence(sentence)
-            context[(ss, se)] = (topics, heads, actors(sentence))
-        topics, heads, found = context[(ss, se)]
+            context[(ss, se)] = (sentence, topics, heads, actors(sentence))
+        sentence, topics, heads, found = context[(ss, se)]
         fs, fe = fig.start - ss, fig.end - ss
         as_of = fig.year if fig.kind == "date" else _as_of(dates.get((ss, se), ()), fig, ss,
                                                             sentence)

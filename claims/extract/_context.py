@@ -20,6 +20,7 @@ Corp Co Ltd vs etc i.e e.g al ext Vol pp Jan Feb Mar Apr Jun Jul Aug Sept Sep Oc
 approx Fig Art Sec Ave Mt Ft p
 """.split())
 _TRIM = " \t\r\n-*#>\u2022_"
+_TRIM_END = _TRIM.replace("_", "")
 
 
 class Sentences:
@@ -31,6 +32,7 @@ class Sentences:
         self.ends = [0]
         self.scanned = 0
         self.next_end: tuple[int, int, int] = (-1, -1, -1)  # (searched from, match start, end)
+        self.trimmed: dict[tuple[int, int], tuple[int, int]] = {}
 
     def _is_end(self, m: re.Match[str]) -> bool:
         text = self.text
@@ -65,11 +67,17 @@ class Sentences:
         i = bisect.bisect_right(self.ends, start) - 1
         s = self.ends[i]
         e = self._end_after(end)
-        text = self.text
-        raw = text[s:e]
-        lead = len(raw) - len(raw.lstrip(_TRIM))
-        trail = len(raw) - len(raw.rstrip(_TRIM.replace("_", "")))
-        return min(s + lead, start), max(e - trail, end)
+        if (s, e) not in self.trimmed:  # trim once per sentence: it may be huge
+            text = self.text
+            lead = 0
+            while s + lead < e and text[s + lead] in _TRIM:
+                lead += 1
+            trail = 0
+            while e - trail > s + lead and text[e - trail - 1] in _TRIM_END:
+                trail += 1
+            self.trimmed[(s, e)] = (s + lead, e - trail)
+        ts, te = self.trimmed[(s, e)]
+        return min(ts, start), max(te, end)
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:

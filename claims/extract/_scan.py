@@ -532,9 +532,11 @@ def _masthead_check(text: str, fig: Figure, peer: bool) -> Figure | None:
     if text[fig.end:fig.end + 1] == "|" or text[fig.start - 1:fig.start] == "|":
         fig.kind = "skip"
         return fig
-    line_start = text.rfind("\n", 0, fig.start) + 1
-    line_end = text.find("\n", fig.end)
-    line = text[line_start:line_end if line_end != -1 else len(text)]
+    line_start = text.rfind("\n", max(0, fig.start - 200), fig.start) + 1
+    if line_start == 0 and fig.start > 200:
+        return fig  # a line longer than a masthead
+    line_end = text.find("\n", fig.end, fig.end + 200)
+    line = text[line_start:line_end if line_end != -1 else min(len(text), fig.end + 200)]
     before = text[line_start:fig.start].split()
     if len(line) < 200 and len(line.split()) <= 5 and not any(
             w[:1].islower() or w.lower() in T.DATE_LEADS for w in before):

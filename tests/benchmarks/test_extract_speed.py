@@ -1,0 +1,76 @@
+"""Throughput of ``claims.extract.extract`` beside quantulum3 on the same text, and linear
+time on adversarial inputs.
+
+Run: .venv/bin/pytest tests/benchmarks/test_extract_speed.py --benchmark-only
+Each benchmark stores its throughput (MB/s of UTF-8 input) in ``extra_info``; the summary
+test prints both and the ratio. No wall-clock assertion (timings depend on the machine).
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from claims.extract import extract
+from claims.resources import seeds_dir
+from claims.textio import read_document
+
+DOCS = [read_document(p).text for p in sorted(seeds_dir().glob("*.txt"))]
+SIZE = sum(len(d.encode("utf-8")) for d in DOCS)
+PARAGRAPHS = [p for d in DOCS for p in d.split("\n\n") if p.strip()]
+RESULTS: dict[str, float] = {}
+
+
+def _mb_per_s(benchmark, size: int) -> float:  # type: ignore[no-untyped-def]
+    return size / benchmark.stats.stats.min / 1e6
+
+
+def test_extract_seeds(benchmark) -> None:  # type: ignore[no-untyped-def]
+    """The five seeds, one document per call (no cache carries over between calls)."""
+    found = benchmark(lambda: [extract(d) for d in DOCS])
+    assert sum(map(len, found)) >= 50
+    RESULTS["claims"] = benchmark.extra_info["MB/s"] = _mb_per_s(benchmark, SIZE)
+
+
+def test_quantulum3_seeds_by_paragraph(benchmark) -> None:  # type: ignore[no-untyped-def]
+    """quantulum3 0.10 on the same text, fed one paragraph at a time (its fastest use)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+
+        parser.parse("warm up 5 km")
+        found = benchmark.pedantic(lambda: [parser.parse(p) for p in PARAGRAPHS],
+                                   rounds=3, iterations=1)
+    assert sum(map(len, found)) > 0
+    RESULTS["quantulum3"] = benchmark.extra_info["MB/s"] = _mb_per_s(benchmark, SIZE)
+
+
+ADVERSARIAL = {
+    "digits": "7",
+    "dollar signs": "$",
+    "one one one": "one ",
+    "dollar amounts": "$1 ",
+    "long line": "about 80 percent of 45,000 troops in 1992 ",
+    "no spaces": "a1b2c3$4%",
+}
+
+
+@pytest.mark.parametrize("size", [250_000, 1_000_000])
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_adversarial_linear(benchmark, name: str, size: int) -> None:  # type: ignore[no-untyped-def]
+    """A quarter megabyte and a megabyte of each: the time per byte should stay flat."""
+    unit = ADVERSARIAL[name]
+    text = unit * (size // len(unit))
+    benchmark.pedantic(extract, args=(text,), rounds=1, iterations=1)
+    benchmark.extra_info["MB/s"] = _mb_per_s(benchmark, len(text.encode("utf-8")))
+    RESULTS[f"{name} {size}"] = benchmark.extra_info["MB/s"]
+
+
+def test_summary(capsys, benchmark) -> None:  # type: ignore[no-untyped-def]
+    benchmark(lambda: None)
+    with capsys.disabled():
+        for key, value in RESULTS.items():
+            print(f"\n{key:28} {value:8.3f} MB/s", end="")
+        if "claims" in RESULTS and "quantulum3" in RESULTS:
+            print(f"\nclaims / quantulum3 = {RESULTS['claims'] / RESULTS['quantulum3']:.0f}x")
