@@ -190,3 +190,110 @@ def drop_everything(engine: Engine) -> None:
             connection.exec_driver_sql("DROP TABLE IF EXISTS claim_fts")
         SQLModel.metadata.drop_all(connection)
         connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+
+
+# --- full-text search ---------------------------------------------------------
+# Everything dialect-specific about searching claims: SQLite FTS5 (MATCH, bm25) over
+# the external-content table ``claim_fts``, PostgreSQL full-text search over the
+# generated ``claim.search`` tsvector (websearch_to_tsquery, ts_rank). Callers pass
+# plain lower-case word tokens (claims.search.terms); the query text built from
+# them is always a bound parameter, each term double-quoted, so no user string is
+# ever read as FTS or SQL syntax.
+
+# bm25 column weights, in claim_fts column order:
+# surface, sentence, quote, proposition, subject, metric.
+FTS_WEIGHTS = (4.0, 1.0, 2.0, 2.0, 3.0, 3.0)
+
+
+def fts_query_text(terms: list[str]) -> str:
+    """The MATCH / websearch text for ``terms``: each one double-quoted, all required.
+
+    >>> fts_query_text(['surplus', 'japan'])
+    '"surplus" "japan"'
+    >>> fts_query_text(['a"b'])
+    '"a""b"'
+    """
+    return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+
+
+def fulltext_matches(session: Session, terms: list[str]) -> tuple[Any, Any, Any]:
+    """Claims matching every term, as ``(subquery, onclause, score)``.
+
+    Join ``subquery`` to ``Claim`` with ``onclause``; ``score`` is higher for a better
+    match on both dialects. The query text is a bound parameter.
+    """
+    from sqlalchemy import bindparam, column, func, literal_column, select, table, text
+
+    from claims.models import Claim
+
+    query = bindparam("fts_query", fts_query_text(terms))
+    if is_sqlite(session):
+        weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+        fts = (
+            select(
+                literal_column("claim_fts.rowid").label("rid"),
+                literal_column(f"-bm25(claim_fts, {weights})").label("score"),
+            )
+            .select_from(table("claim_fts"))
+            .where(text("claim_fts MATCH :fts_query").bindparams(query))
+            .subquery("fts")
+        )
+        onclause = literal_column("claim.rowid") == fts.c.rid
+    else:
+        pg_claim = table("claim", column("id"), column("search"))
+        tsquery = func.websearch_to_tsquery(literal_column("'english'"), query)
+        fts = (
+            select(
+                pg_claim.c.id.label("rid"),
+                func.ts_rank(pg_claim.c.search, tsquery).label("score"),
+            )
+            .where(pg_claim.c.search.op("@@")(tsquery))
+            .subquery("fts")
+        )
+        onclause = Claim.id == fts.c.rid
+    return fts, onclause, fts.c.score
+
+
+def top_fulltext_ids(session: Session, terms: list[str], limit: int) -> list[tuple[str, float]]:
+    """The ``limit`` best ``(claim_id, score)`` for ``terms``, best first (no filters).
+
+    On SQLite this ranks inside the FTS index and only then touches ``claim``, which
+    keeps a search fast on a million rows.
+    """
+    from sqlalchemy import text
+
+    query = fts_query_text(terms)
+    if is_sqlite(session):
+        weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+        sql = text(
+            "SELECT claim.id, top.score FROM ("
+            f" SELECT rowid, -bm25(claim_fts, {weights}) AS score FROM claim_fts"
+            " WHERE claim_fts MATCH :fts_query ORDER BY score DESC LIMIT :limit"
+            ") AS top JOIN claim ON claim.rowid = top.rowid ORDER BY top.score DESC, claim.id"
+        )
+    else:
+        sql = text(
+            "SELECT id, ts_rank(search, q) AS score"
+            " FROM claim, websearch_to_tsquery('english', :fts_query) AS q"
+            " WHERE search @@ q ORDER BY score DESC, id LIMIT :limit"
+        )
+    rows = session.connection().execute(sql, {"fts_query": query, "limit": limit})
+    return [(row[0], float(row[1])) for row in rows]
+
+
+def indexed_words(session: Session, limit: int = 20_000) -> list[str]:
+    """The most frequent words in the search index (stemmed), for "did you mean" hints."""
+    from sqlalchemy import text
+
+    if is_sqlite(session):
+        connection = session.connection()
+        connection.exec_driver_sql(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.claim_fts_vocab "
+            "USING fts5vocab(main, claim_fts, row)"
+        )
+        sql = text("SELECT term FROM temp.claim_fts_vocab ORDER BY doc DESC LIMIT :limit")
+    else:
+        sql = text(
+            "SELECT word FROM ts_stat('SELECT search FROM claim') ORDER BY ndoc DESC LIMIT :limit"
+        )
+    return [row[0] for row in session.connection().execute(sql, {"limit": limit})]

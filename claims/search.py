@@ -1,0 +1,284 @@
+"""Finding claims: ranked full-text search with combinable filters, and "did you mean" hints.
+
+Whatever a person types is turned into plain word terms here (:func:`terms`) before
+it reaches the database, so quotes, ``*``, ``-``, ``:``, parentheses, ``AND``/``NEAR``,
+a lone apostrophe or emoji are only ever words or nothing, never FTS or SQL syntax.
+The dialect-specific SQL (FTS5 bm25 on SQLite, tsvector ranking on PostgreSQL) is in
+``claims.db`` under "full-text search".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Integer, cast, func
+from sqlmodel import Session, col, select
+
+from claims import db
+from claims.errors import UsageError
+from claims.models import Claim, ClaimTopic, Source, Topic
+
+# A search term is a run of letters/digits (Unicode-aware), the way FTS5's unicode61
+# tokenizer and PostgreSQL's parser split text; everything else separates terms.
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 16  # more words than this only slow the query down
+MAX_TERM_LENGTH = 64  # no indexed word is longer; longer input is noise
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 10_000
+
+
+def terms(words: str | None) -> list[str]:
+    """The plain search terms in ``words``: lower-case, de-duplicated, in order.
+
+    >>> terms('"surplus" AND (Japan*) -trade: NEAR')
+    ['surplus', 'and', 'japan', 'trade', 'near']
+    >>> terms("'")
+    []
+    >>> terms("45,000 U.S. forces 🇯🇵")
+    ['45', '000', 'u', 's', 'forces']
+    """
+    found: list[str] = []
+    for match in _WORD_RE.finditer((words or "").replace("_", " ")):
+        term = match.group().lower()[:MAX_TERM_LENGTH]
+        if term not in found:
+            found.append(term)
+        if len(found) == MAX_TERMS:
+            break
+    return found
+
+
+def highlight_spans(text: str, search_terms: list[str]) -> list[tuple[int, int]]:
+    """Character spans of the words in ``text`` that a search for ``search_terms`` matched.
+
+    A word matches a term when one starts with the other (the index stems words, so
+    "surplus" finds "surpluses"); one-letter terms must match whole words.
+
+    >>> highlight_spans("a $49-billion surplus, and surpluses", ["surplus"])
+    [(14, 21), (27, 36)]
+    """
+    spans = []
+    for match in _WORD_RE.finditer(text):
+        word = match.group().lower()
+        for term in search_terms:
+            short = min(len(word), len(term))
+            if word == term or (short >= 3 and (word.startswith(term) or term.startswith(word))):
+                spans.append(match.span())
+                break
+    return spans
+
+
+@dataclass
+class SearchHit:
+    """One claim found, with its rank (1 = best), score and the words to highlight."""
+
+    claim: Claim
+    source_slug: str
+    topics: list[str]
+    rank: int
+    score: float | None = None
+    # spans into claim.sentence and claim.surface of the words the search matched
+    sentence_highlights: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's claim object plus ``rank``, ``score`` and ``highlights``."""
+        data = public_claim(self.claim, self.source_slug, self.topics)
+        data["rank"] = self.rank
+        data["score"] = None if self.score is None else round(self.score, 6)
+        data["highlights"] = [list(span) for span in self.sentence_highlights]
+        return data
+
+
+def public_claim(claim: Claim, source_slug: str, topics: list[str]) -> dict[str, Any]:
+    """The contract JSON shape of a claim (claims.serialize, the one serializer)."""
+    try:
+        from claims.serialize import claim_to_public
+    except ImportError:  # TEMPORARY until the lead's claims.serialize lands on main
+        keys = ("id", "origin", "kind", "surface", "value", "value_max", "unit", "qualifier",
+                "subject", "metric", "as_of", "sentence", "start", "end")
+        data = {key: getattr(claim, key) for key in keys}
+        data.update(source=source_slug, topics=list(topics))
+        return data
+    return claim_to_public(claim, source_slug, topics)
+
+
+def search(
+    session: Session,
+    words: str | None = None,
+    *,
+    topic: str | None = None,
+    source: str | None = None,
+    kind: str | None = None,
+    metric: str | None = None,
+    origin: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    min_value: float | None = None,
+    max_value: float | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> list[SearchHit]:
+    """Claims matching ``words`` (all of them) and every filter given, best first.
+
+    With words, claims are ranked by full-text relevance; with filters only, they come
+    in document order (source date, then position in the source). Numeric filters apply
+    to normalized values (``min_value=1e10`` is ten billion, in any currency's units);
+    a range matches when it overlaps ``[min_value, max_value]``. Years filter on the
+    year a figure refers to, or its source's year when the claim has none.
+    """
+    if not 1 <= limit <= MAX_LIMIT:
+        raise UsageError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}",
+                         hint="pass --limit 20, for example")
+    search_terms = terms(words)
+    if words and words.strip() and not search_terms:
+        return []  # only punctuation or symbols: nothing that could match a word
+    filters = _filters(topic, source, kind, metric, origin, year_from, year_to,
+                       min_value, max_value)
+    if search_terms and not filters:
+        ranked = db.top_fulltext_ids(session, search_terms, limit)
+        return _hits(session, ranked, search_terms)
+
+    statement = select(Claim.id).join(Source, col(Source.id) == Claim.source_id)
+    if search_terms:
+        fts, onclause, score = db.fulltext_matches(session, search_terms)
+        statement = select(Claim.id, score).join(Source, col(Source.id) == Claim.source_id)
+        statement = statement.join(fts, onclause).order_by(score.desc(), col(Claim.id))
+    else:
+        statement = statement.order_by(
+            col(Source.date), col(Source.slug), col(Claim.start), col(Claim.id)
+        )
+    for condition in filters:
+        statement = statement.where(condition)
+    rows = session.execute(statement.limit(limit)).all()
+    ranked = [(row[0], float(row[1]) if search_terms else None) for row in rows]
+    return _hits(session, ranked, search_terms)
+
+
+def _filters(
+    topic: str | None, source: str | None, kind: str | None, metric: str | None,
+    origin: str | None, year_from: int | None, year_to: int | None,
+    min_value: float | None, max_value: float | None,
+) -> list[Any]:
+    conditions: list[Any] = []
+    if topic:
+        tagged = select(ClaimTopic.claim_id).where(ClaimTopic.topic_key == topic.lower())
+        conditions.append(col(Claim.id).in_(tagged))
+    if source:
+        conditions.append(Source.slug == source.lower())
+    if kind:
+        conditions.append(Claim.kind == kind.lower())
+    if metric:
+        conditions.append(Claim.metric == metric.lower())
+    if origin:
+        # "curated" also finds claims both extracted and curated, and so does "extracted"
+        conditions.append(col(Claim.origin).in_([origin.lower(), "both"]))
+    if year_from is not None or year_to is not None:
+        year = func.coalesce(Claim.as_of, cast(func.substr(Source.date, 1, 4), Integer))
+        if year_from is not None:
+            conditions.append(year >= year_from)
+        if year_to is not None:
+            conditions.append(year <= year_to)
+    if min_value is not None:
+        conditions.append(func.coalesce(Claim.value_max, Claim.value) >= min_value)
+    if max_value is not None:
+        conditions.append(col(Claim.value) <= max_value)
+    return conditions
+
+
+def _hits(
+    session: Session, ranked: list[tuple[str, float | None]], search_terms: list[str]
+) -> list[SearchHit]:
+    if not ranked:
+        return []
+    ids = [claim_id for claim_id, _ in ranked]
+    rows = session.execute(
+        select(Claim, Source.slug)
+        .join(Source, col(Source.id) == Claim.source_id)
+        .where(col(Claim.id).in_(ids))
+    ).all()
+    by_id = {claim.id: (claim, slug) for claim, slug in rows}
+    topics = topics_of(session, ids)
+    hits = []
+    for rank, (claim_id, score) in enumerate(ranked, start=1):
+        claim, slug = by_id[claim_id]
+        hits.append(
+            SearchHit(
+                claim=claim, source_slug=slug, topics=topics.get(claim_id, []), rank=rank,
+                score=score, sentence_highlights=highlight_spans(claim.sentence, search_terms),
+            )
+        )
+    return hits
+
+
+def topics_of(session: Session, claim_ids: list[str]) -> dict[str, list[str]]:
+    """Topic keys of each claim, sorted."""
+    found: dict[str, list[str]] = {}
+    rows = session.execute(
+        select(ClaimTopic.claim_id, ClaimTopic.topic_key)
+        .where(col(ClaimTopic.claim_id).in_(claim_ids))
+        .order_by(col(ClaimTopic.topic_key))
+    ).all()
+    for claim_id, key in rows:
+        found.setdefault(claim_id, []).append(key)
+    return found
+
+
+@dataclass
+class Suggestions:
+    """Nearest topics, metrics, sources and indexed words to what was searched for."""
+
+    topics: list[str] = field(default_factory=list)
+    metrics: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.topics or self.metrics or self.sources or self.words)
+
+    def to_text(self) -> str:
+        """One line for a human, e.g. ``try --topic trade, --metric trade-surplus, or: surplus``."""
+        parts = [f"--topic {key}" for key in self.topics]
+        parts += [f"--metric {key}" for key in self.metrics]
+        parts += [f"--source {slug}" for slug in self.sources]
+        text = ", ".join(parts)
+        if self.words:
+            text += (" or the words: " if text else "the words: ") + ", ".join(self.words)
+        return f"try {text}" if text else ""
+
+
+def suggest(
+    session: Session,
+    words: str | None = None,
+    *,
+    topic: str | None = None,
+    metric: str | None = None,
+    source: str | None = None,
+    count: int = 3,
+) -> Suggestions:
+    """What the user may have meant, by closeness of spelling (difflib)."""
+    wanted = terms(words)
+    topic_keys = list(session.execute(select(Topic.key)).scalars())
+    metric_keys = [m for m in session.execute(select(Claim.metric).distinct()).scalars() if m]
+    slugs = list(session.execute(select(Source.slug)).scalars())
+    vocabulary = db.indexed_words(session)
+
+    def near(probes: list[str], choices: list[str]) -> list[str]:
+        found: list[str] = []
+        for probe in probes:
+            # a key that contains the word ("surplus" -> trade-surplus) comes first
+            for choice in choices:
+                if len(probe) >= 3 and probe in choice.split("-") and choice not in found:
+                    found.append(choice)
+            for choice in difflib.get_close_matches(probe, choices, n=count, cutoff=0.6):
+                if choice not in found and choice != probe:
+                    found.append(choice)
+        return found[:count]
+
+    probes = wanted + [value.lower() for value in (topic, metric) if value]
+    return Suggestions(
+        topics=near(probes + ([topic.lower()] if topic else []), topic_keys),
+        metrics=near(probes, metric_keys),
+        sources=near([source.lower()], slugs) if source else [],
+        words=near(wanted, vocabulary),
+    )
