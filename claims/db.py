@@ -50,7 +50,9 @@ def database_url(value: str | os.PathLike[str] | None = None) -> str:
 
 
 def is_sqlite(engine_or_session: Engine | Session) -> bool:
-    bind = engine_or_session.get_bind() if isinstance(engine_or_session, Session) else engine_or_session
+    if isinstance(engine_or_session, Session):
+        return engine_or_session.get_bind().dialect.name == "sqlite"
+    bind = engine_or_session
     return bind.dialect.name == "sqlite"
 
 
@@ -101,9 +103,8 @@ def _alembic_config(connection: Any) -> Any:
 
 
 def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS_DIR))

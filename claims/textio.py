@@ -93,5 +93,5 @@ def read_document(path: Path) -> DecodedText:
             )
         data = path.read_bytes()
     except PermissionError:
-        raise InputError(f"{path}: permission denied", hint="check the file's permissions") from None
+        raise InputError(f"{path}: permission denied", hint="check its permissions") from None
     return decode_bytes(data, str(path))
