@@ -18,6 +18,7 @@ from sqlmodel import Session, func, select
 
 from claims.db import session_scope
 from claims.errors import DataError
+from claims.extract import Extractor
 from claims.ingest import (
     CurationHook,
     IngestResult,
@@ -81,7 +82,11 @@ def _curation_hook() -> CurationHook | None:
     return hook
 
 
-def build_bundled(engine: Engine, progress: ProgressCallback | None = None) -> BuildReport:
+def build_bundled(
+    engine: Engine,
+    progress: ProgressCallback | None = None,
+    extractor: Extractor | None = None,
+) -> BuildReport:
     """(Re)build the bundled corpus. Each source goes in with its claims in one transaction."""
     sources = load_sources()
     hook = _curation_hook()
@@ -98,7 +103,8 @@ def build_bundled(engine: Engine, progress: ProgressCallback | None = None) -> B
     for done, doc in enumerate(prepared, start=1):
         with session_scope(engine) as session:
             results.append(store_document(session, doc, origin="bundled", curation=hook,
-                                          replace_bundled=True, refresh=True))
+                                          extractor=extractor, replace_bundled=True,
+                                          refresh=True))
         if progress:
             progress(done, len(prepared), doc.meta.slug)
     fingerprint = bundle_fingerprint()

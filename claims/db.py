@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, create_engine
 
 from claims.errors import DatabaseError
@@ -131,18 +131,18 @@ def migrate(engine: Engine) -> None:
             )
         with engine.begin() as connection:
             command.upgrade(_alembic_config(connection), "head")
-    except OperationalError as exc:
+    except DBAPIError as exc:  # locked, not a database, server down
         raise _operational_error(exc) from None
 
 
-def _operational_error(exc: OperationalError) -> DatabaseError:
+def _operational_error(exc: DBAPIError) -> DatabaseError:
     text = str(exc.orig) if exc.orig is not None else str(exc)
     if "locked" in text:
         return DatabaseError(
             "the database is locked by another process",
             hint="wait for the other claims command to finish, then try again",
         )
-    if "not a database" in text:
+    if "not a database" in text or "file is encrypted" in text:
         return DatabaseError(
             "the --db file is not a claims database (not SQLite)",
             hint="point --db at a new path or an existing claims database",

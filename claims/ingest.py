@@ -176,13 +176,13 @@ def store_document(
         status: Status = "added"
     else:
         source = existing
+        status = "unchanged" if unchanged else "replaced"
         for key, value in fields.items():
             setattr(source, key, value)
         source.filename, source.content_hash = doc.filename, content_hash
         source.text, source.encoding, source.origin = decoded.text, decoded.encoding, origin
         session.exec(delete(Claim).where(col(Claim.source_id) == source.id))
         session.exec(delete(Paragraph).where(col(Paragraph.source_id) == source.id))
-        status = "replaced" if existing.content_hash != content_hash else "unchanged"
     session.flush()
     assert source.id is not None
     _store_paragraphs(session, source.id, doc.clean)
