@@ -101,7 +101,9 @@ class CleanDocument:
 
 # --- splitting into blocks -------------------------------------------------
 
-_BLANK_LINE_SPLIT = re.compile(r"\n[ \t\xa0]*\n\s*")
+# Blocks end at a blank line, or where a new list item starts ("- ", "* ", "• ", "1. "):
+# each item of a list is its own paragraph for citation purposes.
+_BLANK_LINE_SPLIT = re.compile(r"\n[ \t\xa0]*\n\s*|\n(?=[ \t]*(?:[-*+•]|\d{1,2}\.)[ \t]+\S)")
 # Markdown markup removed inside a block (the text it marks up is kept):
 _MARKDOWN_NOISE = re.compile(
     r"""
@@ -116,7 +118,8 @@ _MARKDOWN_NOISE = re.compile(
     """,
     re.MULTILINE | re.VERBOSE,
 )
-_HEADING = re.compile(r"^[ \t]*\#{1,6}[ \t]+")
+_HEADING = re.compile(r"^[ \t]*\#{1,6}[ \t]+", re.MULTILINE)
+_TITLE_MAX = 80  # a short line without closing punctuation is a title, not a paragraph
 
 
 def _text_blocks(original: str) -> list[Block]:
@@ -145,8 +148,15 @@ def _add_text_block(blocks: list[Block], original: str, start: int, end: int) ->
     if cursor < end:
         runs.append(Run(cursor, end, original[cursor:end]))
     runs = [run for run in runs if run.text]
-    if runs and "".join(r.text for r in runs).strip():
-        blocks.append(Block(runs, heading=bool(_HEADING.match(original, start))))
+    text = "".join(r.text for r in runs).strip()
+    if text:
+        heading = bool(_HEADING.match(original, start)) or _looks_like_title(text)
+        blocks.append(Block(runs, heading=heading))
+
+
+def _looks_like_title(text: str) -> bool:
+    """Mastheads, headlines, bylines and section titles: short, one line, no end mark."""
+    return len(text) <= _TITLE_MAX and "\n" not in text and not _SENTENCE_END.search(text)
 
 
 _HTML_BLOCK_TAGS = frozenset(

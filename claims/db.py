@@ -23,7 +23,7 @@ from claims.errors import DatabaseError
 
 ENV_VAR = "CLAIMS_DB"
 _MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-SQLITE_BUSY_TIMEOUT_MS = 10_000
+SQLITE_BUSY_TIMEOUT_MS = 10_000  # how long a writer waits for another; CLAIMS_BUSY_TIMEOUT_MS
 
 
 def default_path() -> Path:
@@ -59,7 +59,8 @@ def is_sqlite(engine_or_session: Engine | Session) -> bool:
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    timeout = int(os.environ.get("CLAIMS_BUSY_TIMEOUT_MS", SQLITE_BUSY_TIMEOUT_MS))
+    cursor.execute(f"PRAGMA busy_timeout={timeout}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()

@@ -110,3 +110,23 @@ def test_newer_database_is_refused_by_the_cli(cli_rw) -> None:  # type: ignore[n
     assert result.stderr == (
         "Error: the database was made by a newer version of claims (schema ffff) "
         "(hint: upgrade claims (pip install -U claims) or use another --db)\n")
+
+
+def test_locked_database_is_one_line(cli_rw, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    if not cli_rw.db.startswith("sqlite"):
+        pytest.skip("SQLite file locking")
+    import sqlite3
+
+    monkeypatch.setenv("CLAIMS_BUSY_TIMEOUT_MS", "100")
+    doc = tmp_path / "note.txt"
+    doc.write_text("A note with 3 figures.", encoding="utf-8")
+    holder = sqlite3.connect(cli_rw.db.removeprefix("sqlite:///"))
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = cli_rw("ingest", str(doc))
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: the database is locked by another process "
+                             "(hint: wait for the other claims command to finish, then try again)\n")
