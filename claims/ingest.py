@@ -166,6 +166,9 @@ def store_document(
     drafts = draft_claims(meta.slug, doc.clean, extractor)
     if curation is not None:
         drafts = curation(meta.slug, decoded.text, drafts)
+        for draft in drafts:  # curated claims get their paragraph like extracted ones
+            if draft.paragraph is None:
+                draft.paragraph = doc.clean.paragraph_number(draft.start)
 
     fields = meta.model_dump(exclude={"file"})
     fields["authors"] = [a.model_dump() for a in meta.authors]
