@@ -93,14 +93,8 @@ class SearchHit:
 
 def public_claim(claim: Claim, source_slug: str, topics: list[str]) -> dict[str, Any]:
     """The contract JSON shape of a claim (claims.serialize, the one serializer)."""
-    try:
-        from claims.serialize import claim_to_public
-    except ImportError:  # TEMPORARY until the lead's claims.serialize lands on main
-        keys = ("id", "origin", "kind", "surface", "value", "value_max", "unit", "qualifier",
-                "subject", "metric", "as_of", "sentence", "start", "end")
-        data = {key: getattr(claim, key) for key in keys}
-        data.update(source=source_slug, topics=list(topics))
-        return data
+    from claims.serialize import claim_to_public
+
     return claim_to_public(claim, source_slug, topics)
 
 

@@ -64,12 +64,8 @@ class ClaimView:
 
 def public_source(source: Source) -> dict[str, Any]:
     """The contract JSON shape of a source (claims.serialize, the one serializer)."""
-    try:
-        from claims.serialize import source_to_public
-    except ImportError:  # TEMPORARY until the lead's claims.serialize lands on main
-        keys = ("id", "slug", "title", "authors", "publisher", "date", "date_precision",
-                "date_inferred", "kind", "url")
-        return {key: getattr(source, key) for key in keys}
+    from claims.serialize import source_to_public
+
     return source_to_public(source)
 
 
