@@ -256,21 +256,36 @@ def fulltext_matches(session: Session, terms: list[str]) -> tuple[Any, Any, Any]
     return fts, onclause, fts.c.score
 
 
-def top_fulltext_ids(session: Session, terms: list[str], limit: int) -> list[tuple[str, float]]:
+# On SQLite, bm25 costs a few microseconds per matching row, so a word found in 100,000
+# claims would take a quarter of a second to rank in full. Ranking stops at the
+# RANK_WINDOW most recently added matches (exact whenever fewer claims match, as in any
+# corpus of a few thousand claims); see docs/lookup.md, "Speed".
+RANK_WINDOW = 1_000
+
+
+def top_fulltext_ids(
+    session: Session, terms: list[str], limit: int, window: int | None = RANK_WINDOW
+) -> list[tuple[str, float]]:
     """The ``limit`` best ``(claim_id, score)`` for ``terms``, best first (no filters).
 
-    On SQLite this ranks inside the FTS index and only then touches ``claim``, which
-    keeps a search fast on a million rows.
+    On SQLite this ranks inside the FTS index, over at most ``window`` matches (the
+    newest; ``None`` ranks them all), and only then touches ``claim``.
     """
     from sqlalchemy import text
 
-    query = fts_query_text(terms)
+    params: dict[str, Any] = {"fts_query": fts_query_text(terms), "limit": limit}
     if is_sqlite(session):
         weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+        matches = (
+            f"SELECT rowid, -bm25(claim_fts, {weights}) AS score FROM claim_fts"
+            " WHERE claim_fts MATCH :fts_query"
+        )
+        if window is not None:
+            matches += " ORDER BY rowid DESC LIMIT :window"
+            params["window"] = window
         sql = text(
             "SELECT claim.id, top.score FROM ("
-            f" SELECT rowid, -bm25(claim_fts, {weights}) AS score FROM claim_fts"
-            " WHERE claim_fts MATCH :fts_query ORDER BY score DESC LIMIT :limit"
+            f" SELECT rowid, score FROM ({matches}) ORDER BY score DESC LIMIT :limit"
             ") AS top JOIN claim ON claim.rowid = top.rowid ORDER BY top.score DESC, claim.id"
         )
     else:
@@ -279,7 +294,7 @@ def top_fulltext_ids(session: Session, terms: list[str], limit: int) -> list[tup
             " FROM claim, websearch_to_tsquery('english', :fts_query) AS q"
             " WHERE search @@ q ORDER BY score DESC, id LIMIT :limit"
         )
-    rows = session.connection().execute(sql, {"fts_query": query, "limit": limit})
+    rows = session.connection().execute(sql, params)
     return [(row[0], float(row[1])) for row in rows]
 
 
