@@ -70,6 +70,44 @@ def highlight_spans(text: str, search_terms: list[str]) -> list[tuple[int, int]]
     return spans
 
 
+@dataclass(frozen=True)
+class Excerpt:
+    """A window of a sentence around a figure, with spans (into ``text``) to emphasize."""
+
+    text: str
+    figure: tuple[int, int] | None
+    matches: list[tuple[int, int]]
+
+
+def excerpt(
+    sentence: str, surface: str, matches: list[tuple[int, int]], width: int = 140
+) -> Excerpt:
+    """At most ``width`` characters of ``sentence`` centred on ``surface``, "…" where cut.
+
+    >>> e = excerpt("one two three $49-billion four five six", "$49-billion", [], width=20)
+    >>> e.text, e.text[e.figure[0]:e.figure[1]]
+    ('…three $49-billion four…', '$49-billion')
+    """
+    at = sentence.find(surface) if surface else -1
+    if len(sentence) <= width:
+        start, end = 0, len(sentence)
+    else:
+        centre = at + len(surface) // 2 if at >= 0 else 0
+        start = max(0, min(centre - width // 2, len(sentence) - width))
+        end = min(len(sentence), start + width)
+        # widen to whole words
+        start = sentence.rfind(" ", 0, start) + 1
+        space = sentence.find(" ", end)
+        end = len(sentence) if space < 0 else space
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(sentence) else ""
+    shift = len(prefix) - start
+    text = prefix + sentence[start:end] + suffix
+    figure = (at + shift, at + len(surface) + shift) if at >= 0 and start <= at < end else None
+    kept = [(a + shift, b + shift) for a, b in matches if start <= a and b <= end]
+    return Excerpt(text=text, figure=figure, matches=kept)
+
+
 @dataclass
 class SearchHit:
     """One claim found, with its rank (1 = best), score and the words to highlight."""
@@ -81,6 +119,10 @@ class SearchHit:
     score: float | None = None
     # spans into claim.sentence and claim.surface of the words the search matched
     sentence_highlights: list[tuple[int, int]] = field(default_factory=list)
+
+    def excerpt(self, width: int = 140) -> Excerpt:
+        """The sentence around the figure, for a table cell."""
+        return excerpt(self.claim.sentence, self.claim.surface, self.sentence_highlights, width)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's claim object plus ``rank``, ``score`` and ``highlights``."""

@@ -13,6 +13,7 @@ from cli.output import FormatOption, OutputFormat, message, render_object, rende
 from cli.state import state
 
 if TYPE_CHECKING:
+    from claims.search import Excerpt
     from claims.show import ClaimView
 
 
@@ -36,7 +37,10 @@ class Origin(StrEnum):
 
 
 SEARCH_COLUMNS = ["id", "source", "kind", "surface", "value", "unit", "as_of", "sentence"]
-HIGHLIGHT = "bold yellow"
+TABLE_COLUMNS = ["id", "source", "kind", "surface", "value", "as_of", "sentence"]
+MAX_WIDTHS = {"id": 24, "surface": 24}  # the sentence column takes the rest
+HIGHLIGHT = "bold yellow"  # the words searched for
+FIGURE = "underline"  # the claim's figure in its sentence
 
 
 def search(
@@ -81,6 +85,7 @@ def search(
     with state(ctx).session() as session:
         hits = run_search(session, text, limit=limit, **filters)
         rows = [hit.to_dict() for hit in hits]  # before the session closes
+        excerpts = [hit.excerpt() for hit in hits]
         hint = "" if hits else suggest(session, text, topic=topic, metric=metric,
                                        source=source).to_text()
     if not rows:
@@ -89,25 +94,28 @@ def search(
         message(f"No claims found{what}." + (f" {hint[0].upper()}{hint[1:]}." if hint else ""))
         return
     if fmt is OutputFormat.table:
-        _print_hits(rows)
+        _print_hits(rows, excerpts)
         return
     render_rows(rows, fmt, SEARCH_COLUMNS)
 
 
-def _print_hits(rows: list[dict[str, Any]]) -> None:
+def _print_hits(rows: list[dict[str, Any]], excerpts: list[Excerpt]) -> None:
     from rich.table import Table
     from rich.text import Text
 
     from cli.output import _cell, stdout_console
 
-    table = Table(show_lines=False)
-    for column in SEARCH_COLUMNS:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        sentence = Text(row["sentence"])
-        for start, end in row["highlights"]:
+    table = Table(show_lines=False, expand=True)
+    for column in TABLE_COLUMNS:
+        table.add_column(column, overflow="fold", ratio=1 if column == "sentence" else None,
+                         max_width=MAX_WIDTHS.get(column))
+    for row, part in zip(rows, excerpts, strict=True):
+        sentence = Text(part.text)
+        if part.figure:
+            sentence.stylize(FIGURE, *part.figure)
+        for start, end in part.matches:
             sentence.stylize(HIGHLIGHT, start, end)
-        table.add_row(*(Text(_cell(row[c])) for c in SEARCH_COLUMNS[:-1]), sentence)
+        table.add_row(*(Text(_cell(row[c])) for c in TABLE_COLUMNS[:-1]), sentence)
     stdout_console().print(table)
 
 
@@ -146,6 +154,7 @@ def _print_view(view: ClaimView, data: dict[str, Any]) -> None:
                 "qualifier", "subject", "metric", "as_of", "topics"):
         if claim.get(key) not in (None, [], ""):
             fields.append(f"{key}: ", style="bold").append(_cell(claim[key]) + "\n")
+    fields.rstrip()
     console.print(Panel(fields, title="Claim"))
     paragraph = Text(view.paragraph.text)
     paragraph.stylize("bold reverse", *view.paragraph.highlight)

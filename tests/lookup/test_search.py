@@ -186,3 +186,40 @@ def test_suggest_a_source(sample) -> None:  # type: ignore[no-untyped-def]
 def test_nothing_to_suggest_for_noise(sample) -> None:  # type: ignore[no-untyped-def]
     found = suggest(sample, "qqqqqqqq")
     assert not found and found.to_text() == ""
+
+
+EXCERPT_CASES = [
+    # (sentence, surface, width, expected text) -- why
+    ("short sentence with 45,000 troops", "45,000", 140,
+     "short sentence with 45,000 troops"),  # fits: kept whole
+    ("one two three $49-billion four five six", "$49-billion", 20,
+     "…three $49-billion four…"),  # cut both sides, at word boundaries
+    ("$49-billion was the surplus in the year nineteen ninety-two", "$49-billion", 20,
+     "$49-billion was the surplus…"),  # figure at the start: no leading ellipsis
+    ("a b c d e f g h i j k l m n o p q r s t u v w x y z 1992", "1992", 10,
+     "…x y z 1992"),  # figure at the end; the window widens to whole words
+    ("figure missing from this long sentence entirely, oddly", "999", 20,
+     "figure missing from this…"),  # surface not found: the start of the sentence
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "width", "expected"), EXCERPT_CASES,
+                         ids=[c[3] for c in EXCERPT_CASES])
+def test_excerpt_centres_on_the_figure(sentence, surface, width, expected) -> None:  # type: ignore[no-untyped-def]
+    from claims.search import excerpt
+
+    part = excerpt(sentence, surface, [], width=width)
+    assert part.text == expected
+    if surface in expected:
+        assert part.text[part.figure[0]:part.figure[1]] == surface
+    else:
+        assert part.figure is None
+
+
+def test_excerpt_keeps_match_spans_inside_the_window(sample) -> None:  # type: ignore[no-untyped-def]
+    hit = search(sample, "surplus world")[0]
+    whole = hit.excerpt()
+    assert [whole.text[a:b] for a, b in whole.matches] == ["surpluses", "world"]
+    part = hit.excerpt(width=30)  # "…now runs $125-billion surpluses…": "world" is cut off
+    assert [part.text[a:b] for a, b in part.matches] == ["surpluses"]
+    assert part.text[part.figure[0]:part.figure[1]] == "$125-billion"
