@@ -487,12 +487,23 @@ def load_claims(session: Session, ids: Sequence[str]) -> list[tuple[Claim, Sourc
 
 
 def _id_hint(session: Session, claim_id: str) -> str:
-    """Nearest existing ids that share the unknown id's beginning, else where to look."""
-    prefix = claim_id[:4]
-    near = list(session.exec(
-        select(Claim.id).where(col(Claim.id).startswith(prefix)).order_by(col(Claim.id))
-        .limit(3)
-    ).all()) if prefix else []
+    """Up to three existing ids closest to an unknown one, else where to look."""
+    import difflib
+
+    near: list[str] = []
+    # the longest prefix some ids share with it (an index range scan, fast at any size)
+    for cut in range(len(claim_id), 0, -1):
+        prefix = claim_id[:cut]
+        candidates = list(session.exec(
+            select(Claim.id).where(col(Claim.id) >= prefix, col(Claim.id) < prefix + "\uffff")
+            .order_by(col(Claim.id)).limit(500)
+        ).all())
+        if candidates:
+            def likeness(other: str) -> float:
+                return difflib.SequenceMatcher(None, claim_id, other).ratio()
+
+            near = sorted(candidates, key=lambda other: (-likeness(other), other))[:3]
+            break
     text = f"did you mean {', '.join(near)}? " if near else ""
     return text + "find ids with `claims search WORDS`"
 

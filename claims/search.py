@@ -27,18 +27,34 @@ _WORD_RE = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 16  # more words than this only slow the query down
 MAX_TERM_LENGTH = 64  # no indexed word is longer; longer input is noise
 DEFAULT_LIMIT = 20
+
+# English stop words, dropped from a search that has other words, so "surplus AND japan"
+# or "the surplus of Japan" mean the same on SQLite as on PostgreSQL (whose 'english'
+# configuration drops them). Source: the Snowball English list, which is PostgreSQL's
+# tsearch_data/english.stop; a PostgreSQL test checks each one is ignored there too.
+STOP_WORDS = frozenset("""
+    i me my myself we our ours ourselves you your yours yourself yourselves he him his
+    himself she her hers herself it its itself they them their theirs themselves what which
+    who whom this that these those am is are was were be been being have has had having do
+    does did doing a an the and but if or because as until while of at by for with about
+    against between into through during before after above below to from up down in out on
+    off over under again further then once here there when where why how all any both each
+    few more most other some such no nor not only own same so than too very s t can will
+    just don should now
+""".split())
 MAX_LIMIT = 10_000
 
 
 def terms(words: str | None) -> list[str]:
-    """The plain search terms in ``words``: lower-case, de-duplicated, in order.
+    """The plain search terms in ``words``: lower-case, de-duplicated, in order, without
+    stop words unless there is nothing else.
 
     >>> terms('"surplus" AND (Japan*) -trade: NEAR')
-    ['surplus', 'and', 'japan', 'trade', 'near']
-    >>> terms("'")
-    []
+    ['surplus', 'japan', 'trade', 'near']
+    >>> terms("'"), terms("the"), terms("the surplus")
+    ([], ['the'], ['surplus'])
     >>> terms("45,000 U.S. forces 🇯🇵")
-    ['45', '000', 'u', 's', 'forces']
+    ['45', '000', 'u', 'forces']
     """
     found: list[str] = []
     for match in _WORD_RE.finditer((words or "").replace("_", " ")):
@@ -47,7 +63,8 @@ def terms(words: str | None) -> list[str]:
             found.append(term)
         if len(found) == MAX_TERMS:
             break
-    return found
+    content = [term for term in found if term not in STOP_WORDS]
+    return content or found
 
 
 def highlight_spans(text: str, search_terms: list[str]) -> list[tuple[int, int]]:

@@ -176,7 +176,13 @@ def test_undated_source_is_nd_in_apa() -> None:
 def test_unknown_ids_and_slugs_are_not_found(sample) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(NotFound, match="no claim with id 'c9'") as error:
         cite_claims(sample, ["c1", "c9"], "apa")
+    assert error.value.hint == "did you mean c1, c2, c3? find ids with `claims search WORDS`"
+    with pytest.raises(NotFound, match="no claim with id 'zz'") as error:
+        cite_claims(sample, ["zz"], "apa")
     assert error.value.hint == "find ids with `claims search WORDS`"
+    with pytest.raises(NotFound, match="no claim with id 'c1x'") as error:
+        cite_claims(sample, ["c1x"], "apa")
+    assert error.value.hint.startswith("did you mean c1? ")
     with pytest.raises(NotFound, match="no source 'cronin-1969'") as error:
         cite_source(sample, "cronin-1969", "apa")
     assert error.value.hint == "did you mean cronin-1996? list sources with `claims sources`"

@@ -96,7 +96,7 @@ HOSTILE = [
     ("sentence:surplus", []),  # "sentence" is a word here, and no sentence has it
     ("(surplus", ["m1", "m3", "m2", "a2", "a1"]),
     ("surplus)", ["m1", "m3", "m2", "a2", "a1"]),
-    ("surplus AND", None),  # "and" is a word (a stop word PostgreSQL skips)
+    ("surplus AND", ["m1", "m3", "m2", "a2", "a1"]),  # "and" is a stop word, as on PostgreSQL
     ("surplus NEAR", []),  # "near" is a word that must match: no claim has both
     ("AND", None),
     ("OR", None),
@@ -137,14 +137,33 @@ def test_hostile_strings_are_plain_words(sample, words, expected) -> None:  # ty
 
 def test_terms_turn_syntax_into_words() -> None:
     assert terms('title:"Japan" AND (surplus* OR -deficit) NEAR/3') == [
-        "title", "japan", "and", "surplus", "or", "deficit", "near", "3"
+        "title", "japan", "surplus", "deficit", "near", "3"
     ]
+    assert terms("AND OR NOT") == ["and", "or", "not"]  # only stop words: kept
     assert terms("") == [] and terms(None) == []
     assert len(terms(" ".join(f"w{i}" for i in range(100)))) == 16
     assert terms("x" * 100) == ["x" * 64]
 
 
 # --- highlights and suggestions ----------------------------------------------
+
+def test_stop_words_do_not_block_a_match(sample) -> None:  # type: ignore[no-untyped-def]
+    assert ids(search(sample, "the surplus with the world")) == ["m3"]
+    assert ids(search(sample, "surplus AND world")) == ["m3"]
+
+
+def test_stop_words_are_those_postgresql_ignores(requires_postgres) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import create_engine, text
+
+    from claims.search import STOP_WORDS
+
+    engine = create_engine(requires_postgres)
+    with engine.connect() as connection:
+        kept = [word for word in sorted(STOP_WORDS) if connection.execute(
+            text("SELECT to_tsvector('english', :w) <> ''::tsvector"), {"w": word}).scalar()]
+    engine.dispose()
+    assert kept == []
+
 
 def test_hits_carry_highlight_spans_of_matched_words(sample) -> None:  # type: ignore[no-untyped-def]
     hit = search(sample, "surplus world")[0]
