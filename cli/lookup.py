@@ -37,8 +37,9 @@ class Origin(StrEnum):
 
 
 SEARCH_COLUMNS = ["id", "source", "kind", "surface", "value", "unit", "as_of", "sentence"]
-TABLE_COLUMNS = ["id", "source", "kind", "surface", "value", "as_of", "sentence"]
-MAX_WIDTHS = {"id": 24, "surface": 24}  # the sentence column takes the rest
+TABLE_COLUMNS = ["id", "source", "kind", "surface", "sentence"]  # JSON has every key
+MAX_WIDTHS = {"id": 20, "surface": 16}  # the sentence column takes the rest
+SENTENCE_MIN_WIDTH = 40
 HIGHLIGHT = "bold yellow"  # the words searched for
 FIGURE = "underline"  # the claim's figure in its sentence
 
@@ -100,15 +101,17 @@ def search(
 
 
 def _print_hits(rows: list[dict[str, Any]], excerpts: list[Excerpt]) -> None:
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
     from cli.output import _cell, stdout_console
 
-    table = Table(show_lines=False, expand=True)
+    table = Table(show_lines=False, expand=True, box=box.SIMPLE_HEAD)
     for column in TABLE_COLUMNS:
         table.add_column(column, overflow="fold", ratio=1 if column == "sentence" else None,
-                         max_width=MAX_WIDTHS.get(column))
+                         max_width=MAX_WIDTHS.get(column),
+                         min_width=SENTENCE_MIN_WIDTH if column == "sentence" else None)
     for row, part in zip(rows, excerpts, strict=True):
         sentence = Text(part.text)
         if part.figure:
