@@ -246,3 +246,12 @@ def test_bibtex_round_trip_keeps_every_field(item) -> None:  # type: ignore[no-u
     if item["type"] == "post-weblog":
         expected["type"] = "document"  # BibTeX has no blog type: @misc comes back generic
     assert back[0] == expected
+
+
+def test_docs_credit_every_style_and_its_license() -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "cite.md").read_text(encoding="utf-8")
+    for credit in style_credits():
+        for field in ("title", "authors", "link", "license"):
+            assert credit[field] in doc, (credit["style"], field)
