@@ -53,7 +53,7 @@ def test_bad_limit_is_a_usage_error(sample, limit: int) -> None:  # type: ignore
 # --- filters -----------------------------------------------------------------
 
 FILTER_CASES = [
-    # (filters, expected ids in order) -- no words: document order (source date, offset)
+    # (filters, expected ids in order) -- no words: document order (source added, offset)
     ({"kind": "money", "min_value": 1e10}, ["m1", "m3", "c3", "a1"]),
     ({"kind": "money", "min_value": 1e10, "max_value": 6e10}, ["m1", "c3"]),
     ({"kind": "count"}, ["c1", "a3"]),
@@ -72,6 +72,19 @@ FILTER_CASES = [
 @pytest.mark.parametrize(("filters", "expected"), FILTER_CASES, ids=lambda v: str(v))
 def test_filters_alone_list_in_document_order(sample, filters, expected) -> None:  # type: ignore[no-untyped-def]
     assert ids(search(sample, **filters)) == expected, filters
+
+
+@pytest.mark.parametrize("probe_rows", [1, 3, 4])
+@pytest.mark.parametrize(("filters", "expected"), FILTER_CASES, ids=lambda v: str(v))
+def test_listing_is_the_same_whatever_the_probe_finds(  # type: ignore[no-untyped-def]
+    sample, monkeypatch, filters, expected, probe_rows: int
+) -> None:
+    # a probe of the first few claims either fills the page or falls back to the indexes
+    import claims.search
+
+    monkeypatch.setattr(claims.search, "PROBE_ROWS", probe_rows)
+    assert ids(search(sample, **filters)) == expected, filters
+    assert ids(search(sample, **filters, limit=1)) == expected[:1], filters
 
 
 def test_words_and_filters_combine(sample) -> None:  # type: ignore[no-untyped-def]
