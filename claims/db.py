@@ -218,11 +218,14 @@ def fts_query_text(terms: list[str]) -> str:
     return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
 
 
-def fulltext_matches(session: Session, terms: list[str]) -> tuple[Any, Any, Any]:
+def fulltext_matches(
+    session: Session, terms: list[str], window: int | None = None
+) -> tuple[Any, Any, Any]:
     """Claims matching every term, as ``(subquery, onclause, score)``.
 
     Join ``subquery`` to ``Claim`` with ``onclause``; ``score`` is higher for a better
-    match on both dialects. The query text is a bound parameter.
+    match on both dialects. The query text is a bound parameter. ``window`` (SQLite only)
+    keeps the newest ``window`` matches, as :func:`top_fulltext_ids` does.
     """
     from sqlalchemy import bindparam, column, func, literal_column, select, table, text
 
@@ -238,8 +241,10 @@ def fulltext_matches(session: Session, terms: list[str]) -> tuple[Any, Any, Any]
             )
             .select_from(table("claim_fts"))
             .where(text("claim_fts MATCH :fts_query").bindparams(query))
-            .subquery("fts")
         )
+        if window is not None:
+            fts = fts.order_by(literal_column("claim_fts.rowid").desc()).limit(window)
+        fts = fts.subquery("fts")
         onclause = literal_column("claim.rowid") == fts.c.rid
     else:
         pg_claim = table("claim", column("id"), column("search"))
@@ -282,7 +287,7 @@ def top_fulltext_ids(
         )
         if window is not None:
             matches += " ORDER BY rowid DESC LIMIT :window"
-            params["window"] = window
+            params["window"] = max(window, limit)
         sql = text(
             "SELECT claim.id, top.score FROM ("
             f" SELECT rowid, score FROM ({matches}) ORDER BY score DESC LIMIT :limit"

@@ -191,16 +191,20 @@ def search(
     options = FilterOptions(topic, source, kind, metric, origin, year_from, year_to,
                             min_value, max_value)
     if search_terms and not options.any():
-        ranked = db.top_fulltext_ids(session, search_terms, limit)
+        ranked = db.top_fulltext_ids(session, search_terms, limit, window=db.RANK_WINDOW)
         return _hits(session, ranked, search_terms)
     if search_terms:
-        fts, onclause, score = db.fulltext_matches(session, search_terms)
-        statement = (
-            select(Claim.id, score).join(Source, col(Source.id) == Claim.source_id)
-            .join(fts, onclause).where(*options.conditions(Claim))
-            .order_by(score.desc(), col(Claim.id)).limit(limit)
-        )
-        rows = session.execute(statement).all()
+        # first among the newest matches (the ranking window), then among all of them
+        for window in (max(db.RANK_WINDOW, limit), None):
+            fts, onclause, score = db.fulltext_matches(session, search_terms, window)
+            statement = (
+                select(Claim.id, score).join(Source, col(Source.id) == Claim.source_id)
+                .join(fts, onclause).where(*options.conditions(Claim))
+                .order_by(score.desc(), col(Claim.id)).limit(limit)
+            )
+            rows = session.execute(statement).all()
+            if len(rows) == limit or not db.is_sqlite(session):
+                break
         return _hits(session, [(row[0], float(row[1])) for row in rows], search_terms)
     return _hits(session, [(i, None) for i in _listing(session, options, limit)], [])
 
@@ -225,9 +229,10 @@ def _listing(session: Session, options: FilterOptions, limit: int) -> list[str]:
         select(Claim).order_by(col(Claim.source_id), col(Claim.start), col(Claim.id))
         .limit(PROBE_ROWS).subquery("first_claims")
     )
-    found = page(aliased(Claim, first), probe=True)
-    if len(found) == limit:
-        return found
+    if not options.source:  # one source's claims are few: the indexes are quicker
+        found = page(aliased(Claim, first), probe=True)
+        if len(found) == limit:
+            return found
     return page(Claim, probe=False)
 
 

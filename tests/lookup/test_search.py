@@ -87,6 +87,23 @@ def test_listing_is_the_same_whatever_the_probe_finds(  # type: ignore[no-untype
     assert ids(search(sample, **filters, limit=1)) == expected[:1], filters
 
 
+def test_ranking_window_keeps_the_newest_matches(sample, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # a1 and a2 are the two most recently added claims with "surplus"
+    import claims.db
+
+    if not claims.db.is_sqlite(sample):
+        pytest.skip("the ranking window is SQLite's (PostgreSQL ranks every match)")
+
+    monkeypatch.setattr(claims.db, "RANK_WINDOW", 2)
+    assert sorted(ids(search(sample, "surplus", limit=2))) == ["a1", "a2"]
+    # never fewer results than asked for: the window grows to the limit
+    assert len(search(sample, "surplus", limit=5)) == 5
+    # with filters, a window that cannot fill the page falls back to every match
+    assert ids(search(sample, "surplus", kind="money", limit=3)) == ["m1", "m3", "a1"]
+    # ... and a window that fills it is used: a1 is the best money claim of a2, a1
+    assert ids(search(sample, "surplus", kind="money", limit=1)) == ["a1"]
+
+
 def test_words_and_filters_combine(sample) -> None:  # type: ignore[no-untyped-def]
     assert ids(search(sample, "surplus", kind="money", min_value=1e11)) == ["m3"]
     assert ids(search(sample, "Japan", topic="forces", year_from=2000)) == ["a3"]
