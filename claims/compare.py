@@ -211,7 +211,7 @@ def resolve_metric(session: Session, metric_or_words: str) -> tuple[MetricSpec, 
         )
     scored.sort(key=lambda item: item[:3])
     best = scored[0]
-    alternatives = [s[3].key for s in scored[1:] if s[0] == best[0]]
+    alternatives = [s[3].key for s in scored[1:] if s[:2] == best[:2]]
     return best[3], alternatives
 
 
@@ -361,7 +361,7 @@ def _topic_row(
     return TopicRow(key, "proposition", key, dict(cells), verdict)
 
 
-def _clip(text: str, limit: int = 90) -> str:
+def _clip(text: str, limit: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
