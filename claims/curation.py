@@ -191,7 +191,7 @@ def _cross_check(claim: CuratedClaim, vocab: Vocabulary) -> list[str]:
         )
     for topic in claim.topics:
         if topic not in vocab.topics:
-            near = difflib.get_close_matches(topic, sorted(vocab.topics), n=1)
+            near = difflib.get_close_matches(topic, sorted(vocab.topics), n=1, cutoff=0.5)
             problems.append(
                 f"unknown topic {topic!r}" + (f" (did you mean {near[0]!r}?)" if near else "")
             )
