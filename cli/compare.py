@@ -13,10 +13,11 @@ from cli.state import state
 if TYPE_CHECKING:
     from claims.compare import MetricComparison, Timeline, TopicMatrix
 
-CLAIM_COLUMNS = ["id", "source", "authors", "date", "as_of", "surface", "display", "qualifier"]
-TABLE_CLAIM_COLUMNS = ["source", "authors", "date", "as_of", "surface", "display"]
+# Outside JSON, "normalized" shows the normalized figure in words ("20 percent").
+CLAIM_COLUMNS = ["id", "source", "authors", "date", "as_of", "surface", "normalized", "qualifier"]
+TABLE_CLAIM_COLUMNS = ["source", "authors", "date", "as_of", "surface", "normalized"]
 PAIR_COLUMNS = ["a", "b", "verdict", "reason"]
-TIMELINE_COLUMNS = ["year", "source", "surface", "display", "metric", "proposition", "stance"]
+TIMELINE_COLUMNS = ["year", "source", "surface", "normalized", "metric", "proposition", "stance"]
 KEY_COLUMNS = ["key", "label", "claims", "sources"]
 CHART_WIDTH = 40
 
@@ -70,7 +71,7 @@ def timeline(
     if fmt in (OutputFormat.json, OutputFormat.jsonl):
         render_object(line.to_dict(), fmt)
         return
-    rows = [e.to_dict() for e in line.entries]
+    rows = [{**e.to_dict(), "normalized": e.display} for e in line.entries]
     render_rows(rows, fmt, TIMELINE_COLUMNS, title=f"Timeline: {line.label}")
     if fmt in (OutputFormat.table, OutputFormat.md) and line.series:
         _print_chart(line, fenced=fmt is OutputFormat.md)
@@ -110,7 +111,7 @@ def _render_comparison(result: MetricComparison, fmt: OutputFormat) -> None:
     if fmt in (OutputFormat.json, OutputFormat.jsonl):
         render_object(result.to_dict(), fmt)
         return
-    rows = [c.to_dict() for c in result.claims]
+    rows = [{**c.to_dict(), "normalized": c.display} for c in result.claims]
     if fmt is OutputFormat.csv:  # one flat table: each claim with its verdicts
         for row in rows:
             row["verdicts"] = "; ".join(
@@ -151,13 +152,18 @@ def _render_matrix(matrix: TopicMatrix, fmt: OutputFormat) -> None:
 
 
 def _print_chart(line: Timeline, fenced: bool) -> None:
-    """A horizontal bar per point, scaled per series; ``+`` marks an open upper bound."""
+    """A horizontal bar per point, scaled per series; ``+`` marks an open upper bound.
+
+    Years (dates) are drawn from just before the earliest, so that they differ visibly.
+    """
     out = ["```"] if fenced else []
     for series in line.series:
         out.append(f"{series.label} ({series.scale})")
-        top = max((abs(p.value) for p in series.points), default=0) or 1
+        values = [p.value for p in series.points]
+        floor = min(values) - 1 if series.scale == "year" and min(values) > 999 else 0.0
+        top = max((abs(v - floor) for v in values), default=0) or 1
         for p in series.points:
-            bar = "█" * max(1, round(CHART_WIDTH * abs(p.value) / top))
+            bar = "█" * max(1, round(CHART_WIDTH * abs(p.value - floor) / top))
             open_end = "+" if p.high is None or p.high == float("inf") else ""
             year = str(p.year) if p.year is not None else "????"
             out.append(f"  {year} {bar}{open_end} {p.display}  ({p.source})")

@@ -17,12 +17,14 @@ def run_json(cli: Any, *args: str) -> Any:
 def test_okinawa_acreage_two_ways_agree(cli: Any) -> None:
     data = run_json(cli, "compare", "okinawa", "acreage")
     assert data["metric"] == "okinawa-land-return"
-    assert [(c["source"], c["surface"], c["normalized"]) for c in data["claims"]] == [
-        ("cronin-1996", "one-fifth", 20.0), ("cronin-1996", "20 percent", 20.0),
-    ]
-    assert [(p["verdict"], p["reason"]) for p in data["pairs"]] == [
-        ("agree", "same figure (20 percent)"),
-    ]
+    claims = {c["id"]: c for c in data["claims"]}
+    fifth = claims["cronin-1996-okinawa-one-fifth"]
+    twenty = claims["cronin-1996-okinawa-20-percent"]
+    assert (fifth["surface"], fifth["normalized"], fifth["scale"]) == ("one-fifth", 20.0, "percent")
+    assert (twenty["surface"], twenty["normalized"]) == ("20 percent", 20.0)
+    pair = next(p for p in data["pairs"] if {p["a"], p["b"]} == set(claims) & {
+        "cronin-1996-okinawa-one-fifth", "cronin-1996-okinawa-20-percent"})
+    assert (pair["verdict"], pair["reason"]) == ("agree", "same figure (20 percent)")
     assert data["verdict"] == "agree"
 
 
