@@ -336,19 +336,29 @@ def _scale(kind: str, value: float) -> tuple[str, float]:
     return kind, value
 
 
-def same_figure(kind_a: str, value_a: float | None, kind_b: str, value_b: float | None) -> bool:
-    """Do two figures say the same number (one-fifth is 20 percent)?
+def same_figure(
+    kind_a: str, value_a: float | None, kind_b: str, value_b: float | None,
+    unit_a: str | None = None, unit_b: str | None = None,
+) -> bool:
+    """Do two figures say the same number (one-fifth is 20 percent, 18 months 1.5 years)?
 
     >>> same_figure("ratio", 0.2, "percent", 20)
+    True
+    >>> same_figure("duration", 18, "duration", 1.5, "month", "year")
     True
     >>> same_figure("money", 49e9, "count", 49e9)
     False
     """
+    from claims.verdicts import figure
+
     if value_a is None or value_b is None:
         return False
-    scale_a, a = _scale(kind_a, value_a)
-    scale_b, b = _scale(kind_b, value_b)
-    return scale_a == scale_b and math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+    a = figure(kind_a, value_a, unit=unit_a)
+    b = figure(kind_b, value_b, unit=unit_b)
+    # money with an unknown currency on one side may still be the same figure
+    unknown_currency = kind_a == kind_b == "money" and None in (unit_a, unit_b)
+    same_scale = a.scale == b.scale or unknown_currency
+    return same_scale and math.isclose(a.value, b.value, rel_tol=1e-6, abs_tol=1e-9)
 
 
 def merge_curated(
@@ -387,7 +397,7 @@ def _matching_draft(
     candidates = [
         i for i, d in enumerate(drafts)
         if i not in taken and d.origin == "extracted" and q_start <= d.start and d.end <= q_end
-        and same_figure(claim.kind, claim.value, d.kind, d.value)
+        and same_figure(claim.kind, claim.value, d.kind, d.value, claim.unit, d.unit)
     ]
     if claim.surface:
         surface = _normalized(claim.surface)[0]
