@@ -130,9 +130,20 @@ def _render_comparison(result: MetricComparison, fmt: OutputFormat) -> None:
         if fmt is OutputFormat.md:
             sys.stdout.write("\n")
         # in a table, name each claim by its source and figure: ids are long
-        names = {c.id: f"{c.source}: {c.surface}" for c in result.claims}
+        names = _short_names(result)
         pairs = [{**p.to_dict(), "a": names[p.a], "b": names[p.b]} for p in result.pairs]
         render_rows(pairs, fmt, PAIR_COLUMNS, title="Verdicts")
+
+
+def _short_names(result: MetricComparison) -> dict[str, str]:
+    """``source: surface`` for each claim, numbered when two would read the same."""
+    names: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for c in result.claims:
+        name = f"{c.source}: {c.surface}"
+        seen[name] = seen.get(name, 0) + 1
+        names[c.id] = name if seen[name] == 1 else f"{name} ({seen[name]})"
+    return names
 
 
 def _render_matrix(matrix: TopicMatrix, fmt: OutputFormat) -> None:
