@@ -203,16 +203,17 @@ def resolve_metric(session: Session, metric_or_words: str) -> tuple[MetricSpec, 
         hits = sum(_word_matches(q, vocabulary | subjects[spec.key]) for q in query)
         label_hits = sum(_word_matches(q, set(_words(spec.label))) for q in query)
         if hits:
-            scored.append((-hits, -label_hits, order, spec))
+            # more words matched, then more in the label, then the shortest label wins
+            scored.append((-hits, -label_hits, len(_words(spec.label)), order, spec))
     if not scored:
         raise NotFound(
             f"unknown metric {metric_or_words!r}",
             hint=_suggest(metric_or_words, specs) + "; 'claims metrics' lists them all",
         )
-    scored.sort(key=lambda item: item[:3])
+    scored.sort(key=lambda item: item[:4])
     best = scored[0]
-    alternatives = [s[3].key for s in scored[1:] if s[:2] == best[:2]]
-    return best[3], alternatives
+    alternatives = [s[4].key for s in scored[1:] if s[:2] == best[:2]]
+    return best[4], alternatives
 
 
 _STOPWORDS = frozenset("the of a an in on for and to with by from at is".split())

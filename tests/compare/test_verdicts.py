@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claims.verdicts import Figure, figure, judge, proposition_verdict
 
@@ -64,3 +66,22 @@ def test_reasons_are_readable() -> None:
 ])
 def test_proposition_verdict(stances: list[str], verdict: str) -> None:
     assert proposition_verdict(stances) == verdict
+
+
+kinds = st.sampled_from(["money", "percent", "ratio", "count", "duration", "rank", "date"])
+qualifiers = st.sampled_from(
+    ["exact", "approximately", "more than", "less than", "at least", "at most"]
+)
+values = st.floats(min_value=0.001, max_value=1e12, allow_nan=False)
+years = st.one_of(st.none(), st.integers(1950, 2030))
+
+
+@given(kinds, values, qualifiers, years, kinds, values, qualifiers, years)
+def test_verdicts_are_symmetric_and_a_figure_agrees_with_itself(
+    ka: str, va: float, qa: str, ya: int | None, kb: str, vb: float, qb: str, yb: int | None
+) -> None:
+    a = figure(ka, va, unit="USD", qualifier=qa, year=ya)
+    b = figure(kb, vb, unit="USD", qualifier=qb, year=yb)
+    assert judge(a, b).verdict == judge(b, a).verdict
+    assert a.low <= a.value <= a.high
+    assert judge(a, a).verdict == "agree"
