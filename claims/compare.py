@@ -233,12 +233,17 @@ def compare_metric(session: Session, metric_or_words: str) -> MetricComparison:
     """
     spec, alternatives = resolve_metric(session, metric_or_words)
     claims = _claims_where(session, col(Claim.metric) == spec.key)
-    pairs = [_pair(a, b) for a, b in combinations(claims, 2)]
+    pairs = _pairs(claims)
     return MetricComparison(spec.key, spec.label, claims, pairs, alternatives)
 
 
-def _pair(a: ComparedClaim, b: ComparedClaim) -> PairVerdict:
-    fa, fb = _as_figure(a), _as_figure(b)
+def _pairs(claims: list[ComparedClaim]) -> list[PairVerdict]:
+    """A verdict for every pair of claims (each figure normalized once)."""
+    figures = {c.id: _as_figure(c) for c in claims}
+    return [_pair(a, b, figures[a.id], figures[b.id]) for a, b in combinations(claims, 2)]
+
+
+def _pair(a: ComparedClaim, b: ComparedClaim, fa: Figure | None, fb: Figure | None) -> PairVerdict:
     if fa is None or fb is None:
         return PairVerdict(a.id, b.id, "differ", "one of them has no figure")
     judgement = judge(fa, fb)
@@ -355,7 +360,7 @@ def _topic_row(
             cells[c.source].append(Cell(c.id, f"{c.stance or 'states'}: {_clip(c.surface)}",
                                         c.stance))
     if kind == 0:
-        verdict = worst([_pair(a, b).verdict for a, b in combinations(members, 2)])  # type: ignore[misc]
+        verdict = worst([p.verdict for p in _pairs(members)])  # type: ignore[misc]
         label = specs[key].label if key in specs else key
         return TopicRow(key, "metric", label, dict(cells), verdict)
     verdict = proposition_verdict([c.stance for c in members]) if len(cells) > 1 else "single"
