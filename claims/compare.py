@@ -18,7 +18,14 @@ from sqlmodel import Session, col, select
 
 from claims.errors import NotFound
 from claims.models import Claim, ClaimTopic, Source, Topic
-from claims.verdicts import Figure, figure, judge, proposition_verdict, worst
+from claims.verdicts import (
+    Figure,
+    figure,
+    judge,
+    judge_stances,
+    proposition_verdict,
+    worst,
+)
 from claims.vocabulary import MetricSpec, load_metrics
 
 
@@ -71,11 +78,12 @@ class PairVerdict:
 
 @dataclass
 class MetricComparison:
-    metric: str
-    label: str
+    metric: str | None  # the metric key; None when the words named a proposition
+    label: str  # the metric's label, or the proposition
     claims: list[ComparedClaim]
     pairs: list[PairVerdict]
     alternatives: list[str] = field(default_factory=list)  # other metrics the words matched
+    proposition: str | None = None
 
     @property
     def verdict(self) -> str:
@@ -83,7 +91,8 @@ class MetricComparison:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "metric": self.metric, "label": self.label, "verdict": self.verdict,
+            "metric": self.metric, "proposition": self.proposition, "label": self.label,
+            "verdict": self.verdict,
             "claims": [c.to_dict() for c in self.claims],
             "pairs": [p.to_dict() for p in self.pairs],
             "alternatives": self.alternatives,
@@ -229,12 +238,55 @@ def _suggest(wanted: str, specs: dict[str, MetricSpec]) -> str:
 def compare_metric(session: Session, metric_or_words: str) -> MetricComparison:
     """Every claim on a metric, in year order, with a verdict for each pair of claims.
 
-    Raises NotFound (with the nearest keys) for a metric that does not exist.
+    Words that name no metric may name a curated proposition ("cornerstone"): its
+    claims are compared by stance. Raises NotFound (with the nearest metric keys) when
+    neither matches.
     """
-    spec, alternatives = resolve_metric(session, metric_or_words)
+    try:
+        spec, alternatives = resolve_metric(session, metric_or_words)
+        partial = spec.key != metric_or_words.strip().lower() and not _covers(
+            session, spec, metric_or_words)
+    except NotFound:
+        spec, partial = None, True
+    found = _resolve_proposition(session, metric_or_words) if partial else None
+    if found is not None:  # a proposition that has every word beats a partial metric match
+        proposition, others = found
+        claims = _claims_where(session, col(Claim.proposition) == proposition)
+        return MetricComparison(None, proposition, claims, _pairs(claims), others, proposition)
+    if spec is None:
+        spec, alternatives = resolve_metric(session, metric_or_words)  # raises NotFound
     claims = _claims_where(session, col(Claim.metric) == spec.key)
-    pairs = _pairs(claims)
-    return MetricComparison(spec.key, spec.label, claims, pairs, alternatives)
+    return MetricComparison(spec.key, spec.label, claims, _pairs(claims), alternatives)
+
+
+def _covers(session: Session, spec: MetricSpec, words: str) -> bool:
+    """Does every query word match the metric's key, label, heads or claim subjects?"""
+    known = set(_words(" ".join([spec.key, spec.label, *spec.heads])))
+    subjects = session.exec(select(Claim.subject).where(Claim.metric == spec.key)).all()
+    known.update(_words(" ".join(s for s in subjects if s)))
+    return all(_word_matches(q, known) for q in _words(words) if q not in _STOPWORDS)
+
+
+def _resolve_proposition(session: Session, words: str) -> tuple[str, list[str]] | None:
+    """The proposition whose words, or whose claims' words, contain every query word;
+    the one with most claims first. None when no proposition matches."""
+    query = [w for w in _words(words) if w not in _STOPWORDS]
+    if not query:
+        return None
+    vocab: dict[str, set[str]] = defaultdict(set)
+    counts: Counter[str] = Counter()
+    rows = session.exec(
+        select(Claim.proposition, Claim.surface).where(col(Claim.proposition).is_not(None))
+    )
+    for proposition, surface in rows.all():
+        if proposition:
+            vocab[proposition].update(_words(f"{proposition} {surface}"))
+            counts[proposition] += 1
+    matches = sorted(
+        (p for p, known in vocab.items() if all(_word_matches(q, known) for q in query)),
+        key=lambda p: (-counts[p], p),
+    )
+    return (matches[0], matches[1:]) if matches else None
 
 
 def _pairs(claims: list[ComparedClaim]) -> list[PairVerdict]:
@@ -245,6 +297,9 @@ def _pairs(claims: list[ComparedClaim]) -> list[PairVerdict]:
 
 def _pair(a: ComparedClaim, b: ComparedClaim, fa: Figure | None, fb: Figure | None) -> PairVerdict:
     if fa is None or fb is None:
+        if a.proposition and a.proposition == b.proposition:
+            judgement = judge_stances(a.stance, b.stance)
+            return PairVerdict(a.id, b.id, judgement.verdict, judgement.reason)
         return PairVerdict(a.id, b.id, "differ", "one of them has no figure")
     judgement = judge(fa, fb)
     return PairVerdict(a.id, b.id, judgement.verdict, judgement.reason)

@@ -180,6 +180,26 @@ def proposition_verdict(stances: list[str | None]) -> str:
     return "split" if {1, -1} <= leans else "shared"
 
 
+def judge_stances(a: str | None, b: str | None) -> Judgement:
+    """Two stances on one proposition: the same lean agrees, opposite leans conflict,
+    a neutral one (reports, warns) differs.
+
+    >>> judge_stances("affirms", "urges").verdict, judge_stances("affirms", "denies").verdict
+    ('agree', 'conflict')
+    >>> judge_stances("reports", "affirms")
+    Judgement(verdict='differ', reason='reports vs affirms')
+    """
+    lean_a, lean_b = STANCE_LEAN.get(a or "", 0), STANCE_LEAN.get(b or "", 0)
+    words = f"{a or 'states'} vs {b or 'states'}"
+    if lean_a and lean_a == lean_b:
+        return Judgement("agree", f"both {a}" if a == b else f"both hold it ({a}, {b})")
+    if lean_a and lean_b:
+        return Judgement("conflict", words)
+    if a == b:
+        return Judgement("agree", f"both {a or 'state it'}")
+    return Judgement("differ", words)
+
+
 VERDICT_ORDER = {"agree": 0, "differ": 1, "conflict": 2}
 
 

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 # Outside JSON, "normalized" shows the normalized figure in words ("20 percent").
 CLAIM_COLUMNS = ["id", "source", "authors", "date", "as_of", "surface", "normalized", "qualifier"]
 TABLE_CLAIM_COLUMNS = ["source", "authors", "date", "as_of", "surface", "normalized"]
+STATEMENT_COLUMNS = ["source", "authors", "date", "year", "stance", "surface"]
+CLIP = 80  # characters of a quote shown in a table cell
 PAIR_COLUMNS = ["a", "b", "verdict", "reason"]
 TIMELINE_COLUMNS = ["year", "source", "surface", "normalized", "metric", "proposition", "stance"]
 KEY_COLUMNS = ["key", "label", "claims", "sources"]
@@ -120,12 +122,17 @@ def _render_comparison(result: MetricComparison, fmt: OutputFormat) -> None:
             )
         render_rows(rows, fmt, [*CLAIM_COLUMNS, "verdicts"])
         return
-    title = f"{result.label} ({result.metric}): {result.verdict}"
+    key = result.metric or "proposition"
+    title = f"{result.label} ({key}): {result.verdict}"
     if fmt is OutputFormat.md:
         sys.stdout.write(f"### {title}\n\n")
     columns = TABLE_CLAIM_COLUMNS if fmt is OutputFormat.table else CLAIM_COLUMNS
+    if result.proposition:
+        columns = STATEMENT_COLUMNS
+        for row in rows:
+            row["surface"] = _clip(row["surface"])
     render_rows(rows, fmt, columns, title=title,
-                empty_message=f"No claims on {result.metric} yet.")
+                empty_message=f"No claims on {key} yet.")
     if result.pairs:
         if fmt is OutputFormat.md:
             sys.stdout.write("\n")
@@ -140,10 +147,15 @@ def _short_names(result: MetricComparison) -> dict[str, str]:
     names: dict[str, str] = {}
     seen: dict[str, int] = {}
     for c in result.claims:
-        name = f"{c.source}: {c.surface}"
+        name = f"{c.source}: {_clip(c.surface, 40)}"
         seen[name] = seen.get(name, 0) + 1
         names[c.id] = name if seen[name] == 1 else f"{name} ({seen[name]})"
     return names
+
+
+def _clip(text: str, limit: int = CLIP) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
 def _render_matrix(matrix: TopicMatrix, fmt: OutputFormat) -> None:

@@ -120,3 +120,13 @@ def test_metrics_and_topics_list_counts(cli: Any) -> None:
     assert topics["trade"]["sources"] >= 3
     md = cli("topics", "--format", "md")
     assert md.stdout.startswith("| key | label | claims | sources |\n|---|---|---|---|\n")
+
+
+def test_the_cornerstone_1996_and_2017_agree(cli: Any) -> None:
+    data = run_json(cli, "compare", "cornerstone")
+    assert data["metric"] is None
+    assert data["proposition"] == "The alliance is the cornerstone of security in the Asia-Pacific"
+    assert {c["source"] for c in data["claims"]} == {"cronin-1996", "andrews-2017"}
+    assert data["verdict"] == "agree"
+    table = cli("compare", "cornerstone")
+    assert "(proposition): agree" in table.stdout

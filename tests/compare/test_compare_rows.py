@@ -147,3 +147,17 @@ def test_json_shapes_have_no_infinity(filled: Any) -> None:
     json.dumps(data, allow_nan=False)
     assert data["claims"][0]["high"] is None
     json.dumps(timeline(filled, "us-forces").to_dict(), allow_nan=False)
+
+
+def test_words_naming_a_proposition_compare_stances(filled: Any) -> None:
+    result = compare_metric(filled, "junior partner")
+    assert (result.metric, result.proposition) == (None, "Japan is a junior partner")
+    assert [(p.a, p.b, p.verdict, p.reason) for p in result.pairs] == [
+        ("m-junior", "c-equal", "conflict", "affirms vs denies"),
+    ]
+    assert compare_metric(filled, "keep trade apart").verdict == "agree"  # affirms, urges
+
+
+def test_words_naming_nothing_still_fail(filled: Any) -> None:
+    with pytest.raises(NotFound, match="unknown metric 'junior elephant'"):
+        compare_metric(filled, "junior elephant")
