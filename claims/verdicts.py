@@ -192,11 +192,11 @@ def judge_stances(a: str | None, b: str | None) -> Judgement:
     lean_a, lean_b = STANCE_LEAN.get(a or "", 0), STANCE_LEAN.get(b or "", 0)
     words = f"{a or 'states'} vs {b or 'states'}"
     if lean_a and lean_a == lean_b:
-        return Judgement("agree", f"both {a}" if a == b else f"both hold it ({a}, {b})")
+        return Judgement("agree", f"same stance ({a})" if a == b else f"both hold it ({a}, {b})")
     if lean_a and lean_b:
         return Judgement("conflict", words)
     if a == b:
-        return Judgement("agree", f"both {a or 'state it'}")
+        return Judgement("agree", f"same stance ({a or 'states'})")
     return Judgement("differ", words)
 
 
