@@ -75,12 +75,11 @@ def check_data(data_folder: Path | None = None, seeds_folder: Path | None = None
             ))
     report.checked["seeds"] = len(texts)
     curated = collect_curated(data / CURATED_FOLDER, vocab)
-    for error in curated.problems:
-        report.add("data", error)
+    for problem in curated.problems:
+        report.add("data", problem)
     report.checked["curated claims"] = len(curated.claims)
-    quote_problems = locate_all([c for c in curated.claims if c.source in texts], texts)
-    for error in quote_problems:
-        report.add("data", error)
+    for problem in locate_all([c for c in curated.claims if c.source in texts], texts):
+        report.add("data", problem)
     report.checked["quotes"] = sum(1 for c in curated.claims if c.source in texts)
     return report
 
