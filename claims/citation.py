@@ -404,16 +404,21 @@ class Bibliography:
         if self.style is CitationStyle.csl_json:
             items = [_with_notes(r.csl, self.claims) for r in self.references]
             return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+        markdown = self.style is CitationStyle.markdown
         lines = []
         for claim in self.claims:
-            lines.append(f"“{claim.quote}” {claim.in_text}")
-            lines.append(f"    — {claim.attribution}")
+            if markdown:  # a block quote per claim
+                lines += [f"> “{claim.quote}” {claim.in_text}", ">", f"> — {claim.attribution}",
+                          ""]
+            else:
+                lines += [f"“{claim.quote}” {claim.in_text}", f"    — {claim.attribution}"]
         if self.claims:
-            lines.append("")
+            if not markdown:
+                lines.append("")
             heading = {CitationStyle.mla: "Works Cited", CitationStyle.chicago: "Bibliography"}
             title = heading.get(self.style, "References")
-            lines.append(f"## {title}" if self.style is CitationStyle.markdown else title)
-        lines += [r.text for r in self.references]
+            lines += [f"## {title}", ""] if markdown else [title]
+        lines += [f"- {r.text}" if markdown else r.text for r in self.references]
         return "\n".join(lines) + "\n"
 
     def to_dict(self) -> dict[str, Any]:

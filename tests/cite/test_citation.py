@@ -255,3 +255,18 @@ def test_docs_credit_every_style_and_its_license() -> None:
     for credit in style_credits():
         for field in ("title", "authors", "link", "license"):
             assert credit[field] in doc, (credit["style"], field)
+
+
+def test_markdown_quotes_claims_and_lists_references(sample) -> None:  # type: ignore[no-untyped-def]
+    assert cite_claims(sample, ["c1"], "markdown").to_text() == (
+        "> “More than 45,000 U.S. forces are stationed in Japan.” (Cronin, 1996, para. 3)\n"
+        ">\n"
+        "> — Patrick M. Cronin, Institute for National Strategic Studies, National Defense "
+        "University (Senior Research Professor and Asia team leader); Strategic Forum No. 75, "
+        "May 1996\n"
+        "\n"
+        "## References\n"
+        "\n"
+        "- Cronin, P. M. (1996). *The U.S.-Japan Alliance Redefined* (Strategic Forum No. 75). "
+        "National Defense University, Institute for National Strategic Studies.\n"
+    )
