@@ -156,6 +156,10 @@ class Card(SQLModel, table=True):
     question: str = Field(sa_column=Column(Text, nullable=False))
     answer: str
     choices: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    # How answers are checked, self-contained so a card works without its claim:
+    # {"type": "figure"|"year"|"source"|"text"|"yesno", ...} (see claims.study.cards)
+    spec: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    priority: int = 1  # new cards are introduced in (priority, id) order; curated first
     # FSRS card state (fsrs.Card fields)
     state: int = 1  # fsrs.State: 1 Learning, 2 Review, 3 Relearning
     step: int | None = 0
@@ -163,7 +167,9 @@ class Card(SQLModel, table=True):
     difficulty: float | None = None
     due: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime, index=True))
     last_review: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
-    introduced_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
+    introduced_at: datetime | None = Field(
+        default=None, sa_column=Column(UTCDateTime, index=True)
+    )  # first review; None while the card is new
     retired: bool = False
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime))
 

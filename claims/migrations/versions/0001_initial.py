@@ -28,6 +28,8 @@ def upgrade() -> None:
     sa.Column('question', sa.Text(), nullable=False),
     sa.Column('answer', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('choices', sa.JSON(), nullable=True),
+    sa.Column('spec', sa.JSON(), nullable=True),
+    sa.Column('priority', sa.Integer(), nullable=False),
     sa.Column('state', sa.Integer(), nullable=False),
     sa.Column('step', sa.Integer(), nullable=True),
     sa.Column('stability', sa.Float(), nullable=True),
@@ -42,6 +44,7 @@ def upgrade() -> None:
     with op.batch_alter_table('card', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_card_claim_id'), ['claim_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_card_due'), ['due'], unique=False)
+        batch_op.create_index(batch_op.f('ix_card_introduced_at'), ['introduced_at'], unique=False)
 
     op.create_table('meta',
     sa.Column('key', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -186,6 +189,7 @@ def downgrade() -> None:
     op.drop_table('source')
     op.drop_table('meta')
     with op.batch_alter_table('card', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_card_introduced_at'))
         batch_op.drop_index(batch_op.f('ix_card_due'))
         batch_op.drop_index(batch_op.f('ix_card_claim_id'))
 
