@@ -13,7 +13,7 @@ A card carries a ``spec`` (see :mod:`claims.study.cards`) saying what is being a
 * ``text`` — the blanked words of a statement, articles and punctuation aside.
 * ``yesno`` — yes/no and their everyday variants (``YES_WORDS``, ``NO_WORDS``).
 
-Numbers are read by this package's own reader (:mod:`claims.study.numbers`) and,
+Numbers are read by this package's own reader (:mod:`claims.study.numerals`) and,
 in addition, by the project's extractor ``claims.extract.extract`` when it finds any.
 """
 
@@ -24,8 +24,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from claims.study import numbers
-from claims.study.numbers import Figure
+from claims.study import numerals
+from claims.study.numerals import Figure
 
 # Qualifier -> (lowest, highest) accepted answer as a factor of the stated value.
 # "more than 45,000" accepts 45,000 itself (what the source said) up to 10 % above;
@@ -143,7 +143,7 @@ def _as_fraction(spec: dict[str, Any], value: float) -> float:
 
 
 def _figure_candidates(text: str) -> list[Figure]:
-    figures = numbers.read_figures(text)
+    figures = numerals.read_figures(text)
     from claims.extract import extract
 
     for found in extract(text):
@@ -152,7 +152,7 @@ def _figure_candidates(text: str) -> list[Figure]:
         figures.append(
             Figure(
                 value=float(found.value),
-                scaled=numbers.has_scale(found.surface),
+                scaled=numerals.has_scale(found.surface),
                 percent=found.kind == "percent" or found.unit == "percent",
                 fraction=found.kind == "ratio" and float(found.value) <= 1,
             )
@@ -185,9 +185,9 @@ def _check_fraction(spec: dict[str, Any], figures: list[Figure]) -> bool:
 
 def _surface_scale(spec: dict[str, Any]) -> float:
     surface = spec.get("surface") or ""
-    for figure in numbers.read_figures(surface):
+    for figure in numerals.read_figures(surface):
         if figure.scaled and figure.value:
-            for scale in sorted(numbers.SCALES.values(), reverse=True):
+            for scale in sorted(numerals.SCALES.values(), reverse=True):
                 if figure.value >= scale:
                     return scale
     return 1.0
@@ -198,14 +198,14 @@ def check_figure(spec: dict[str, Any], given: str) -> Verdict:
     expected = spec.get("surface") or str(spec.get("value"))
     kind = spec.get("kind")
     if kind == "rank":
-        rank = numbers.read_ordinal(given)
+        rank = numerals.read_ordinal(given)
         return Verdict(rank is not None and rank == int(spec["value"]), expected)
     if kind == "date":
-        years = numbers.read_years(given)
+        years = numerals.read_years(given)
         return Verdict(int(spec["value"]) in years, expected)
     unit = spec.get("unit")
-    named = numbers.currencies(given)
-    if unit in set(numbers.CURRENCIES.values()) and named and unit not in named:
+    named = numerals.currencies(given)
+    if unit in set(numerals.CURRENCIES.values()) and named and unit not in named:
         return Verdict(False, expected, note=f"wrong currency ({', '.join(sorted(named))})")
     figures = _figure_candidates(given)
     if not figures:
@@ -215,7 +215,7 @@ def check_figure(spec: dict[str, Any], given: str) -> Verdict:
     if any(within(spec, f.value) for f in figures):
         return Verdict(True, expected)
     scale = _surface_scale(spec)
-    if scale > 1 and not numbers.has_scale(given):
+    if scale > 1 and not numerals.has_scale(given):
         if any(within(spec, f.value * scale) for f in figures if not f.scaled):
             return Verdict(True, expected, partial=True, note="right number, scale left out")
     return Verdict(False, expected)
@@ -225,7 +225,7 @@ def check_figure(spec: dict[str, Any], given: str) -> Verdict:
 
 
 def check_year(spec: dict[str, Any], given: str) -> Verdict:
-    return Verdict(int(spec["year"]) in numbers.read_years(given), str(spec["year"]))
+    return Verdict(int(spec["year"]) in numerals.read_years(given), str(spec["year"]))
 
 
 def check_source(spec: dict[str, Any], given: str) -> Verdict:

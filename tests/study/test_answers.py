@@ -15,7 +15,7 @@ from claims.study.answers import (
     parse_rating,
     suggest_rating,
 )
-from claims.study.numbers import format_like, read_figures
+from claims.study.numerals import format_like, read_figures
 
 
 def figure(surface: str, kind: str, value: float, unit: str | None = None,
