@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 EXIT_INTERRUPTED = 130
 
 
-class QuizMode(str, Enum):
+class QuizMode(StrEnum):
     cloze = "cloze"
     choice = "choice"
     source = "source"
@@ -31,7 +31,7 @@ class QuizMode(str, Enum):
     mixed = "mixed"
 
 
-class RatingName(str, Enum):
+class RatingName(StrEnum):
     again = "again"
     hard = "hard"
     good = "good"
@@ -319,7 +319,9 @@ def cards_list(
 def cards_answer(
     ctx: typer.Context,
     card_id: Annotated[str, typer.Argument(metavar="CARD", help="Card id (claims cards list).")],
-    text: Annotated[str, typer.Argument(metavar="TEXT", help="Your answer (a letter picks a choice).")],
+    text: Annotated[
+        str, typer.Argument(metavar="TEXT", help="Your answer (a letter picks a choice).")
+    ],
     rating: Annotated[
         RatingName | None, typer.Option("--rating", help="Override the suggested rating.")
     ] = None,

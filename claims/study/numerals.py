@@ -307,7 +307,7 @@ def format_like(value: float, surface: str, kind: str) -> str:
     number = value / scale
     literal = match["num"]
     decimals = len(literal.split(".")[1]) if "." in literal else 0
-    commas = "," in literal or (number >= 10_000 and kind not in ("date", "year"))
+    commas = "," in literal or (number >= 1_000 and kind not in ("date", "year"))
     core = _plain(number, commas, decimals)
     rebuilt = core + match["sep"] + (match["scale"] or "")
     return surface[: match.start()] + rebuilt + surface[match.end():]

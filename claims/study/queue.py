@@ -42,6 +42,9 @@ class Deck:
         return statement
 
 
+ALL_CARDS = Deck()
+
+
 def resolve_deck(session: Session, name: str | None) -> Deck:
     """A deck named by a topic key or a source slug (topic first); NotFound otherwise."""
     if not name:
@@ -86,7 +89,7 @@ def new_introduced_today(session: Session, now: datetime) -> int:
 
 
 def next_card(
-    session: Session, now: datetime, deck: Deck = Deck(),
+    session: Session, now: datetime, deck: Deck = ALL_CARDS,
     new_limit: int = DAILY_NEW_LIMIT, exclude: Collection[str] = (),
 ) -> Card | None:
     """The card to show now: a due card, else a new card while under ``new_limit`` today.
@@ -111,7 +114,7 @@ def next_card(
     return session.exec(fresh.limit(1)).first()
 
 
-def counts(session: Session, now: datetime, deck: Deck = Deck(),
+def counts(session: Session, now: datetime, deck: Deck = ALL_CARDS,
            new_limit: int = DAILY_NEW_LIMIT) -> dict[str, int]:
     """How many cards are due now and how many new ones may still be introduced today."""
     due = session.exec(

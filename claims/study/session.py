@@ -270,7 +270,10 @@ def run_quiz(
         outcome = quiz_answer(session, card, str(reply.get("answer", "")), now, record=record,
                               duration_ms=reply.get("duration_ms"))
         outcomes.append(outcome)
-        entry.update(outcome.to_public())
+        verdict = outcome.to_public()
+        if not outcome.recorded:
+            verdict.pop("due")  # the schedule did not move: keep the card's own due date
+        entry.update(verdict)
         results.append(entry)
     total = score(outcomes)
     total["questions"] = len(cards)

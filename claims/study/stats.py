@@ -18,6 +18,8 @@ from claims.models import Card, Review
 from claims.study import queue, scheduler
 from claims.study.session import STATE_NAMES
 
+ALL_CARDS = queue.Deck()
+
 
 def _day(value: Any) -> str:
     """SQLite's date() gives a string, PostgreSQL's a date: both become 'YYYY-MM-DD'."""
@@ -95,7 +97,7 @@ def mean_retrievability(session: Session, now: datetime, deck: queue.Deck) -> fl
 
 def study_stats(
     session: Session, now: datetime, *, days: int = 14, forecast_days: int = 14,
-    deck: queue.Deck = queue.Deck(),
+    deck: queue.Deck = ALL_CARDS,
 ) -> dict[str, Any]:
     """Everything ``claims stats`` shows, as one JSON-ready dict."""
     now = scheduler.require_utc(now)
