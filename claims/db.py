@@ -16,14 +16,14 @@ from typing import Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, create_engine
 
 from claims.errors import DatabaseError
 
 ENV_VAR = "CLAIMS_DB"
 _MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-SQLITE_BUSY_TIMEOUT_MS = 10_000
+SQLITE_BUSY_TIMEOUT_MS = 10_000  # how long a writer waits for another; CLAIMS_BUSY_TIMEOUT_MS
 
 
 def default_path() -> Path:
@@ -50,14 +50,17 @@ def database_url(value: str | os.PathLike[str] | None = None) -> str:
 
 
 def is_sqlite(engine_or_session: Engine | Session) -> bool:
-    bind = engine_or_session.get_bind() if isinstance(engine_or_session, Session) else engine_or_session
+    if isinstance(engine_or_session, Session):
+        return engine_or_session.get_bind().dialect.name == "sqlite"
+    bind = engine_or_session
     return bind.dialect.name == "sqlite"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    timeout = int(os.environ.get("CLAIMS_BUSY_TIMEOUT_MS", SQLITE_BUSY_TIMEOUT_MS))
+    cursor.execute(f"PRAGMA busy_timeout={timeout}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -101,9 +104,8 @@ def _alembic_config(connection: Any) -> Any:
 
 
 def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS_DIR))
@@ -130,18 +132,18 @@ def migrate(engine: Engine) -> None:
             )
         with engine.begin() as connection:
             command.upgrade(_alembic_config(connection), "head")
-    except OperationalError as exc:
+    except DBAPIError as exc:  # locked, not a database, server down
         raise _operational_error(exc) from None
 
 
-def _operational_error(exc: OperationalError) -> DatabaseError:
+def _operational_error(exc: DBAPIError) -> DatabaseError:
     text = str(exc.orig) if exc.orig is not None else str(exc)
     if "locked" in text:
         return DatabaseError(
             "the database is locked by another process",
             hint="wait for the other claims command to finish, then try again",
         )
-    if "not a database" in text:
+    if "not a database" in text or "file is encrypted" in text:
         return DatabaseError(
             "the --db file is not a claims database (not SQLite)",
             hint="point --db at a new path or an existing claims database",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -28,7 +28,10 @@ class AppState:
 
             self._engine = open_database(self.db)
             if ensure_corpus:
-                _ensure(self._engine, progress=None if self.quiet else _progress_factory())
+                from cli.progress import rich_progress
+
+                with rich_progress("Building the bundled corpus (first use)") as report:
+                    _ensure(self._engine, progress=None if self.quiet else report)
         return self._engine
 
     @contextmanager
@@ -42,12 +45,6 @@ class AppState:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
-
-
-def _progress_factory() -> Any:
-    from cli.progress import rich_progress
-
-    return rich_progress
 
 
 def state(ctx: typer.Context) -> AppState:
