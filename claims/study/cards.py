@@ -31,7 +31,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from claims.models import Card, Claim, Meta, Source, utcnow
-from claims.study import answers, distractors
+from claims.study import answers, distractors, numerals
 
 # Claim origin -> the card kinds it gets. Curated claims make the best cards: they get
 # every kind; extracted figures get the blank and the multiple choice.
@@ -158,7 +158,10 @@ def figure_spec(claim: Claim) -> dict[str, Any]:
 
 
 def _cloze_spec(claim: Claim) -> dict[str, Any] | None:
-    if claim.kind in NUMERIC_KINDS and claim.value is not None:
+    # A date is checked as a year only when its surface is a year ("1972"); "Aug. 7"
+    # is checked as words, like a statement.
+    as_year = claim.kind != "date" or numerals.read_years(claim.surface)
+    if claim.kind in NUMERIC_KINDS and claim.value is not None and as_year:
         return figure_spec(claim)
     if len(claim.surface.split()) <= MAX_STATEMENT_CLOZE_WORDS:
         return {"type": "text", "text": claim.surface}

@@ -90,10 +90,10 @@ def _perturbed(kind: str, value: float) -> list[float]:
     out = []
     for op, amount in PERTURBATIONS.get(kind, PERTURBATIONS["count"]):
         new = value * amount if op == "x" else value + amount
-        if kind in ("date", "rank"):
+        if kind in ("date", "rank") or (kind == "count" and float(value).is_integer()):
             new = round(new)
         low, high = BOUNDS.get(kind, (0, float("inf")))
-        if low <= new <= high and (kind != "ratio" or new < 1):
+        if low <= new <= high and new > 0 and (kind != "ratio" or new < 1):
             out.append(new)
     return out
 
@@ -124,14 +124,14 @@ def pick(spec: dict[str, Any], peer_values: list[float], rng: random.Random) -> 
     if kind == "ratio" and simple_fraction(answer):
         perturbed.sort(key=lambda v: simple_fraction(v) is None)  # words read best
     chosen: list[str] = []
-    taken = {format_like(answer, surface, kind)}
+    taken = {format_like(answer, surface, kind) or surface}
     for pool, limit in ((peers, MAX_PEERS), (perturbed, COUNT)):
         used = 0
         for value in pool:
             if len(chosen) == COUNT or used == limit:
                 break
             text = format_like(value, surface, kind)
-            if text in taken or text == surface or not _far_enough(spec, value):
+            if text is None or text in taken or text == surface or not _far_enough(spec, value):
                 continue
             taken.add(text)
             chosen.append(text)

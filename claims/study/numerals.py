@@ -273,7 +273,18 @@ def fraction_words(num: int, den: int, sep: str = "-") -> str:
     return f"{number_words(num)}{sep}{singular if num == 1 else plural}"
 
 
-def format_like(value: float, surface: str, kind: str) -> str:
+_SURFACE_COUNT_WORD_RE = re.compile(
+    rf"(?<![a-z])(?:{_alternation(list(TENS))})(?:-(?:{_alternation(list(_NUMBER_WORDS_OUT.values()))}))?"
+    rf"(?![a-z])|(?<![a-z])(?:{_alternation(list(_NUMBER_WORDS_OUT.values()))})(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def _like_case(word: str, model: str) -> str:
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def format_like(value: float, surface: str, kind: str) -> str | None:
     """``value`` written in the style of ``surface`` (its symbol, scale word, separators).
 
     ``value`` is in the claim's units: dollars for money, percent points for
@@ -287,6 +298,8 @@ def format_like(value: float, surface: str, kind: str) -> str:
     'two-fifths'
     >>> format_like(2, "third largest", "rank")
     'second largest'
+    >>> format_like(6, "Three reasons", "count")
+    'Six reasons'
     """
     words = _SURFACE_WORDS_RE.search(surface)
     if words and kind in ("ratio", "percent"):
@@ -297,11 +310,19 @@ def format_like(value: float, surface: str, kind: str) -> str:
             replacement = f"{_plain(value * 100 if value <= 1 else value, False, 0)} percent"
         return surface[: words.start()] + replacement + surface[words.end():]
     ordinal = _SURFACE_ORDINAL_RE.search(surface)
-    if ordinal and kind == "rank" and 1 <= value <= 10 and float(value).is_integer():
+    if ordinal and kind == "rank":
+        if not (1 < value <= 10 and float(value).is_integer()):
+            return None  # "first largest" reads wrong; past "tenth" there is no word
         return surface[: ordinal.start()] + _ORDINALS_OUT[int(value)] + surface[ordinal.end():]
     match = _SURFACE_NUMBER_RE.search(surface)
     if not match:
-        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
+        spelled = _SURFACE_COUNT_WORD_RE.search(surface)
+        if spelled is None:
+            return None  # "world's largest", "almost half": no number to swap
+        if not float(value).is_integer() or not 1 < value < 100:
+            return None  # "Three reasons" cannot say 0.3 or 300, and "one reasons" is wrong
+        word = _like_case(number_words(int(value)), spelled.group(0))
+        return surface[: spelled.start()] + word + surface[spelled.end():]
     scale_word = (match["scale"] or "").lower()
     scale = SCALES.get(scale_word, 1.0)
     number = value / scale

@@ -124,7 +124,7 @@ def test_two_processes_answering_at_once_lose_no_review(tmp_path: Path, db_url: 
         for name in ("left", "right")
     ]
     outputs = [p.communicate(timeout=180) for p in procs]
-    for proc, (out, err) in zip(procs, outputs, strict=True):
+    for proc, (_out, err) in zip(procs, outputs, strict=True):
         assert proc.returncode == 0, err
     engine = open_database(db_url)
     with Session(engine) as session:
