@@ -175,3 +175,36 @@ def parse_replies(lines: Sequence[str]) -> list[dict[str, Any]]:
                              hint='write {"answer": "..."} or a JSON string')
         replies.append(value)
     return replies
+
+
+def export_anki(session: Session, out: str, *, deck: str | None = None,
+                now: datetime | None = None) -> dict[str, Any]:
+    """Write an .apkg of the deck's cards; returns what was written."""
+    from pathlib import Path
+
+    from claims.study.anki import export_anki as write_apkg
+
+    moment = now or datetime.now(UTC)
+    ensure_cards(session, moment)
+    chosen = queue.resolve_deck(session, deck)
+    return write_apkg(session, Path(out), moment, chosen).to_dict()
+
+
+def export_csv(session: Session, stream: Any, *, deck: str | None = None, header: bool = False,
+               now: datetime | None = None) -> int:
+    """Write ``front,back,tags`` rows to ``stream``; returns the number of cards."""
+    from claims.study.export import csv_rows, write_csv
+
+    ensure_cards(session, now or datetime.now(UTC))
+    rows = csv_rows(session, queue.resolve_deck(session, deck))
+    write_csv(rows, stream, header)
+    return len(rows)
+
+
+def export_json(session: Session, *, cards: bool = True,
+                now: datetime | None = None) -> dict[str, Any]:
+    from claims.study.export import json_export
+
+    moment = now or datetime.now(UTC)
+    ensure_cards(session, moment)
+    return json_export(session, moment, cards)
