@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import false, func
+from sqlalchemy import and_, false, func
 from sqlmodel import Session, select
 
 from claims.errors import NotFound
@@ -81,11 +81,13 @@ def new_cards(deck: Deck) -> Any:
     return deck.narrow(statement).order_by(Card.priority, Card.id)
 
 
-def new_introduced_today(session: Session, now: datetime) -> int:
+def _introduced_today(now: datetime) -> Any:
     start = day_start(now)
-    return session.exec(
-        select(func.count()).select_from(Card).where(Card.introduced_at >= start)  # type: ignore[operator]
-    ).one()
+    return and_(Card.introduced_at >= start, Card.introduced_at < start + timedelta(days=1))  # type: ignore[operator]
+
+
+def new_introduced_today(session: Session, now: datetime) -> int:
+    return session.exec(select(func.count()).select_from(Card).where(_introduced_today(now))).one()
 
 
 def next_card(
@@ -107,7 +109,7 @@ def next_card(
         return None
     # Siblings wait: a claim already introduced today does not bring a second new card
     # (its multiple choice would give away its cloze).
-    started = select(Card.claim_id).where(Card.introduced_at >= day_start(now))  # type: ignore[operator]
+    started = select(Card.claim_id).where(_introduced_today(now))
     fresh = new_cards(deck).where(Card.claim_id.not_in(started))  # type: ignore[attr-defined]
     if exclude:
         fresh = fresh.where(Card.id.not_in(exclude))  # type: ignore[attr-defined]
