@@ -62,6 +62,9 @@ ORDINALS: dict[str, int] = {
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 }
 
+# A superlative with no ordinal ranks first ("the world's largest" = No. 1).
+SUPERLATIVES = ("largest", "biggest", "greatest", "highest", "top", "leading", "most")
+
 # Currency markers: symbols before the number, words and codes anywhere.
 CURRENCIES: dict[str, str] = {
     "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
@@ -210,13 +213,21 @@ def read_years(text: str) -> list[int]:
 
 
 def read_ordinal(text: str) -> int | None:
-    """A rank written as an ordinal word or number: "third", "3rd", "3"."""
+    """A rank written as an ordinal word or number, or a bare superlative (first).
+
+    >>> read_ordinal("third"), read_ordinal("3rd"), read_ordinal("the world's largest")
+    (3, 3, 1)
+    """
     lowered = text.lower()
     for word, value in ORDINALS.items():
         if re.search(rf"(?<![a-z]){word}(?![a-z])", lowered):
             return value
     match = re.search(r"(?<!\d)(\d+)(?:st|nd|rd|th)?(?![\d])", lowered)
-    return int(match.group(1)) if match else None
+    if match:
+        return int(match.group(1))
+    if any(re.search(rf"(?<![a-z]){word}(?![a-z])", lowered) for word in SUPERLATIVES):
+        return 1
+    return None
 
 
 # --- writing numbers like a surface -------------------------------------------

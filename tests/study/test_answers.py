@@ -32,6 +32,7 @@ SUPPORT = figure("about 80 percent", "percent", 80, "percent", "approximately")
 BUDGET = figure("$33-billion", "money", 33e9, "USD")
 YEARS = figure("5-to-7 years", "duration", 5, "year", "range", 7)
 RANK = figure("third largest", "rank", 3)
+LARGEST = figure("world's largest", "rank", 1)
 YEAR_1972 = figure("1972", "date", 1972, "year")
 CRONIN = {"type": "source", "display": "Patrick M. Cronin (1996)",
           "accept": ["Cronin", "Patrick M. Cronin", "cronin-1996",
@@ -91,6 +92,8 @@ ACCEPTED = [
     Case(YEARS, "6 years", True, why="inside the range"),
     Case(RANK, "third", True),
     Case(RANK, "3rd", True),
+    Case(LARGEST, "largest", True, why="a bare superlative ranks first"),
+    Case(LARGEST, "the biggest", True),
     Case(YEAR_1972, "in 1972", True),
     Case(CRONIN, "Patrick Cronin", True),
     Case(CRONIN, "CRONIN, P.", True),
@@ -126,6 +129,8 @@ REJECTED = [
     Case(BUDGET, "$49-billion", False),
     Case(YEARS, "10 years", False),
     Case(RANK, "second", False),
+    Case(RANK, "largest", False, why="largest is first, not third"),
+    Case(LARGEST, "second largest", False),
     Case(YEAR_1972, "1975", False),
     Case(CRONIN, "Manning", False),
     Case(CRONIN, "", False),
