@@ -57,6 +57,14 @@ NO_WORDS = ("no", "n", "nope", "false", "disagree", "they disagree", "differ", "
 # Words that carry no meaning in a short text answer.
 FILLER_WORDS = ("the", "a", "an", "of", "by", "and")
 
+# Kinds whose counted noun must agree when the answer names one ("two years", not "two
+# countries"); words that are not nouns of the count are ignored.
+NOUN_KINDS = ("count", "duration")
+NOT_NOUNS = frozenset(
+    "more than less about some almost over nearly around roughly approximately at least most "
+    "under fewer just only exactly some the a an of and per cent percent to troops' s".split()
+)
+
 # Seconds thresholds for the rating of a right answer when the time taken is known.
 EASY_BELOW_MS = 6_000
 HARD_ABOVE_MS = 30_000
@@ -160,6 +168,23 @@ def _figure_candidates(text: str) -> list[Figure]:
     return figures
 
 
+def _nouns(text: str) -> set[str]:
+    vocabulary = set(numerals.UNITS) | set(numerals.TENS) | set(numerals.SCALES) | {"hundred"}
+    return {w for w in re.findall(r"[a-z]+", normalize(text))
+            if w not in NOT_NOUNS and w not in vocabulary and len(w) > 1}
+
+
+def _other_noun(spec: dict[str, Any], given: str) -> str | None:
+    """A noun in the answer that is not the figure's unit ("countries" for "two years")."""
+    expected = _nouns(spec.get("surface") or "") | _nouns(spec.get("unit") or "")
+    said = _nouns(given)
+    if not expected or not said:
+        return None
+    if any(a[:4] == b[:4] for a in said for b in expected):
+        return None
+    return sorted(said)[0]
+
+
 def within(spec: dict[str, Any], value: float) -> bool:
     """True when ``value`` (in the claim's units) is right for ``spec``'s figure."""
     lo, hi = _bounds(spec)
@@ -210,6 +235,8 @@ def check_figure(spec: dict[str, Any], given: str) -> Verdict:
     figures = _figure_candidates(given)
     if not figures:
         return Verdict(False, expected, note="no number in the answer")
+    if kind in NOUN_KINDS and (other := _other_noun(spec, given)):
+        return Verdict(False, expected, note=f"a different unit ({other})")
     if kind in FRACTION_KINDS:
         return Verdict(_check_fraction(spec, figures), expected)
     if any(within(spec, f.value) for f in figures):

@@ -32,6 +32,7 @@ SUPPORT = figure("about 80 percent", "percent", 80, "percent", "approximately")
 BUDGET = figure("$33-billion", "money", 33e9, "USD")
 YEARS = figure("5-to-7 years", "duration", 5, "year", "range", 7)
 RANK = figure("third largest", "rank", 3)
+TWO_YEARS = figure("two years", "duration", 2, "year")
 LARGEST = figure("world's largest", "rank", 1)
 YEAR_1972 = figure("1972", "date", 1972, "year")
 CRONIN = {"type": "source", "display": "Patrick M. Cronin (1996)",
@@ -90,6 +91,10 @@ ACCEPTED = [
     Case(BUDGET, "33 billion", True),
     Case(YEARS, "5 to 7 years", True),
     Case(YEARS, "6 years", True, why="inside the range"),
+    Case(TWO_YEARS, "2", True),
+    Case(TWO_YEARS, "two yrs", False, why="an abbreviation is not the unit: honest miss"),
+    Case(TWO_YEARS, "2 year", True),
+    Case(FORCES, "45,000 U.S. troops", True, why="the noun matches the unit"),
     Case(RANK, "third", True),
     Case(RANK, "3rd", True),
     Case(LARGEST, "largest", True, why="a bare superlative ranks first"),
@@ -128,6 +133,7 @@ REJECTED = [
     Case(SUPPORT, "60 percent", False),
     Case(BUDGET, "$49-billion", False),
     Case(YEARS, "10 years", False),
+    Case(TWO_YEARS, "two countries", False, why="a different counted noun"),
     Case(RANK, "second", False),
     Case(RANK, "largest", False, why="largest is first, not third"),
     Case(LARGEST, "second largest", False),
