@@ -28,6 +28,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from claims.models import Card, Claim, Meta, Source, utcnow
@@ -437,4 +438,9 @@ def ensure_cards(session: Session, now: datetime | None = None) -> SyncReport | 
     meta = session.get(Meta, FINGERPRINT_KEY)
     if meta is not None and meta.value == fingerprint(session):
         return None
-    return sync_cards(session, now)
+    try:
+        return sync_cards(session, now)
+    except IntegrityError:
+        # Another process synced the same new cards first: take its rows and sync again.
+        session.rollback()
+        return sync_cards(session, now)

@@ -193,3 +193,18 @@ def test_optimize_refuses_a_short_log(study_cli: Any) -> None:
         "Error: only 0 reviews in the log; optimising needs at least 400 (hint: keep reviewing "
         "with the default parameters, then try again)\n"
     )
+
+
+def test_interactive_quiz_shows_a_score(study_cli: Any) -> None:
+    result = study_cli("quiz", "--mode", "year", "--count", "2", "--seed", "3",
+                       input="1996\n1800\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Score: " in result.stdout and "/2 (" in result.stdout
+
+
+def test_interactive_quiz_eof_keeps_the_score_so_far(study_cli: Any, engine: Any) -> None:
+    result = study_cli("quiz", "--mode", "cloze", "--count", "3", "--record", input="x\n")
+    assert result.exit_code == 0
+    assert "Answered 1 card(s): 0 right (0%)." in result.stdout
+    with Session(engine) as session:
+        assert len(session.exec(select(Review)).all()) == 1
