@@ -207,7 +207,9 @@ def _cloze_cards(claim: Claim, source: Source, peers: distractors.Peers) -> list
 
 
 def _quote(claim: Claim) -> str:
-    return (claim.quote or claim.proposition or claim.sentence or claim.surface).strip()
+    """The source's own words: the curated quote, else the sentence (never the proposition,
+    which is the curator's wording and may be what the source denies)."""
+    return (claim.quote or claim.sentence or claim.surface).strip()
 
 
 def _source_card(claim: Claim, source: Source, others: Sequence[Source]) -> CardDraft:
@@ -230,10 +232,13 @@ def _year_card(claim: Claim, source: Source) -> CardDraft | None:
     year = source_year(source)
     if year is None:
         return None
-    who = " and ".join(_names(source)) or source.publisher or f"\u201c{source.title}\u201d"
+    who = " and ".join(_names(source)) or source.publisher
+    question = (f"In what year did {who} write: \u201c{_quote(claim)}\u201d?" if who else
+                f"In what year was \u201c{source.title}\u201d written? "
+                f"\u201c{_quote(claim)}\u201d")
     return CardDraft(
         id=card_id(claim.id, "year"), claim_id=claim.id, source_slug=source.slug,
-        kind="year", question=f"In what year did {who} write: \u201c{_quote(claim)}\u201d?",
+        kind="year", question=question,
         answer=str(year), spec={"type": "year", "year": year},
     )
 
@@ -300,6 +305,65 @@ def _representatives(group: list[tuple[Claim, Source]]) -> list[tuple[Claim, Sou
     return sorted(best.values(), key=lambda p: (p[1].date or "", p[1].slug))
 
 
+# How a stance places a source on a proposition: for it (+1), against it (-1). "reports"
+# relays others' views and "warns" names a risk, so neither says where the source stands,
+# and compare cards are not made from them.
+STANCE_SIDE: dict[str, int] = {"affirms": 1, "urges": 1, "denies": -1}
+
+
+def _positions(group: list[tuple[Claim, Source]]) -> list[tuple[Claim, Source, int]]:
+    """One decided claim per source on a proposition; a source on both sides is left out."""
+    by_source: dict[str, list[tuple[Claim, Source, int]]] = defaultdict(list)
+    for claim, source in sorted(group, key=lambda p: (p[1].date or "", p[1].slug, p[0].start)):
+        side = STANCE_SIDE.get(claim.stance or "")
+        if side is not None:
+            by_source[source.slug].append((claim, source, side))
+    return [held[0] for held in by_source.values() if len({h[2] for h in held}) == 1]
+
+
+# Sentence openers lower-cased after "agree that"; any other first word may be a name.
+LOWER_OPENERS = ("The", "A", "An", "This", "These", "Its", "Their")
+
+
+def _lower_first(text: str) -> str:
+    """ "The alliance ..." -> "the alliance ..."; "Japan ..." stays.
+
+    >>> _lower_first("The alliance is in good health"), _lower_first("Japan should act")
+    ('the alliance is in good health', 'Japan should act')
+    """
+    head, _, rest = text.partition(" ")
+    return f"{head.lower()} {rest}" if head in LOWER_OPENERS else text
+
+
+def proposition_cards(pairs: Iterable[tuple[Claim, Source]]) -> list[CardDraft]:
+    """Did two sources agree that <proposition>? (curated statements with a stance)."""
+    by_prop: dict[str, list[tuple[Claim, Source]]] = defaultdict(list)
+    for claim, source in pairs:
+        if claim.proposition:
+            by_prop[claim.proposition].append((claim, source))
+    drafts = []
+    for proposition, group in sorted(by_prop.items()):
+        held = _positions(group)
+        couples = [(x, y) for i, x in enumerate(held) for y in held[i + 1:]]
+        for (a, sa, side_a), (b, sb, side_b) in couples[:MAX_COMPARE_PAIRS_PER_METRIC]:
+            same = side_a == side_b
+            la, lb = source_label(sa), source_label(sb)
+            display = (f"{'Yes' if same else 'No'} \u2014 {la} {a.stance} it; "
+                       f"{lb} {b.stance} it")
+            drafts.append(
+                CardDraft(
+                    id=card_id(a.id, "compare", b.id), claim_id=a.id, source_slug=sa.slug,
+                    kind="compare",
+                    question=f"Did {la} and {lb} agree that {_lower_first(proposition)}?",
+                    answer=display,
+                    spec={"type": "yesno", "value": same, "display": display,
+                          "other_claim_id": b.id, "proposition": proposition},
+                    priority=min(PRIORITY.get(a.origin, 1), PRIORITY.get(b.origin, 1)),
+                )
+            )
+    return drafts
+
+
 def compare_cards(pairs: Iterable[tuple[Claim, Source]]) -> list[CardDraft]:
     """Cards asking whether two sources agree on a metric they both give."""
     by_metric: dict[str, list[tuple[Claim, Source]]] = defaultdict(list)
@@ -334,7 +398,7 @@ def generate_cards(pairs: Sequence[tuple[Claim, Source]]) -> list[CardDraft]:
     peers = distractors.Peers.from_claims([claim for claim, _ in pairs])
     sources = list({source.slug: source for _, source in pairs}.values())
     drafts = [d for claim, source in pairs for d in cards_for_claim(claim, source, peers, sources)]
-    return drafts + compare_cards(pairs)
+    return drafts + compare_cards(pairs) + proposition_cards(pairs)
 
 
 # --- keeping cards in step with claims --------------------------------------------

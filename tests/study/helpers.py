@@ -69,6 +69,10 @@ def add_claim(session: Session, source: Source, surface: str, context: str | Non
     return claim
 
 
+CORNERSTONE = "The alliance is the cornerstone of security in the Asia-Pacific"
+JUNIOR = "Japan is a junior, dependent partner of the United States"
+
+
 @dataclass
 class MiniCorpus:
     sources: dict[str, Source] = field(default_factory=dict)
@@ -104,11 +108,19 @@ def build_mini_corpus(session: Session) -> MiniCorpus:
          {"kind": "count", "value": 45_000, "unit": "troops", "qualifier": "more than",
               "metric": "us-forces-in-japan", "origin": "curated"}, ("us-forces",)),
         ("cornerstone-1996", cronin, "cornerstone", "remains the cornerstone",
-         {"kind": "statement", "metric": "alliance-cornerstone", "origin": "curated",
+         {"kind": "statement", "proposition": CORNERSTONE, "origin": "curated",
               "stance": "affirms"}, ("alliance",)),
         ("cornerstone-2017", andrews, "cornerstone", None,
-         {"kind": "statement", "metric": "alliance-cornerstone", "origin": "curated",
+         {"kind": "statement", "proposition": CORNERSTONE, "origin": "curated",
               "stance": "affirms"}, ("alliance",)),
+        ("junior-1993", manning, "Japan can no longer play the passive, self-serving, junior "
+         "partner", None,
+         {"kind": "statement", "proposition": JUNIOR, "origin": "curated", "stance": "affirms"},
+         ("alliance",)),
+        ("equal-1996", cronin, "Japan crossed the threshold of the past alliance relationship "
+         "of a patron-client into a more equal partnership", None,
+         {"kind": "statement", "proposition": JUNIOR, "origin": "curated", "stance": "denies"},
+         ("alliance",)),
     ]
     for cid, source, surface, context, fields_, topics in specs:
         corpus.claims[cid] = add_claim(session, source, surface, context, topics=topics,

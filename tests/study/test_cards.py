@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlmodel import Session, select
 
 from claims.models import Card, Claim, Review
@@ -20,8 +21,8 @@ def _cards(session: Session) -> dict[str, Card]:
 
 def test_sync_creates_every_kind(session: Session, mini: MiniCorpus) -> None:
     report = sync_cards(session, NOW)
-    assert report.created == 33
-    assert report.kinds == {"choice": 7, "cloze": 9, "compare": 1, "source": 8, "year": 8}
+    assert report.created == 38
+    assert report.kinds == {"choice": 7, "cloze": 9, "compare": 2, "source": 10, "year": 10}
     cloze = session.get(Card, card_id("surplus", "cloze"))
     assert cloze is not None
     assert cloze.answer == "$49-billion"
@@ -72,7 +73,7 @@ def test_choices_are_stable_across_syncs(session: Session, mini: MiniCorpus) -> 
     sync_cards(session, NOW)
     before = {c.id: c.choices for c in _cards(session).values()}
     report = sync_cards(session, NOW + timedelta(days=1))
-    assert (report.created, report.updated, report.unchanged) == (0, 0, 33)
+    assert (report.created, report.updated, report.unchanged) == (0, 0, 38)
     assert {c.id: c.choices for c in _cards(session).values()} == before
 
 
@@ -88,14 +89,45 @@ def test_source_and_year_cards(session: Session, mini: MiniCorpus) -> None:
     assert year.answer == "1996"
 
 
-def test_compare_card_from_a_shared_metric(session: Session, mini: MiniCorpus) -> None:
+def test_compare_cards_from_shared_propositions(session: Session, mini: MiniCorpus) -> None:
     sync_cards(session, NOW)
-    compare = [c for c in _cards(session).values() if c.kind == "compare"]
-    assert len(compare) == 1
-    card = compare[0]
-    assert card.question == "Did Cronin (1996) and Andrews (2017) agree on alliance cornerstone?"
-    assert card.answer.startswith("Yes")
-    assert check_answer(card.spec or {}, card.answer, "yes").correct
+    compare = {c.claim_id: c for c in _cards(session).values() if c.kind == "compare"}
+    assert set(compare) == {"cornerstone-1996", "junior-1993"}
+    same = compare["cornerstone-1996"]
+    assert same.question == ("Did Cronin (1996) and Andrews (2017) agree that the alliance is the "
+                             "cornerstone of security in the Asia-Pacific?")
+    assert same.answer == "Yes \u2014 Cronin (1996) affirms it; Andrews (2017) affirms it"
+    assert check_answer(same.spec or {}, same.answer, "yes").correct
+    differ = compare["junior-1993"]
+    assert differ.question == ("Did Manning (1993) and Cronin (1996) agree that Japan is a junior, "
+                               "dependent partner of the United States?")
+    assert differ.answer == "No \u2014 Manning (1993) affirms it; Cronin (1996) denies it"
+    assert check_answer(differ.spec or {}, differ.answer, "they disagree").correct
+    assert not check_answer(differ.spec or {}, differ.answer, "yes").correct
+
+
+def _figure_claim(cid: str, source_id: int, value: float, qualifier: str = "exact") -> Claim:
+    return Claim(id=cid, source_id=source_id, kind="count", surface=f"{value:,.0f}",
+                 value=value, unit="troops", qualifier=qualifier, metric="us-forces-in-japan",
+                 start=0, end=5, origin="curated")
+
+
+@pytest.mark.parametrize(
+    ("other", "agrees"),
+    [(47_000, True), (45_000, True), (54_000, False), (40_000, False)],
+)
+def test_compare_cards_from_a_shared_metric(
+    session: Session, mini: MiniCorpus, other: float, agrees: bool
+) -> None:
+    cronin, andrews = mini.sources["cronin-1996"], mini.sources["andrews-2017"]
+    a = _figure_claim("a", cronin.id or 0, 45_000, "more than")
+    b = _figure_claim("b", andrews.id or 0, other)
+    cards = cardgen.compare_cards([(a, cronin), (b, andrews)])
+    assert [c.question for c in cards] == [
+        "Did Cronin (1996) and Andrews (2017) agree on U.S. forces in Japan?"]
+    assert cards[0].spec["value"] is agrees
+    assert cards[0].answer == (f"{'Yes' if agrees else 'No'} \u2014 Cronin (1996): 45,000; "
+                               f"Andrews (2017): {other:,.0f}")
 
 
 def test_figures_agree_within_tolerance(session: Session, mini: MiniCorpus) -> None:

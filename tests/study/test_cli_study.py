@@ -32,7 +32,7 @@ def _json(result: Any) -> Any:
 
 def test_cards_list_json_has_the_contract_shape(study_cli: Any) -> None:
     cards = _json(study_cli("cards", "list", "--format", "json", "--now", NOW))
-    assert len(cards) == 33
+    assert len(cards) == 38
     first = cards[0]
     assert {"id", "claim_id", "kind", "question", "answer", "choices", "due"} <= set(first)
     assert first["state"] == "new" and first["due"] == "2026-11-23T09:00:00+00:00"
@@ -109,7 +109,7 @@ def test_a_whole_session_through_scriptable_commands(study_cli: Any, engine: Any
     assert answered == 5
     stats = _json(study_cli("stats", "--format", "json", "--now", NOW))
     assert stats["reviews_total"] == 5
-    assert stats["cards"]["new"] == 28 and stats["cards"]["learning"] == 5
+    assert stats["cards"]["new"] == 33 and stats["cards"]["learning"] == 5
     assert stats["retention"]["rate"] == 1.0
     assert stats["forecast"][0] == {"date": "2026-11-23", "due": 5}
 
@@ -181,7 +181,7 @@ def test_stats_table(study_cli: Any) -> None:
     result = study_cli("stats", "--now", NOW, "--days", "3", "--forecast", "3")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == (
-        "Deck all: 33 new, 0 learning, 0 review, 0 relearning, 0 retired; 0 due now."
+        "Deck all: 38 new, 0 learning, 0 review, 0 relearning, 0 retired; 0 due now."
     )
     assert "Due forecast" in result.stdout
 

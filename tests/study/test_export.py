@@ -49,11 +49,11 @@ def test_apkg_holds_basic_and_cloze_notes_with_citations(study_cli: Any, tmp_pat
     result = study_cli("export", "anki", "--out", str(out), "--now", NOW)
     assert result.exit_code == 0, result.stderr
     assert result.stderr == (
-        f"Wrote 33 notes (9 cloze, 24 basic) in 3 decks to {out}.\n"
+        f"Wrote 38 notes (9 cloze, 29 basic) in 3 decks to {out}.\n"
     )
     db = _collection(out, tmp_path)
     notes = _notes(db)
-    assert len(notes) == 33
+    assert len(notes) == 38
     cloze_guid = genanki.guid_for("surplus", card_id("surplus", "cloze"))
     cloze = notes[cloze_guid]
     assert cloze["mid"] == CLOZE_MODEL_ID
@@ -114,9 +114,9 @@ def test_csv_to_a_file_with_header(study_cli: Any, tmp_path: Path) -> None:
     out = tmp_path / "cards.csv"
     result = study_cli("export", "csv", "--out", str(out), "--header")
     assert result.exit_code == 0
-    assert result.stderr == f"Wrote 33 cards to {out}.\n"
+    assert result.stderr == f"Wrote 38 cards to {out}.\n"
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert rows[0] == ["front", "back", "tags"] and len(rows) == 34
+    assert rows[0] == ["front", "back", "tags"] and len(rows) == 39
 
 
 def test_json_has_claims_with_sources_and_cards(study_cli: Any) -> None:
@@ -127,6 +127,6 @@ def test_json_has_claims_with_sources_and_cards(study_cli: Any) -> None:
     surplus = next(c for c in data["claims"] if c["id"] == "surplus")
     assert surplus["source"] == "manning-1993" and surplus["surface"] == "$49-billion"
     assert surplus["topics"] == ["trade"]
-    assert len(data["claims"]) == 9 and len(data["cards"]) == 33
+    assert len(data["claims"]) == 11 and len(data["cards"]) == 38
     assert set(data["cards"][0]) >= {"id", "claim_id", "kind", "question", "answer", "choices",
                                      "due"}

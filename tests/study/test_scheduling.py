@@ -70,12 +70,12 @@ def test_queue_due_first_then_new_within_the_daily_limit(synced: Session) -> Non
     answer_card(synced, first.id, "wrong", NOW)  # Again: due in a minute
     second = queue.next_card(synced, NOW, new_limit=2)
     assert second is not None and second.id != first.id
-    answer_card(synced, second.id, "wrong", NOW)
+    answer_card(synced, second.id, "wrong", NOW + timedelta(seconds=30))
     assert queue.next_card(synced, NOW, new_limit=2) is None  # limit reached, nothing due
     later = queue.next_card(synced, NOW + timedelta(minutes=5), new_limit=2)
     assert later is not None and later.id == first.id  # due cards come back, oldest first
     tomorrow = NOW + timedelta(days=1)
-    assert queue.counts(synced, tomorrow, new_limit=2) == {"due": 2, "new": 2, "new_total": 31}
+    assert queue.counts(synced, tomorrow, new_limit=2) == {"due": 2, "new": 2, "new_total": 36}
 
 
 def test_new_cards_come_curated_first_and_siblings_wait(synced: Session) -> None:
@@ -88,7 +88,7 @@ def test_new_cards_come_curated_first_and_siblings_wait(synced: Session) -> None
         answer_card(synced, card.id, card.answer, NOW, rating=4)  # Easy: out for days
     claims = [c.claim_id for c in shown]
     assert len(claims) == len(set(claims)), "one new card per claim per day"
-    assert len(shown) == 9  # nine claims in the mini corpus
+    assert len(shown) == 11  # eleven claims in the mini corpus
     priorities = [c.priority for c in shown]
     assert priorities == sorted(priorities)
 
@@ -118,7 +118,7 @@ def test_quiz_draw_is_seeded(synced: Session) -> None:
     other = [c.id for c in quiz_cards(synced, count=5, seed=43)]
     assert one == two and one != other
     assert {c.kind for c in quiz_cards(synced, count=50, mode="year", seed=1)} == {"year"}
-    assert len(quiz_cards(synced, count=50, mode="year", seed=1)) == 8
+    assert len(quiz_cards(synced, count=50, mode="year", seed=1)) == 10
 
 
 def test_optimize_says_clearly_when_torch_is_absent(synced: Session) -> None:
