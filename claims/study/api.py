@@ -54,9 +54,15 @@ def clock(fixed: datetime | None) -> Callable[[], datetime]:
 
 def start_review(
     session: Session, *, deck: str | None = None, limit: int | None = None,
-    new_limit: int = queue.DAILY_NEW_LIMIT, now: datetime | None = None, fuzz: bool = False,
+    new_limit: int = queue.DAILY_NEW_LIMIT, now: datetime | None = None,
+    fuzz: bool | None = None,
 ) -> ReviewRun:
-    """A review session over ``deck`` (topic key or source slug), cards synced first."""
+    """A review session over ``deck`` (topic key or source slug), cards synced first.
+
+    FSRS fuzzing (a little spread in due dates, as Anki does) is on for real time and
+    off when ``now`` is fixed, unless ``fuzz`` says otherwise.
+    """
+    fuzz = now is None if fuzz is None else fuzz
     tick = clock(now)
     ensure_cards(session, tick())
     session.commit()
@@ -111,7 +117,8 @@ def answer(
             chosen = parse_rating(rating)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
-    return answer_card(session, card_id, given, moment, rating=chosen, duration_ms=duration_ms)
+    return answer_card(session, card_id, given, moment, rating=chosen, duration_ms=duration_ms,
+                       fuzz=now is None)
 
 
 def start_quiz(
