@@ -44,7 +44,7 @@ def _reviews(url: str) -> list[Review]:
 def test_review_in_a_pty_then_ctrl_c_keeps_answers(study_db: str) -> None:
     child = pexpect.spawn(
         str(CLAIMS), ["--db", study_db, "review", "--now", NOW.isoformat()],
-        encoding="utf-8", timeout=30, dimensions=(40, 160),
+        encoding="utf-8", timeout=90, dimensions=(40, 160),
     )
     child.expect(r"Deck all: 0 due, 20 new today\.")
     child.expect("Answer: ")
@@ -73,7 +73,7 @@ def test_review_in_a_pty_then_ctrl_c_keeps_answers(study_db: str) -> None:
 def test_review_ctrl_c_at_the_rating_prompt_keeps_the_answer(study_db: str) -> None:
     child = pexpect.spawn(
         str(CLAIMS), ["--db", study_db, "review", "--now", NOW.isoformat()],
-        encoding="utf-8", timeout=30, dimensions=(40, 160),
+        encoding="utf-8", timeout=90, dimensions=(40, 160),
     )
     child.expect("Answer: ")
     child.sendline("zzz")
