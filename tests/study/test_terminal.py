@@ -77,7 +77,7 @@ def test_review_ctrl_c_at_the_rating_prompt_keeps_the_answer(study_db: str) -> N
     )
     child.expect("Answer: ")
     child.sendline("zzz")
-    child.expect("Rating")
+    child.expect(r"Rating: again, hard, good, easy \[Enter = again\]: ")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
