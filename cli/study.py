@@ -135,24 +135,9 @@ def review(
         console.print(
             f"Deck {run.deck.name}: {left['due']} due, {left['new']} new today."
         )
-        pending: tuple[Any, ...] | None = None
         try:
-            number = 0
-            while (card := run.next_card()) is not None:
-                number += 1
-                _show_card(console, card, number)
-                given, duration = _ask(console, "Answer: ")
-                verdict = run.check(card, given)
-                pending = (card, given, verdict, None, duration)
-                _show_verdict(console, verdict)
-                suggested = verdict.suggested_rating(duration)
-                rating = suggested if no_rate else _ask_rating(console, suggested)
-                outcome = run.record(card, given, verdict, rating, duration)
-                pending = None
-                console.print(f"[dim]Next due {outcome.due:%Y-%m-%d %H:%M} UTC.[/]")
+            _review_loop(console, run, no_rate)
         except (KeyboardInterrupt, EOFError) as stop:
-            if pending is not None:
-                run.record(*pending)
             console.print()
             _summary(console, run.summary())
             if isinstance(stop, KeyboardInterrupt):
@@ -162,6 +147,25 @@ def review(
             _summary(console, run.summary())
         else:
             console.print("Nothing to review now. Come back later, or try: claims quiz")
+
+
+def _review_loop(console: Any, run: Any, no_rate: bool) -> None:
+    """Ask, check, rate, record until no card is left; an interrupted rating keeps the answer."""
+    number = 0
+    while (card := run.next_card()) is not None:
+        number += 1
+        _show_card(console, card, number)
+        given, duration = _ask(console, "Answer: ")
+        verdict = run.check(card, given)
+        _show_verdict(console, verdict)
+        suggested = verdict.suggested_rating(duration)
+        try:
+            rating = suggested if no_rate else _ask_rating(console, suggested)
+        except (KeyboardInterrupt, EOFError):
+            run.record(card, given, verdict, None, duration)  # the answer was given: keep it
+            raise
+        outcome = run.record(card, given, verdict, rating, duration)
+        console.print(f"[dim]Next due {outcome.due:%Y-%m-%d %H:%M} UTC.[/]")
 
 
 def quiz(
