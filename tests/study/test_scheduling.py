@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlmodel import Session, select
@@ -142,3 +143,32 @@ def test_saved_parameters_are_used(synced: Session) -> None:
     params[0] = 1.0  # a different initial stability for Again
     scheduler.save_parameters(synced, params)
     assert scheduler.make_scheduler(synced).parameters[0] == 1.0
+
+
+def _plan(session: Session, statement: Any) -> str:
+    from sqlalchemy.dialects import sqlite
+
+    sql = str(statement.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+    rows = session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql).all()
+    return " | ".join(row[-1] for row in rows)
+
+
+def test_next_card_queries_use_the_partial_indexes(synced: Session) -> None:
+    """The speed of next-card selection rests on these plans (see the benchmark)."""
+    if synced.get_bind().dialect.name != "sqlite":
+        pytest.skip("query plans checked on SQLite")
+    due = _plan(synced, queue.learned_due(queue.ALL_CARDS, NOW).limit(1))
+    assert "USING INDEX ix_card_learned_due" in due and "TEMP B-TREE" not in due
+    new = _plan(synced, queue.new_cards(queue.ALL_CARDS).limit(1))
+    assert "USING INDEX ix_card_new_order" in new and "TEMP B-TREE" not in new
+
+
+def test_migration_matches_the_card_and_review_models(engine: Any) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    ours = [d for d in diff if "card" in str(d) or "review" in str(d)]
+    assert ours == []
