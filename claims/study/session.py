@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import update
@@ -24,6 +24,8 @@ from claims.errors import NotFound, UsageError
 from claims.models import Card, Source, Topic
 from claims.study import queue, scheduler
 from claims.study.answers import RATING_NAMES, Verdict, check_answer
+
+LEARN_AHEAD = timedelta(minutes=20)
 
 # Quiz mode -> the card kinds it draws from.
 QUIZ_MODES: dict[str, tuple[str, ...]] = {
@@ -158,12 +160,24 @@ class ReviewRun:
     limit: int | None = None
     new_limit: int = queue.DAILY_NEW_LIMIT
     fuzz: bool = False
+    # When nothing is due, cards in learning due within this time are shown early (as
+    # Anki does), so a card missed in this session comes back before it ends.
+    learn_ahead: timedelta = LEARN_AHEAD
     outcomes: list[Outcome] = field(default_factory=list)
 
     def next_card(self) -> Card | None:
         if self.limit is not None and len(self.outcomes) >= self.limit:
             return None
-        return queue.next_card(self.session, self.clock(), self.deck, self.new_limit)
+        now = self.clock()
+        card = queue.next_card(self.session, now, self.deck, self.new_limit)
+        if card is not None or not self.learn_ahead:
+            return card
+        last = [self.outcomes[-1].card_id] if self.outcomes else []
+        ahead = now + self.learn_ahead
+        card = queue.next_card(self.session, ahead, self.deck, new_limit=0, exclude=last)
+        if card is None and last:  # the card just answered is the only one left
+            card = queue.next_card(self.session, ahead, self.deck, new_limit=0)
+        return card
 
     def check(self, card: Card, given: str) -> Verdict:
         return check(card, given)

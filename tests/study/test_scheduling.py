@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from claims.models import Card, Review
 from claims.study import queue, scheduler
 from claims.study.cards import card_id, sync_cards
-from claims.study.session import answer_card, quiz_cards
+from claims.study.session import answer_card, check, quiz_cards
 from study.helpers import NOW, MiniCorpus
 
 
@@ -172,3 +172,20 @@ def test_migration_matches_the_card_and_review_models(engine: Any) -> None:
         diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
     ours = [d for d in diff if "card" in str(d) or "review" in str(d)]
     assert ours == []
+
+
+def test_a_review_run_brings_a_missed_card_back_before_it_ends(synced: Session) -> None:
+    from claims.study.session import ReviewRun
+
+    run = ReviewRun(synced, lambda: NOW, new_limit=1)
+    card = run.next_card()
+    assert card is not None
+    run.record(card, "wrong", check(card, "wrong"))  # Again: due in a minute
+    again = run.next_card()
+    assert again is not None and again.id == card.id  # shown early: nothing else is due
+    run.record(again, again.answer, check(again, again.answer), rating=3)  # Good: 10 minutes
+    third = run.next_card()
+    assert third is not None and third.id == card.id
+    run.record(third, third.answer, check(third, third.answer), rating=3)  # graduates: days
+    assert run.next_card() is None
+    assert run.summary() == {"answered": 3, "correct": 2, "percent": 67}
