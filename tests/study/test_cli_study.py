@@ -5,24 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pytest
 from sqlmodel import Session, select
 
 from claims.models import Card, Review
 from claims.study.cards import card_id
-from study.helpers import build_mini_corpus
 
 NOW = "2026-11-23T09:00:00Z"
-
-
-@pytest.fixture
-def study_cli(engine: Any, db_url: str) -> Any:
-    """The CLI on a fresh database holding the mini corpus."""
-    from conftest import Cli  # the root conftest (tests/ is on sys.path)
-
-    with Session(engine) as session:
-        build_mini_corpus(session)
-    return Cli(db_url)
 
 
 def _json(result: Any) -> Any:

@@ -11,23 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import genanki
-import pytest
-from sqlmodel import Session
 
 from claims.study.anki import BASIC_MODEL_ID, CLOZE_MODEL_ID, deck_id
 from claims.study.cards import card_id
-from study.helpers import build_mini_corpus
 
 NOW = "2026-11-23T09:00:00Z"
-
-
-@pytest.fixture
-def study_cli(engine: Any, db_url: str) -> Any:
-    from conftest import Cli  # the root conftest (tests/ is on sys.path)
-
-    with Session(engine) as session:
-        build_mini_corpus(session)
-    return Cli(db_url)
 
 
 def _collection(apkg: Path, tmp_path: Path) -> sqlite3.Connection:
