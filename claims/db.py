@@ -181,6 +181,14 @@ def table_names(engine: Engine) -> list[str]:
     return inspect(engine).get_table_names()
 
 
+def integrity_problems(session: Session) -> list[str]:
+    """SQLite's ``PRAGMA integrity_check`` findings ([] when sound). Other databases: []."""
+    if not is_sqlite(session):
+        return []
+    rows = session.connection().exec_driver_sql("PRAGMA integrity_check").all()
+    return [str(row[0]) for row in rows if str(row[0]).lower() != "ok"]
+
+
 def drop_everything(engine: Engine) -> None:
     """Drop all tables, Alembic's included (tests use it on a shared PostgreSQL)."""
     from sqlmodel import SQLModel
