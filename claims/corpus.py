@@ -128,13 +128,17 @@ def _after_build(session: Session) -> None:
     sync_cards(session)
 
 
-def ensure_corpus(engine: Engine, progress: ProgressCallback | None = None) -> BuildReport | None:
-    """Build the bundled corpus if this database lacks it or has an older one."""
+def corpus_is_current(engine: Engine) -> bool:
+    """Whether this database holds the bundled corpus of this version's data."""
     with session_scope(engine) as session:
         stored = session.get(Meta, FINGERPRINT_KEY)
-        current = bundle_fingerprint()
-        if stored is not None and stored.value == current:
-            return None
+        return stored is not None and stored.value == bundle_fingerprint()
+
+
+def ensure_corpus(engine: Engine, progress: ProgressCallback | None = None) -> BuildReport | None:
+    """Build the bundled corpus if this database lacks it or has an older one."""
+    if corpus_is_current(engine):
+        return None
     return build_bundled(engine, progress)
 
 
