@@ -68,13 +68,18 @@ def bundle_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _curation_hook() -> CurationHook | None:
-    """Merge curated claims (data/curated) into each bundled source's extracted claims."""
-    try:
-        from claims import curation
-    except ImportError:  # curated claims not available in this build
-        return None
+def _curation_hook(texts: dict[str, str]) -> CurationHook:
+    """Merge curated claims (data/curated) into each bundled source's extracted claims.
+
+    Every curated quote is located in its source *before* anything is written, so a
+    bad quote stops the build with the database as it was.
+    """
+    from claims import curation
+
     curated = curation.load_curated()
+    problems = curation.locate_all(curated, texts)
+    if problems:
+        raise problems[0]
 
     def hook(slug: str, text: str, drafts: list[Any]) -> list[Any]:
         return curation.merge_curated(slug, text, drafts, curated)
@@ -89,7 +94,6 @@ def build_bundled(
 ) -> BuildReport:
     """(Re)build the bundled corpus. Each source goes in with its claims in one transaction."""
     sources = load_sources()
-    hook = _curation_hook()
     prepared = []
     for meta in sources:
         path = seeds_dir() / (meta.file or "")
@@ -97,6 +101,7 @@ def build_bundled(
             raise DataError(f"data/sources.yaml: source {meta.slug!r}: file {meta.file!r} "
                             "is not in seeds/", hint="fix the file name")
         prepared.append(prepare_document(read_document(path), meta, path.name))
+    hook = _curation_hook({doc.meta.slug: doc.decoded.text for doc in prepared})
     with session_scope(engine) as session:
         sync_topics(session)
     results = []
@@ -123,13 +128,17 @@ def _after_build(session: Session) -> None:
     sync_cards(session)
 
 
-def ensure_corpus(engine: Engine, progress: ProgressCallback | None = None) -> BuildReport | None:
-    """Build the bundled corpus if this database lacks it or has an older one."""
+def corpus_is_current(engine: Engine) -> bool:
+    """Whether this database holds the bundled corpus of this version's data."""
     with session_scope(engine) as session:
         stored = session.get(Meta, FINGERPRINT_KEY)
-        current = bundle_fingerprint()
-        if stored is not None and stored.value == current:
-            return None
+        return stored is not None and stored.value == bundle_fingerprint()
+
+
+def ensure_corpus(engine: Engine, progress: ProgressCallback | None = None) -> BuildReport | None:
+    """Build the bundled corpus if this database lacks it or has an older one."""
+    if corpus_is_current(engine):
+        return None
     return build_bundled(engine, progress)
 
 

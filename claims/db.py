@@ -158,7 +158,11 @@ def _operational_error(exc: DBAPIError) -> DatabaseError:
 def open_database(url: str | None = None) -> Engine:
     """Engine for ``url`` (default: ``CLAIMS_DB`` or the per-user file), migrated to head."""
     engine = make_engine(database_url(url))
-    migrate(engine)
+    try:
+        migrate(engine)
+    except BaseException:
+        engine.dispose()  # no pooled connection outlives a refused database
+        raise
     return engine
 
 

@@ -23,15 +23,15 @@ class AppState:
     def engine(self, ensure_corpus: bool = True) -> Engine:
         """Open (and migrate) the database; build the bundled corpus on first use."""
         if self._engine is None:
-            from claims.corpus import ensure_corpus as _ensure
+            from claims.corpus import build_bundled, corpus_is_current
             from claims.db import open_database
 
             self._engine = open_database(self.db)
-            if ensure_corpus:
+            if ensure_corpus and not corpus_is_current(self._engine):
                 from cli.progress import rich_progress
 
-                with rich_progress("Building the bundled corpus (first use)") as report:
-                    _ensure(self._engine, progress=None if self.quiet else report)
+                with rich_progress("Building the bundled corpus") as report:
+                    build_bundled(self._engine, progress=None if self.quiet else report)
         return self._engine
 
     @contextmanager

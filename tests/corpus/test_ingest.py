@@ -150,3 +150,24 @@ def test_bad_date_is_a_usage_error(engine, tmp_path: Path) -> None:  # type: ign
     path.write_text("Some text.", encoding="utf-8")
     with pytest.raises(UsageError, match="--date"):
         ingest_files(engine, [path], SourceOverrides(date="April 1996"))
+
+
+def test_a_bad_curated_quote_stops_the_build_before_any_write(  # type: ignore[no-untyped-def]
+    engine, tmp_path: Path, monkeypatch
+) -> None:
+    import shutil
+
+    from claims.errors import DataError
+    from claims.resources import bundled_dir
+
+    data = tmp_path / "data"
+    shutil.copytree(bundled_dir("data"), data)
+    curated = data / "curated" / "andrews-2017.yaml"  # the last source built
+    text = curated.read_text(encoding="utf-8")
+    curated.write_text(text.replace("cornerstone of American", "keystone of American", 1),
+                       encoding="utf-8")
+    monkeypatch.setenv("CLAIMS_DATA_DIR", str(data))
+    with pytest.raises(DataError, match="andrews-2017.yaml"):
+        build_bundled(engine)
+    with Session(engine) as session:
+        assert session.exec(select(Source)).all() == []

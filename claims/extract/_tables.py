@@ -1,0 +1,299 @@
+"""Rule tables of the figure extractor: plain data, no logic.
+
+Every regex the extractor uses is built from these tables once, at import, by
+``claims.extract._patterns``. Edit a table to teach the extractor a word; the
+case tables in ``tests/extract/`` say what each entry is for.
+
+Fields, table by table:
+
+``CARDINALS``      number word -> value. Units (0-9), teens (10-19) and tens (20-90)
+                   combine as in "forty-five"; see ``WORD_CLASS`` for the grammar.
+``MULTIPLIERS``    "hundred" and the scale words -> factor; "dozen" counts as a scale.
+                   Plural forms ("hundreds", "millions") are vague amounts ("hundreds of
+                   corporate links" -> 100, qualifier "at least").
+``ORDINALS``       ordinal word -> value ("third" -> 3); as a denominator it makes a fraction
+                   ("one-fifth" -> 0.2), after a tens word a compound rank ("twenty-first").
+``FRACTION_WORDS`` words that are only fractions: "half" -> 2, "quarter" -> 4 (denominators).
+``VAGUE``          indefinite numerals the peer suites count ("a couple" -> 2, "a few" -> 3);
+                   only used by the permissive (peer) mode.
+``SCALE_SUFFIXES`` letters glued to digits: "10k", "$3bn", "$2.174T" (``m``/``mn`` only with
+                   a currency, because "5m" is usually metres).
+``CURRENCY_PREFIXES``  symbol or code written before the amount -> ISO 4217 code; longer
+                   entries first ("US$" before "$"). ``case`` False means any case matches.
+``CURRENCY_WORDS`` currency name written after the amount (optionally after a scale word)
+                   -> (ISO code or "" when the name is not one currency, factor to major unit).
+                   Adjectives before the name ("canadian dollars") are listed whole, first.
+``PERCENT_WORDS``  what turns a number into a percentage (value in points).
+``TIME_UNITS``     time word -> canonical unit; the canonical unit names are those of the
+                   peer scorer (second minute hour day week month quarter year); "decade" is
+                   10 years, "century" 100 years (see ``TIME_FACTORS``).
+``TIME_IN``        the size of each canonical unit in the next smaller ones, for compound
+                   durations ("2 years and 3 months" -> 27 month).
+``QUALIFIER_WORDS`` words right before a figure -> qualifier (a value of ``QUALIFIERS``).
+                   "about/roughly/some/around/approximately" -> approximately; "almost/nearly"
+                   -> almost (slightly less than); "over/more than" -> more than.
+``MONTHS``         month names and abbreviations (with or without a period) -> month number.
+``DATE_LEADS``     words before a bare year that make it a date ("in 1992", "since 1990").
+``DECADE_MODIFIERS`` "early/mid/late" before a decade ("the early 1990s").
+``SUPERLATIVES``   adjectives that, after an ordinal or "world's", state a rank.
+``STOP_WORDS``     words that end a counted-noun phrase (a count's unit is the noun before).
+``COMPOUND_MODIFIERS`` lower-case modifiers kept in a count's unit ("corporate link").
+``IRREGULAR_PLURALS`` plural -> singular where stripping "s" is wrong.
+``COUNT_CONTEXT``  nouns before a bare count that say what it counts ("force level of more
+                   than 45,000" -> troop).
+``FURNITURE_LABELS`` capitalised labels whose number is a reference, never a figure
+                   ("Article 5", "Number 75", "ext. 523").
+``IDIOMS``         number words that are idioms or titles, not figures ("three-ring circus").
+``PAYWALL``        phrases of subscription prompts whose figures are never claims.
+``ACTORS``         names that can be a claim's subject -> canonical subject.
+
+Source: written by hand for English news and policy prose (the bundled seeds), extended
+from the value conventions of the peer suites in ``../shared/benchmarks/peers``.
+"""
+
+from __future__ import annotations
+
+CARDINALS: dict[str, int] = {
+    "zero": 0, "naught": 0, "nought": 0,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+MULTIPLIERS: dict[str, float] = {
+    "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7, "dozen": 12,
+    "bn": 1e9, "mn": 1e6, "tn": 1e12,
+}
+
+# Plural scales are vague amounts: "hundreds of", "thousands of".
+VAGUE_PLURALS: dict[str, float] = {
+    "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+}
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+    "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1e3,
+    "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12,
+}
+
+FRACTION_WORDS: dict[str, int] = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
+
+VAGUE: dict[str, int] = {"couple": 2, "few": 3, "pair": 2}
+
+SCALE_SUFFIXES: dict[str, float] = {
+    "k": 1e3, "K": 1e3, "bn": 1e9, "b": 1e9, "B": 1e9, "tn": 1e12, "t": 1e12, "T": 1e12,
+    "m": 1e6, "M": 1e6, "mn": 1e6, "mm": 1e6,
+}
+
+# (written form, ISO code, case-sensitive?) -- order matters: longer forms first.
+CURRENCY_PREFIXES: list[tuple[str, str, bool]] = [
+    ("US$", "USD", False), ("U.S.$", "USD", False), ("usd$", "USD", False),
+    ("C$", "CAD", False), ("CA$", "CAD", False), ("A$", "AUD", False), ("AU$", "AUD", False),
+    ("HK$", "HKD", False), ("NZ$", "NZD", False), ("S$", "SGD", False), ("R$", "BRL", False),
+    ("NT$", "TWD", False), ("$", "USD", True), ("€", "EUR", True), ("£", "GBP", True),
+    ("¥", "JPY", True), ("₹", "INR", True), ("₩", "KRW", True), ("₽", "RUB", True),
+    ("₿", "BTC", True), ("元", "CNY", True), ("Rs.", "INR", False), ("Rs", "INR", False),
+    ("RM", "MYR", True), ("USD", "USD", False), ("EUR", "EUR", False), ("GBP", "GBP", False),
+    ("JPY", "JPY", False), ("CNY", "CNY", False), ("RMB", "CNY", False), ("INR", "INR", False),
+    ("CAD", "CAD", False), ("AUD", "AUD", False), ("CHF", "CHF", False), ("HKD", "HKD", False),
+    ("KRW", "KRW", False), ("SGD", "SGD", False), ("NZD", "NZD", False), ("BTC", "BTC", False),
+    ("SEK", "SEK", True), ("NOK", "NOK", True), ("DKK", "DKK", True), ("MXN", "MXN", True),
+    ("BRL", "BRL", True), ("RUB", "RUB", True), ("ZAR", "ZAR", True), ("KWD", "KWD", True),
+    ("SAR", "SAR", True), ("AED", "AED", True), ("TWD", "TWD", True), ("THB", "THB", True),
+    ("MYR", "MYR", True), ("IDR", "IDR", True), ("PHP", "PHP", True), ("VND", "VND", True),
+    ("PLN", "PLN", True), ("TRY", "TRY", True), ("ILS", "ILS", True), ("EGP", "EGP", True),
+    ("NGN", "NGN", True), ("PKR", "PKR", True), ("BDT", "BDT", True), ("LKR", "LKR", True),
+    ("ARS", "ARS", True), ("CLP", "CLP", True), ("COP", "COP", True), ("PEN", "PEN", True),
+    ("CZK", "CZK", True), ("HUF", "HUF", True), ("MUSD", "USD", True), ("MEUR", "EUR", True),
+]
+
+# written after the amount: name -> (ISO code or "", factor to the major unit)
+CURRENCY_WORDS: dict[str, tuple[str, float]] = {
+    "us dollars": ("USD", 1), "us dollar": ("USD", 1), "u.s. dollars": ("USD", 1),
+    "u.s. dollar": ("USD", 1), "american dollars": ("USD", 1), "american dollar": ("USD", 1),
+    "canadian dollars": ("CAD", 1), "canadian dollar": ("CAD", 1),
+    "australian dollars": ("AUD", 1), "australian dollar": ("AUD", 1),
+    "hong kong dollars": ("HKD", 1), "hong kong dollar": ("HKD", 1),
+    "singapore dollars": ("SGD", 1), "singapore dollar": ("SGD", 1),
+    "new zealand dollars": ("NZD", 1), "new zealand dollar": ("NZD", 1),
+    "taiwan dollars": ("TWD", 1), "new taiwan dollars": ("TWD", 1),
+    "dollars": ("USD", 1), "dollar": ("USD", 1), "bucks": ("", 1), "buck": ("", 1),
+    "cents": ("", 0.01), "cent": ("", 0.01), "pennies": ("", 0.01), "penny": ("", 0.01),
+    "pence": ("GBP", 0.01), "p": ("GBP", 0.01),
+    "euros": ("EUR", 1), "euro": ("EUR", 1), "eur": ("EUR", 1), "€": ("EUR", 1),
+    "british pounds": ("GBP", 1), "pounds sterling": ("GBP", 1), "pound sterling": ("GBP", 1),
+    "pounds": ("GBP", 1), "pound": ("GBP", 1), "quid": ("GBP", 1), "gbp": ("GBP", 1),
+    "£": ("GBP", 1),
+    "japanese yen": ("JPY", 1), "yen": ("JPY", 1), "jpy": ("JPY", 1), "¥": ("JPY", 1),
+    "chinese yuan": ("CNY", 1), "yuan": ("CNY", 1), "renminbi": ("CNY", 1), "rmb": ("CNY", 1),
+    "cny": ("CNY", 1), "元": ("CNY", 1),
+    "indian rupees": ("INR", 1), "rupees": ("INR", 1), "rupee": ("INR", 1), "inr": ("INR", 1),
+    "korean won": ("KRW", 1), "south korean won": ("KRW", 1), "won": ("KRW", 1),
+    "russian rubles": ("RUB", 1), "rubles": ("RUB", 1), "ruble": ("RUB", 1),
+    "roubles": ("RUB", 1), "rouble": ("RUB", 1),
+    "swiss francs": ("CHF", 1), "swiss franc": ("CHF", 1), "francs": ("", 1), "franc": ("", 1),
+    "mexican pesos": ("MXN", 1), "pesos": ("", 1), "peso": ("", 1),
+    "malaysian ringgit": ("MYR", 1), "malaysia ringgits": ("MYR", 1), "ringgits": ("MYR", 1),
+    "ringgit": ("MYR", 1),
+    "kuwaiti dinars": ("KWD", 1), "kuwaiti dinar": ("KWD", 1), "dinars": ("", 1),
+    "dinar": ("", 1), "saudi riyals": ("SAR", 1), "saudi riyal": ("SAR", 1),
+    "riyals": ("", 1), "riyal": ("", 1), "rand": ("ZAR", 1), "baht": ("THB", 1),
+    "bitcoins": ("BTC", 1), "bitcoin": ("BTC", 1), "btc": ("BTC", 1),
+    "usd": ("USD", 1), "cad": ("CAD", 1), "aud": ("AUD", 1), "chf": ("CHF", 1),
+    "hkd": ("HKD", 1), "$": ("USD", 1),
+}
+
+PERCENT_WORDS: tuple[str, ...] = (
+    "percentage points", "percentage point", "per cent", "per-cent", "percent", "pct",
+    "percentage", "%",
+)
+
+TIME_UNITS: dict[str, str] = {
+    "years": "year", "year": "year", "yrs": "year", "yr": "year",
+    "months": "month", "month": "month", "mos": "month",
+    "weeks": "week", "week": "week", "wks": "week", "wk": "week",
+    "days": "day", "day": "day",
+    "hours": "hour", "hour": "hour", "hrs": "hour", "hr": "hour", "h": "hour",
+    "minutes": "minute", "minute": "minute", "mins": "minute", "min": "minute",
+    "seconds": "second", "second": "second", "secs": "second", "sec": "second",
+    "decades": "decade", "decade": "decade", "centuries": "century", "century": "century",
+    "fortnights": "fortnight", "fortnight": "fortnight",
+}
+
+# non-scorer units -> (canonical unit, factor)
+TIME_FACTORS: dict[str, tuple[str, float]] = {
+    "decade": ("year", 10), "century": ("year", 100), "fortnight": ("week", 2),
+}
+
+# size of a unit in a smaller unit, for compound durations
+TIME_IN: dict[tuple[str, str], float] = {
+    ("year", "month"): 12, ("year", "week"): 52, ("year", "day"): 365,
+    ("month", "week"): 4, ("month", "day"): 30, ("week", "day"): 7,
+    ("day", "hour"): 24, ("hour", "minute"): 60, ("minute", "second"): 60,
+}
+TIME_ORDER: tuple[str, ...] = ("year", "month", "week", "day", "hour", "minute", "second")
+
+QUALIFIER_WORDS: dict[str, str] = {
+    "about": "approximately", "around": "approximately", "roughly": "approximately",
+    "approximately": "approximately", "approx.": "approximately", "some": "approximately",
+    "an estimated": "approximately", "estimated": "approximately", "circa": "approximately",
+    "almost": "almost", "nearly": "almost", "close to": "almost", "just under": "almost",
+    "more than": "more than", "over": "more than", "above": "more than",
+    "upwards of": "more than", "in excess of": "more than", "just over": "more than",
+    "greater than": "more than",
+    "less than": "less than", "fewer than": "less than", "under": "less than",
+    "below": "less than",
+    "at least": "at least", "no less than": "at least", "no fewer than": "at least",
+    "at most": "at most", "up to": "at most", "as many as": "at most",
+    "as much as": "at most", "no more than": "at most",
+}
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+
+DATE_LEADS: tuple[str, ...] = (
+    "in", "since", "from", "through", "until", "till", "by", "before", "after", "during",
+    "of", "the", "early", "late", "mid", "end of", "beginning of", "spring", "summer",
+    "autumn", "fall", "winter", "year", "between", "and", "to", "circa", "c.",
+)
+
+DECADE_MODIFIERS: tuple[str, ...] = ("early", "mid", "late")
+
+SUPERLATIVES: tuple[str, ...] = (
+    "largest", "biggest", "greatest", "highest", "richest", "wealthiest", "strongest",
+    "smallest", "lowest", "poorest", "most populous", "leading", "top", "fastest-growing",
+    "fastest growing", "most important", "oldest",
+)
+
+STOP_WORDS: frozenset[str] = frozenset("""
+a an the and or but nor of to in on at by for from with within without into onto over under
+about above below between among through during after before since until against toward towards
+per than as so if then that which who whom whose this these those there here it its they them
+their we us our you your he him his she her i me my is are was were be been being am have has
+had do does did will would shall should can could may might must not no yes also only just
+very more most less least such all any each every both either neither other another same own
+too quite rather ago later previously earlier old new s
+""".split())
+
+COMPOUND_MODIFIERS: frozenset[str] = frozenset("""
+corporate trading nuclear military naval air ground marine combat foreign domestic trade
+""".split())
+
+IRREGULAR_PLURALS: dict[str, str] = {
+    "people": "person", "men": "man", "women": "woman", "children": "child",
+    "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "series": "series",
+    "species": "species", "news": "news", "personnel": "personnel", "staff": "staff",
+    "aircraft": "aircraft", "sheep": "sheep", "fish": "fish", "data": "data",
+    "criteria": "criterion", "crises": "crisis", "analyses": "analysis", "bases": "base",
+    "bus": "bus", "us": "us", "gas": "gas", "status": "status", "corps": "corps",
+}
+
+COUNT_CONTEXT: dict[str, str] = {
+    "force level": "troop", "force levels": "troop", "troop level": "troop",
+    "troop levels": "troop", "troops": "troop", "forces": "troop", "personnel": "troop",
+    "soldiers": "soldier", "marines": "marine",
+}
+
+FURNITURE_LABELS: tuple[str, ...] = (
+    "Articles", "Article", "Art.", "Sections", "Section", "Sec.", "Chapter", "Chapters",
+    "Paragraph", "Clause", "Number", "Issue", "Volume", "Vol.", "Vol", "Page", "Pages",
+    "pp.", "p.", "Fig.", "Figure", "Table", "Appendix", "Annex", "ext.", "Ext.", "ext",
+    "Suite", "Room", "Box", "Route", "Report No.", "Report Number", "Resolution", "ISBN",
+    "ISSN", "DOI", "Doc.", "Nos.", "No.",
+)
+
+IDIOMS: tuple[str, ...] = (
+    "three-ring", "half-a-loaf", "tale of two cities", "catch-22", "one-way", "two-way",
+    "one-sided", "second-guess", "first-hand", "second-hand", "two-faced", "nine-to-five",
+    "twenty-four seven", "24/7", "one another", "at once", "first-rate", "second-rate",
+    "first-class", "one-on-one", "no one",
+)
+
+PAYWALL: tuple[str, ...] = (
+    "try", "subscribe", "subscription", "offer ends", "free trial", "trial", "per month",
+    "a month", "/month", "unlimited access", "articles left", "free article",
+)
+
+ACTORS: dict[str, str] = {
+    # matched case-sensitively, longest first ("US" the country, not "us" the pronoun)
+    "the United States": "United States", "United States": "United States",
+    "U.S.": "United States", "US": "United States", "America": "United States",
+    "Washington": "United States", "Americans": "United States",
+    "Japan": "Japan", "Tokyo": "Japan", "Japanese": "Japan",
+    "China": "China", "Beijing": "China", "Chinese": "China",
+    "North Korea": "North Korea", "Pyongyang": "North Korea",
+    "South Korea": "South Korea", "Seoul": "South Korea", "ROK": "South Korea",
+    "Korea": "Korea", "Russia": "Russia", "Moscow": "Russia", "Taiwan": "Taiwan",
+    "Okinawa": "Okinawa", "India": "India", "Australia": "Australia",
+    "Germany": "Germany", "France": "France", "Britain": "United Kingdom",
+    "United Kingdom": "United Kingdom", "European Union": "European Union",
+    "SACO": "SACO", "NATO": "NATO",
+}
+
+# words before an actor that make it the other party, not the subject ("with the United States")
+NON_SUBJECT_LEADS: tuple[str, ...] = (
+    "with", "to", "from", "against", "than", "toward", "towards", "between", "over", "into",
+)
+
+# physical measurement words: a number before one is a measurement (kind "other"), which
+# the extractor leaves out of prose results and reports as "other" to the peer scorer
+MEASURE_UNITS: tuple[str, ...] = (
+    "degrees", "degree", "miles", "mile", "kilometres", "kilometers", "kilometre",
+    "kilometer", "km", "km2", "metres", "meters", "metre", "meter", "feet", "foot", "inches",
+    "inch", "tons", "ton", "tonnes", "tonne", "kg", "kilograms", "kilogram", "grams", "gram",
+    "mg", "ml", "litres", "liters", "litre", "liter", "acres", "acre", "hectares", "hectare",
+    "barrels", "barrel", "mph", "kph", "cm", "mm", "nm", "nanometers", "nanometres", "gb",
+    "mb", "kb", "tb", "ghz", "mhz", "watts", "kw", "mw", "gw", "volts", "sq mi", "sq",
+    "square miles", "square kilometers", "square kilometres", "°c", "°f", "°",
+)
