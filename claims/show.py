@@ -70,10 +70,10 @@ def public_source(source: Source) -> dict[str, Any]:
 
 
 def card_to_public(card: Card) -> dict[str, Any]:
-    """The contract's card shape ``{id, claim_id, kind, question, answer, choices, due}``."""
-    return {"id": card.id, "claim_id": card.claim_id, "kind": card.kind,
-            "question": card.question, "answer": card.answer, "choices": card.choices,
-            "due": card.due.isoformat() if card.due else None, "retired": card.retired}
+    """The contract's card shape (the study module's serializer)."""
+    from claims.study.session import card_to_public as study_card_to_public
+
+    return study_card_to_public(card)
 
 
 def show_claim(
