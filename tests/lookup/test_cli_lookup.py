@@ -123,3 +123,16 @@ def test_help_does_not_import_the_database_layer() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout == "[]\n", done.stdout
+
+
+def test_opening_a_database_at_head_does_not_import_alembic(engine, db_url: str) -> None:  # type: ignore[no-untyped-def]
+    # engine: already migrated; a second open takes the fast path (startup time)
+    code = (
+        "import sys\n"
+        "from claims.db import open_database\n"
+        f"open_database({db_url!r}).dispose()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout == "False\n", done.stderr
