@@ -9,13 +9,13 @@ follow stable claim ids and are retired, never deleted).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, func, select
 
+from claims.bundle import FINGERPRINT_KEY, bundle_fingerprint, corpus_is_current, set_meta
 from claims.db import session_scope
 from claims.errors import DataError
 from claims.extract import Extractor
@@ -27,15 +27,14 @@ from claims.ingest import (
     sync_topics,
 )
 from claims.metadata import load_sources
-from claims.models import Claim, Meta, Source
-from claims.resources import data_dir, seeds_dir
+from claims.models import Claim, Source
+from claims.resources import seeds_dir
 from claims.textio import read_document
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 ProgressCallback = Callable[[int, int, str], None]
-FINGERPRINT_KEY = "bundled_fingerprint"
 
 
 @dataclass(frozen=True)
@@ -50,22 +49,6 @@ class BuildReport:
     def to_dict(self) -> dict[str, Any]:
         return {"sources": [r.to_dict() for r in self.results], "claims": self.claims,
                 "fingerprint": self.fingerprint}
-
-
-def bundle_fingerprint() -> str:
-    """A hash of the bundled data, seeds and code version: it changes when any of them does."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    digest = hashlib.sha256()
-    try:
-        digest.update(version("claims").encode())
-    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-        digest.update(b"dev")
-    for folder in (data_dir(), seeds_dir()):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _curation_hook(texts: dict[str, str]) -> CurationHook:
@@ -114,7 +97,7 @@ def build_bundled(
             progress(done, len(prepared), doc.meta.slug)
     fingerprint = bundle_fingerprint()
     with session_scope(engine) as session:
-        _set_meta(session, FINGERPRINT_KEY, fingerprint)
+        set_meta(session, FINGERPRINT_KEY, fingerprint)
         _after_build(session)
     return BuildReport(results, fingerprint)
 
@@ -128,26 +111,11 @@ def _after_build(session: Session) -> None:
     sync_cards(session)
 
 
-def corpus_is_current(engine: Engine) -> bool:
-    """Whether this database holds the bundled corpus of this version's data."""
-    with session_scope(engine) as session:
-        stored = session.get(Meta, FINGERPRINT_KEY)
-        return stored is not None and stored.value == bundle_fingerprint()
-
-
 def ensure_corpus(engine: Engine, progress: ProgressCallback | None = None) -> BuildReport | None:
     """Build the bundled corpus if this database lacks it or has an older one."""
     if corpus_is_current(engine):
         return None
     return build_bundled(engine, progress)
-
-
-def _set_meta(session: Session, key: str, value: str) -> None:
-    row = session.get(Meta, key)
-    if row is None:
-        session.add(Meta(key=key, value=value))
-    else:
-        row.value = value
 
 
 def list_sources(session: Session) -> list[tuple[Source, int]]:

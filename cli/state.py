@@ -23,11 +23,12 @@ class AppState:
     def engine(self, ensure_corpus: bool = True) -> Engine:
         """Open (and migrate) the database; build the bundled corpus on first use."""
         if self._engine is None:
-            from claims.corpus import build_bundled, corpus_is_current
+            from claims.bundle import corpus_is_current
             from claims.db import open_database
 
             self._engine = open_database(self.db)
             if ensure_corpus and not corpus_is_current(self._engine):
+                from claims.corpus import build_bundled
                 from cli.progress import rich_progress
 
                 with rich_progress("Building the bundled corpus") as report:
