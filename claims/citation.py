@@ -438,7 +438,10 @@ def _with_notes(item: dict[str, Any], claims: list[CitedClaim]) -> dict[str, Any
 
 def _references(sources: list[Source], style: CitationStyle) -> list[Reference]:
     items = [source_to_csl(source) for source in sources]
-    if style in CSL_STYLES:
+    if style in (CitationStyle.apa, CitationStyle.markdown):
+        texts = _render([_apa_title(item, source) for item, source in
+                         zip(items, sources, strict=True)], style)
+    elif style in CSL_STYLES:
         texts = _render(items, style)
     elif style is CitationStyle.bibtex:
         texts = [csl_to_bibtex([item]).strip() for item in items]
@@ -446,6 +449,13 @@ def _references(sources: list[Source], style: CitationStyle) -> list[Reference]:
         texts = [json.dumps(item, ensure_ascii=False) for item in items]
     return [Reference(source=item["id"], text=text, csl=item)
             for item, text in zip(items, texts, strict=True)]
+
+
+def _apa_title(item: dict[str, Any], source: Source) -> dict[str, Any]:
+    """APA 7 (6.17) sets titles in sentence case; the CSL style leaves case to the data."""
+    from claims.titlecase import sentence_case
+
+    return {**item, "title": sentence_case(item["title"], source.text)}
 
 
 def cite_source(session: Session, slug: str, style: CitationStyle | str) -> Bibliography:

@@ -50,5 +50,5 @@ def test_cite_the_45000_forces_claim_in_apa(cli) -> None:  # type: ignore[no-unt
     for needed in ("Patrick M. Cronin", "National Defense University", "Strategic Forum No. 75",
                    "May 1996", "more than 45,000 in Japan"):
         assert needed in text, (needed, text)
-    assert "Cronin, P. M. (1996). The U.S.-Japan Alliance Redefined (Strategic Forum No. 75)." \
+    assert "Cronin, P. M. (1996). The U.S.-Japan alliance redefined (Strategic Forum No. 75)." \
         in text
