@@ -55,3 +55,19 @@ def test_every_output_format_is_documented() -> None:
     readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
     for fmt in OutputFormat:
         assert fmt.value in readme
+
+
+def test_cli_reference_is_current() -> None:
+    """docs/cli-reference.md is generated from --help; regenerate it when this fails:
+    typer cli.main utils docs --name claims --title "CLI reference" --output docs/cli-reference.md
+    """
+    import subprocess
+    import sys
+
+    generated = subprocess.run(
+        [sys.executable, "-m", "typer", "cli.main", "utils", "docs", "--name", "claims",
+         "--title", "CLI reference"],
+        capture_output=True, text=True, check=True, env={"COLUMNS": "100", "PATH": ""},
+    ).stdout
+    committed = (DOCS / "cli-reference.md").read_text(encoding="utf-8")
+    assert generated.strip() == committed.strip(), "docs/cli-reference.md is stale"
