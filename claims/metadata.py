@@ -65,6 +65,13 @@ class SourceMeta(BaseModel):
             raise ValueError(f"unknown kind {value!r}; one of {', '.join(SOURCE_KINDS)}")
         return value
 
+    @field_validator("date")
+    @classmethod
+    def _date_format(cls, value: str | None) -> str | None:
+        if value is not None and not any(rx.match(value) for rx in _DATE_BY_PRECISION.values()):
+            raise ValueError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+        return value
+
     @model_validator(mode="after")
     def _date_matches_precision(self) -> SourceMeta:
         if self.date is None:

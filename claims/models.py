@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, Column, DateTime, ForeignKey, Index, String, Text, and_, false
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -156,6 +156,10 @@ class Card(SQLModel, table=True):
     question: str = Field(sa_column=Column(Text, nullable=False))
     answer: str
     choices: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    # How answers are checked, self-contained so a card works without its claim:
+    # {"type": "figure"|"year"|"source"|"text"|"yesno", ...} (see claims.study.cards)
+    spec: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    priority: int = 1  # new cards are introduced in (priority, id) order; curated first
     # FSRS card state (fsrs.Card fields)
     state: int = 1  # fsrs.State: 1 Learning, 2 Review, 3 Relearning
     step: int | None = 0
@@ -163,9 +167,22 @@ class Card(SQLModel, table=True):
     difficulty: float | None = None
     due: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime, index=True))
     last_review: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
+    # first review; None while the card is new
     introduced_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
     retired: bool = False
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime))
+
+
+# Partial indexes for picking the next card fast (claims.study.queue): reviewed cards
+# in due order, and new cards in introduction order, both leaving retired cards out.
+# The predicates must read exactly like the queries' WHERE terms for SQLite to use them.
+_LEARNED = and_(Card.introduced_at.is_not(None), Card.retired == false())  # type: ignore[union-attr]
+_NEW = and_(Card.introduced_at.is_(None), Card.retired == false())  # type: ignore[union-attr]
+Index("ix_card_introduced_at", Card.introduced_at,
+      sqlite_where=Card.introduced_at.is_not(None),  # type: ignore[union-attr]
+      postgresql_where=Card.introduced_at.is_not(None))  # type: ignore[union-attr]
+Index("ix_card_learned_due", Card.due, sqlite_where=_LEARNED, postgresql_where=_LEARNED)
+Index("ix_card_new_order", Card.priority, Card.id, sqlite_where=_NEW, postgresql_where=_NEW)
 
 
 class Review(SQLModel, table=True):

@@ -7,6 +7,7 @@ of the repository, beside ``claims/``.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -20,8 +21,13 @@ def bundled_dir(name: str) -> Path:
     return _PACKAGE_DIR.parent / name
 
 
+DATA_DIR_ENV = "CLAIMS_DATA_DIR"
+
+
 def data_dir() -> Path:
-    return bundled_dir("data")
+    """The curated data folder: ``CLAIMS_DATA_DIR`` if set (your own copy), else the bundled one."""
+    override = os.environ.get(DATA_DIR_ENV)
+    return Path(override) if override else bundled_dir("data")
 
 
 def seeds_dir() -> Path:

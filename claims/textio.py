@@ -54,7 +54,24 @@ def decode_bytes(data: bytes, name: str = "<input>") -> DecodedText:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    text, encoding = _detect(data, name, utf8_error)
+    return DecodedText(
+        text, encoding,
+        warning=f"{name}: not valid UTF-8; read as {encoding} (offsets index the text as decoded)",
+    )
+
+
+def _detect(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
+    """The detected encoding; Windows-1252 wins among single-byte guesses.
+
+    charset-normalizer cannot tell the Latin code pages apart on short English text
+    (it guesses cp1250 or mac_latin2 for cp1252 curly quotes); cp1252 is by far the
+    most common legacy encoding of such web captures, so it is preferred whenever
+    the detector's best guess is a single-byte code page and cp1252 decodes cleanly.
+    Multi-byte guesses (Shift_JIS, GB18030, ...) are kept.
+    """
     from charset_normalizer import from_bytes
+    from charset_normalizer.utils import is_multi_byte_encoding
 
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
@@ -62,12 +79,12 @@ def decode_bytes(data: bytes, name: str = "<input>") -> DecodedText:
             f"{name}: not valid UTF-8 (byte {utf8_error.start}) and no other encoding fits",
             hint="re-save the file as UTF-8",
         )
-    return DecodedText(
-        str(best),
-        best.encoding,
-        warning=f"{name}: not valid UTF-8; read as {best.encoding} "
-        "(offsets index the text as decoded)",
-    )
+    if not is_multi_byte_encoding(best.encoding):
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return str(best), best.encoding
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -93,5 +110,5 @@ def read_document(path: Path) -> DecodedText:
             )
         data = path.read_bytes()
     except PermissionError:
-        raise InputError(f"{path}: permission denied", hint="check the file's permissions") from None
+        raise InputError(f"{path}: permission denied", hint="check its permissions") from None
     return decode_bytes(data, str(path))

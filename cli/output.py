@@ -11,7 +11,7 @@ import io
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -19,9 +19,10 @@ import typer
 from claims.errors import ClaimsError
 
 FORMAT_META_KEY = "claims.format"
+_NO_WRAP = frozenset({"id", "slug", "source", "date", "kind", "status", "as_of", "due", "card_id"})
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
@@ -117,7 +118,7 @@ def render_rows(
 
     table = Table(title=title, show_lines=False)
     for col in cols:
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col in _NO_WRAP)
     for row in rows:
         table.add_row(*(_cell(row.get(c)) for c in cols))
     stdout_console().print(table)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -23,12 +23,16 @@ class AppState:
     def engine(self, ensure_corpus: bool = True) -> Engine:
         """Open (and migrate) the database; build the bundled corpus on first use."""
         if self._engine is None:
-            from claims.corpus import ensure_corpus as _ensure
+            from claims.bundle import corpus_is_current
             from claims.db import open_database
 
             self._engine = open_database(self.db)
-            if ensure_corpus:
-                _ensure(self._engine, progress=None if self.quiet else _progress_factory())
+            if ensure_corpus and not corpus_is_current(self._engine):
+                from claims.corpus import build_bundled
+                from cli.progress import rich_progress
+
+                with rich_progress("Building the bundled corpus") as report:
+                    build_bundled(self._engine, progress=None if self.quiet else report)
         return self._engine
 
     @contextmanager
@@ -42,12 +46,6 @@ class AppState:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
-
-
-def _progress_factory() -> Any:
-    from cli.progress import rich_progress
-
-    return rich_progress
 
 
 def state(ctx: typer.Context) -> AppState:

@@ -156,6 +156,12 @@ class Cli:
 
 
 @pytest.fixture
+def make_cli() -> type[Cli]:
+    """``make_cli(url)``: a CLI bound to any database URL (import-free access to Cli)."""
+    return Cli
+
+
+@pytest.fixture
 def cli(built_db_url: str) -> Cli:
     """CLI bound to the shared built corpus (read-only commands)."""
     return Cli(built_db_url)

@@ -11,7 +11,6 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-
 revision = '0001'
 down_revision = None
 branch_labels = None
@@ -28,6 +27,8 @@ def upgrade() -> None:
     sa.Column('question', sa.Text(), nullable=False),
     sa.Column('answer', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('choices', sa.JSON(), nullable=True),
+    sa.Column('spec', sa.JSON(), nullable=True),
+    sa.Column('priority', sa.Integer(), nullable=False),
     sa.Column('state', sa.Integer(), nullable=False),
     sa.Column('step', sa.Integer(), nullable=True),
     sa.Column('stability', sa.Float(), nullable=True),
@@ -42,6 +43,21 @@ def upgrade() -> None:
     with op.batch_alter_table('card', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_card_claim_id'), ['claim_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_card_due'), ['due'], unique=False)
+        batch_op.create_index(
+            'ix_card_introduced_at', ['introduced_at'], unique=False,
+            sqlite_where=sa.text('introduced_at IS NOT NULL'),
+            postgresql_where=sa.text('introduced_at IS NOT NULL'),
+        )
+        batch_op.create_index(
+            'ix_card_learned_due', ['due'], unique=False,
+            sqlite_where=sa.text('introduced_at IS NOT NULL AND retired = 0'),
+            postgresql_where=sa.text('introduced_at IS NOT NULL AND retired = false'),
+        )
+        batch_op.create_index(
+            'ix_card_new_order', ['priority', 'id'], unique=False,
+            sqlite_where=sa.text('introduced_at IS NULL AND retired = 0'),
+            postgresql_where=sa.text('introduced_at IS NULL AND retired = false'),
+        )
 
     op.create_table('meta',
     sa.Column('key', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -186,6 +202,9 @@ def downgrade() -> None:
     op.drop_table('source')
     op.drop_table('meta')
     with op.batch_alter_table('card', schema=None) as batch_op:
+        batch_op.drop_index('ix_card_new_order')
+        batch_op.drop_index('ix_card_learned_due')
+        batch_op.drop_index('ix_card_introduced_at')
         batch_op.drop_index(batch_op.f('ix_card_due'))
         batch_op.drop_index(batch_op.f('ix_card_claim_id'))
 

@@ -1,0 +1,68 @@
+"""Rules for web furniture: the blocks of a captured page that are not the document.
+
+Each rule is a ``FurnitureRule(name, pattern, action)``: ``pattern`` is searched in a
+block (a paragraph, whitespace folded); ``action`` is ``drop`` (drop this block) or
+``cut`` (drop this block and everything after it, for cover sheets and comment forms
+that run to the end of a capture). Order does not matter: the first rule that
+matches a block decides. The examples in comments come from the bundled seeds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class FurnitureRule:
+    name: str
+    pattern: re.Pattern[str]
+    action: Literal["drop", "cut"] = "drop"
+
+
+def _rule(name: str, pattern: str, action: Literal["drop", "cut"] = "drop") -> FurnitureRule:
+    return FurnitureRule(name, re.compile(pattern, re.IGNORECASE), action)
+
+
+FURNITURE_RULES: tuple[FurnitureRule, ...] = (
+    # Icon sprite names run together: "ArrowArtboardCreated with Sketch.Title ChevronCross..."
+    _rule("icon strings", r"Created with Sketch|(?:Icon\w*\s*){3,}"),
+    # Paywall prompts: "You have {{numberArticlesLeft}} free article...", "Try 3 months for $9"
+    _rule("template placeholder", r"\{\{\s*\w[\w-]*\s*\}\}"),
+    _rule("paywall", r"\bfree articles? left\b|last free article|Get Unlimited access"
+          r"|Stay ahead with our exclusives|Get trusted insights from experts"
+          r"|^Try \d+ (?:days?|weeks?|months?) for\b|^Offer ends\b|trial period has expired"
+          r"|You need a subscription|Read all stories with unlimited access"
+          r"|full access to .{0,60} has expired|^See all offers|on print phone, device"),
+    # Sponsored-content labels: "Sponsored Content", "About Sponsored Content This content was ..."
+    _rule("sponsor label", r"^(?:About )?Sponsored Content\b"),
+    # Comment forms run to the end of blog captures: "Leave a Reply", "Connecting to %s"
+    _rule("comment form", r"^Leave a Reply$", "cut"),
+    _rule("comment form line", r"^Fill in your details below|You are commenting using"
+          r"|^(?:Facebook|Google|Twitter|WordPress\.com) (?:photo|picture)$|^Connecting to %s$"),
+    # Archive cover sheet at the end of the DTIC capture: "## INTERNET DOCUMENT INFORMATION FORM"
+    _rule("archive cover sheet", r"INTERNET DOCUMENT INFORMATION FORM", "cut"),
+    # Report codes printed mid-sentence by the archive: "20011001 048"
+    _rule("report code", r"^\d{8}\s+\d{3}$"),
+    # Site navigation and series boilerplate
+    _rule("navigation", r"Return to Top|^Los Angeles Times Articles$|^-{3,}$|^NOTE$"
+          r"|^Editor(?: in Chief)? - |^The Strategic Forum provides summaries"),
+    # Masthead issue line: "Number 75, May 1996"
+    _rule("issue number", r"^Number \d+, \w+ \d{4}$"),
+)
+
+
+def furniture_rule_for(block: str) -> FurnitureRule | None:
+    """The rule that marks ``block`` as furniture, or None if it is content.
+
+    >>> furniture_rule_for("Try 3 months for $9").name
+    'paywall'
+    >>> furniture_rule_for("Japan is already one of our most important markets.") is None
+    True
+    """
+    folded = " ".join(block.split())
+    for rule in FURNITURE_RULES:
+        if rule.pattern.search(folded):
+            return rule
+    return None

@@ -1,0 +1,327 @@
+"""Ingest: a decoded document in, a Source with its paragraphs and claims out.
+
+One document and its claims are written in one transaction. Re-ingesting the
+same content is a no-op; new content under the same slug replaces the source's
+claims (cards keep their history: they follow stable claim ids, see claims.ids).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import ValidationError
+from sqlmodel import Session, col, delete, select
+
+from claims.clean import CleanDocument, DocFormat, clean_document, detect_format
+from claims.errors import InputError, UsageError
+from claims.extract import Extraction, Extractor
+from claims.ids import extracted_claim_id, slugify
+from claims.metadata import SourceMeta
+from claims.models import Claim, ClaimDraft, ClaimTopic, Paragraph, Source, Topic
+from claims.textio import SUPPORTED_SUFFIXES, DecodedText, read_document
+from claims.topics import load_topics
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+Status = Literal["added", "replaced", "unchanged"]
+ProgressCallback = Callable[[int, int, str], None]
+# Curation hook: (slug, original text, extracted drafts) -> drafts with curated claims merged in
+CurationHook = Callable[[str, str, list[ClaimDraft]], list[ClaimDraft]]
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    slug: str
+    status: Status
+    claims: int
+    filename: str
+    warning: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "slug": self.slug, "status": self.status, "claims": self.claims,
+            "file": self.filename, "warning": self.warning,
+        }
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A document read, decoded, cleaned and described, ready to store."""
+
+    meta: SourceMeta
+    decoded: DecodedText
+    clean: CleanDocument
+    filename: str
+
+
+def prepare_document(
+    decoded: DecodedText, meta: SourceMeta, filename: str, fmt: DocFormat | None = None
+) -> PreparedDocument:
+    fmt = fmt or detect_format(filename, decoded.text)
+    return PreparedDocument(meta, decoded, clean_document(decoded.text, fmt), filename)
+
+
+def extract_figures(text: str, fmt: DocFormat = "text", extractor: Extractor | None = None
+                    ) -> list[Extraction]:
+    """Figures of a whole document, offsets into ``text`` (cleaned first, mapped back)."""
+    clean = clean_document(text, fmt)
+    return [_to_original(item, clean) for item in _run(extractor, clean.text)]
+
+
+def _run(extractor: Extractor | None, text: str) -> Sequence[Extraction]:
+    if extractor is None:
+        from claims.extract import extract as extractor
+    return extractor(text)
+
+
+def _to_original(item: Extraction, clean: CleanDocument) -> Extraction:
+    from dataclasses import replace
+
+    start, end = clean.to_original(item.start, item.end)
+    s_start, s_end = clean.to_original(item.sentence_start, item.sentence_end)
+    return replace(
+        item, start=start, end=end, surface=clean.original[start:end],
+        sentence_start=s_start, sentence_end=s_end,
+    )
+
+
+def draft_claims(
+    slug: str, clean: CleanDocument, extractor: Extractor | None = None
+) -> list[ClaimDraft]:
+    """Extracted claims of one document as drafts with stable ids and original offsets."""
+    drafts: list[ClaimDraft] = []
+    occurrences: Counter[tuple[str, str, str]] = Counter()
+    for item in _run(extractor, clean.text):
+        sentence = " ".join(clean.text[item.sentence_start:item.sentence_end].split())
+        key = (item.kind, sentence, item.surface)
+        occurrence = occurrences[key]
+        occurrences[key] += 1
+        mapped = _to_original(item, clean)
+        drafts.append(
+            ClaimDraft(
+                id=extracted_claim_id(slug, item.kind, sentence, item.surface, occurrence),
+                origin="extracted",
+                kind=item.kind,
+                surface=mapped.surface,
+                value=item.value,
+                value_max=item.value_max,
+                unit=item.unit,
+                qualifier=item.qualifier,
+                subject=item.subject,
+                metric=item.metric,
+                as_of=item.as_of,
+                sentence=sentence,
+                start=mapped.start,
+                end=mapped.end,
+                sentence_start=mapped.sentence_start,
+                sentence_end=mapped.sentence_end,
+                paragraph=clean.paragraph_number(mapped.start),
+                topics=list(item.topics),
+            )
+        )
+    return drafts
+
+
+def store_document(
+    session: Session,
+    doc: PreparedDocument,
+    origin: str = "user",
+    extractor: Extractor | None = None,
+    curation: CurationHook | None = None,
+    replace_bundled: bool = False,
+    refresh: bool = False,
+) -> IngestResult:
+    """Write one prepared document and its claims (the caller commits).
+
+    Unchanged content is left alone unless ``refresh`` (a rebuild: rules or curated
+    data may have changed), which re-extracts it in place.
+    """
+    meta, decoded = doc.meta, doc.decoded
+    content_hash = decoded.sha256
+    existing = session.exec(select(Source).where(Source.slug == meta.slug)).first()
+    unchanged = existing is not None and existing.content_hash == content_hash
+    if unchanged and existing is not None and existing.origin == origin and not refresh:
+        count = len(session.exec(select(Claim.id).where(Claim.source_id == existing.id)).all())
+        return IngestResult(meta.slug, "unchanged", count, doc.filename, decoded.warning)
+    twin = session.exec(
+        select(Source).where(Source.content_hash == content_hash, Source.slug != meta.slug)
+    ).first()
+    if twin is not None:
+        raise InputError(
+            f"{doc.filename}: the same text is already in the database as {twin.slug!r}",
+            hint=f"nothing to do; or pass --slug {twin.slug} to update that source",
+        )
+    if existing is not None and existing.origin == "bundled" and origin != "bundled":
+        if not replace_bundled:
+            raise InputError(
+                f"{doc.filename}: slug {meta.slug!r} belongs to the bundled corpus",
+                hint="pass another --slug",
+            )
+
+    drafts = draft_claims(meta.slug, doc.clean, extractor)
+    if curation is not None:
+        drafts = curation(meta.slug, decoded.text, drafts)
+        for draft in drafts:  # curated claims get their paragraph like extracted ones
+            if draft.paragraph is None:
+                draft.paragraph = doc.clean.paragraph_number(draft.start)
+
+    fields = meta.model_dump(exclude={"file"})
+    fields["authors"] = [a.model_dump() for a in meta.authors]
+    if existing is None:
+        source = Source(**fields, filename=doc.filename, content_hash=content_hash,
+                        text=decoded.text, encoding=decoded.encoding, origin=origin)
+        session.add(source)
+        status: Status = "added"
+    else:
+        source = existing
+        status = "unchanged" if unchanged else "replaced"
+        for key, value in fields.items():
+            setattr(source, key, value)
+        source.filename, source.content_hash = doc.filename, content_hash
+        source.text, source.encoding, source.origin = decoded.text, decoded.encoding, origin
+        session.exec(delete(Claim).where(col(Claim.source_id) == source.id))
+        session.exec(delete(Paragraph).where(col(Paragraph.source_id) == source.id))
+    session.flush()
+    assert source.id is not None
+    _store_paragraphs(session, source.id, doc.clean)
+    _store_claims(session, source.id, drafts)
+    return IngestResult(meta.slug, status, len(drafts), doc.filename, decoded.warning)
+
+
+def _store_paragraphs(session: Session, source_id: int, clean: CleanDocument) -> None:
+    session.add_all(
+        Paragraph(source_id=source_id, number=number, start=start, end=end)
+        for number, (start, end) in enumerate(clean.paragraphs, start=1)
+    )
+
+
+def _store_claims(session: Session, source_id: int, drafts: list[ClaimDraft]) -> None:
+    known_topics = set(session.exec(select(Topic.key)).all())
+    seen: set[str] = set()
+    links: list[ClaimTopic] = []
+    for draft in drafts:
+        if draft.id in seen:  # two drafts, one id: keep the first
+            continue
+        seen.add(draft.id)
+        data = draft.model_dump(exclude={"topics"})
+        session.add(Claim(**data, source_id=source_id))
+        links += [ClaimTopic(claim_id=draft.id, topic_key=key)
+                  for key in dict.fromkeys(draft.topics) if key in known_topics]
+    session.flush()
+    session.add_all(links)
+
+
+def sync_topics(session: Session) -> None:
+    """Make the Topic table match data/topics.yaml (labels updated, none deleted)."""
+    existing = {topic.key: topic for topic in session.exec(select(Topic)).all()}
+    for spec in load_topics():
+        topic = existing.get(spec.key)
+        if topic is None:
+            session.add(Topic(key=spec.key, label=spec.label, description=spec.description))
+        else:
+            topic.label, topic.description = spec.label, spec.description
+    session.flush()
+
+
+# --- user files ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceOverrides:
+    """What a user may say about the files they ingest (all optional)."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    slug: str | None = None
+    kind: str | None = None
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files to ingest: files as given, folders expanded to their supported files."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*")
+                           if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            if not found:
+                raise InputError(
+                    f"{path}: no .txt, .md or .html files in this folder",
+                    hint="give document files, or a folder that holds some",
+                )
+            files += found
+        elif not path.exists():
+            raise InputError(f"{path}: no such file", hint="check the path")
+        else:
+            files.append(path)
+    return files
+
+
+def user_meta(decoded: DecodedText, clean: CleanDocument, path: Path,
+              overrides: SourceOverrides, many: bool) -> SourceMeta:
+    """Metadata for a user file: the overrides, else the first line as title, file stem as slug."""
+    first_block = clean.text.split("\n\n", 1)[0].strip()
+    title = overrides.title if overrides.title and not many else " ".join(first_block.split())[:200]
+    slug = overrides.slug if overrides.slug and not many else slugify(path.stem)
+    try:
+        return SourceMeta(
+            slug=slug,
+            title=title or path.stem,
+            authors=[{"name": name} for name in overrides.authors],
+            date=overrides.date,
+            publisher=overrides.publisher,
+            url=overrides.url,
+            kind=overrides.kind or "document",
+        )
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "metadata"
+        raise UsageError(f"--{field}: {first['msg']}", hint="see claims ingest --help") from None
+
+
+def ingest_files(
+    engine: Engine,
+    paths: Sequence[Path],
+    overrides: SourceOverrides = SourceOverrides(),
+    extractor: Extractor | None = None,
+    progress: ProgressCallback | None = None,
+) -> list[IngestResult]:
+    """Ingest user files. Every file is read and checked before anything is written;
+    then each document goes in with its claims in its own transaction."""
+    from claims.db import session_scope
+
+    files = expand_paths(paths)
+    if (overrides.title or overrides.slug) and len(files) > 1:
+        raise UsageError("--title and --slug name one document; got several files",
+                         hint="ingest the files one at a time")
+    prepared: list[PreparedDocument] = []
+    for path in files:
+        decoded = read_document(path)
+        fmt = detect_format(path.name, decoded.text)
+        clean = clean_document(decoded.text, fmt)
+        if not clean.text.strip():
+            raise InputError(f"{path}: no text left after removing page furniture",
+                             hint="check that this is the document you meant")
+        meta = user_meta(decoded, clean, path, overrides, many=len(files) > 1)
+        prepared.append(PreparedDocument(meta, decoded, clean, path.name))
+    slugs = Counter(doc.meta.slug for doc in prepared)
+    clash = [slug for slug, n in slugs.items() if n > 1]
+    if clash:
+        raise InputError(f"two files would both get the slug {clash[0]!r}",
+                         hint="rename one of them, or ingest them separately with --slug")
+    results: list[IngestResult] = []
+    with session_scope(engine) as session:
+        sync_topics(session)
+    for done, doc in enumerate(prepared, start=1):
+        with session_scope(engine) as session:
+            results.append(store_document(session, doc, origin="user", extractor=extractor))
+        if progress:
+            progress(done, len(prepared), doc.meta.slug)
+    return results

@@ -1,0 +1,388 @@
+"""Finding claims: ranked full-text search with combinable filters, and "did you mean" hints.
+
+Whatever a person types is turned into plain word terms here (:func:`terms`) before
+it reaches the database, so quotes, ``*``, ``-``, ``:``, parentheses, ``AND``/``NEAR``,
+a lone apostrophe or emoji are only ever words or nothing, never FTS or SQL syntax.
+The dialect-specific SQL (FTS5 bm25 on SQLite, tsvector ranking on PostgreSQL) is in
+``claims.db`` under "full-text search".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Integer, cast, exists, func
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, select
+
+from claims import db
+from claims.errors import UsageError
+from claims.models import Claim, ClaimTopic, Source, Topic
+
+# A search term is a run of letters/digits (Unicode-aware), the way FTS5's unicode61
+# tokenizer and PostgreSQL's parser split text; everything else separates terms.
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 16  # more words than this only slow the query down
+MAX_TERM_LENGTH = 64  # no indexed word is longer; longer input is noise
+DEFAULT_LIMIT = 20
+
+# English stop words, dropped from a search that has other words, so "surplus AND japan"
+# or "the surplus of Japan" mean the same on SQLite as on PostgreSQL (whose 'english'
+# configuration drops them). Source: the Snowball English list, which is PostgreSQL's
+# tsearch_data/english.stop; a PostgreSQL test checks each one is ignored there too.
+STOP_WORDS = frozenset("""
+    i me my myself we our ours ourselves you your yours yourself yourselves he him his
+    himself she her hers herself it its itself they them their theirs themselves what which
+    who whom this that these those am is are was were be been being have has had having do
+    does did doing a an the and but if or because as until while of at by for with about
+    against between into through during before after above below to from up down in out on
+    off over under again further then once here there when where why how all any both each
+    few more most other some such no nor not only own same so than too very s t can will
+    just don should now
+""".split())
+MAX_LIMIT = 10_000
+
+
+def terms(words: str | None) -> list[str]:
+    """The plain search terms in ``words``: lower-case, de-duplicated, in order, without
+    stop words unless there is nothing else.
+
+    >>> terms('"surplus" AND (Japan*) -trade: NEAR')
+    ['surplus', 'japan', 'trade', 'near']
+    >>> terms("'"), terms("the"), terms("the surplus")
+    ([], ['the'], ['surplus'])
+    >>> terms("45,000 U.S. forces 🇯🇵")
+    ['45', '000', 'u', 'forces']
+    """
+    found: list[str] = []
+    for match in _WORD_RE.finditer((words or "").replace("_", " ")):
+        term = match.group().lower()[:MAX_TERM_LENGTH]
+        if term not in found:
+            found.append(term)
+        if len(found) == MAX_TERMS:
+            break
+    content = [term for term in found if term not in STOP_WORDS]
+    return content or found
+
+
+def highlight_spans(text: str, search_terms: list[str]) -> list[tuple[int, int]]:
+    """Character spans of the words in ``text`` that a search for ``search_terms`` matched.
+
+    A word matches a term when one starts with the other (the index stems words, so
+    "surplus" finds "surpluses"); one-letter terms must match whole words.
+
+    >>> highlight_spans("a $49-billion surplus, and surpluses", ["surplus"])
+    [(14, 21), (27, 36)]
+    """
+    spans = []
+    for match in _WORD_RE.finditer(text):
+        word = match.group().lower()
+        for term in search_terms:
+            short = min(len(word), len(term))
+            if word == term or (short >= 3 and (word.startswith(term) or term.startswith(word))):
+                spans.append(match.span())
+                break
+    return spans
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A window of a sentence around a figure, with spans (into ``text``) to emphasize."""
+
+    text: str
+    figure: tuple[int, int] | None
+    matches: list[tuple[int, int]]
+
+
+def excerpt(
+    sentence: str, surface: str, matches: list[tuple[int, int]], width: int = 140
+) -> Excerpt:
+    """At most ``width`` characters of ``sentence`` centred on ``surface``, "…" where cut.
+
+    >>> e = excerpt("one two three $49-billion four five six", "$49-billion", [], width=20)
+    >>> e.text, e.text[e.figure[0]:e.figure[1]]
+    ('…three $49-billion four…', '$49-billion')
+    """
+    at = sentence.find(surface) if surface else -1
+    if len(sentence) <= width:
+        start, end = 0, len(sentence)
+    else:
+        centre = at + len(surface) // 2 if at >= 0 else 0
+        start = max(0, min(centre - width // 2, len(sentence) - width))
+        end = min(len(sentence), start + width)
+        # widen to whole words
+        start = sentence.rfind(" ", 0, start) + 1
+        space = sentence.find(" ", end)
+        end = len(sentence) if space < 0 else space
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(sentence) else ""
+    shift = len(prefix) - start
+    text = prefix + sentence[start:end] + suffix
+    figure = (at + shift, at + len(surface) + shift) if at >= 0 and start <= at < end else None
+    kept = [(a + shift, b + shift) for a, b in matches if start <= a and b <= end]
+    return Excerpt(text=text, figure=figure, matches=kept)
+
+
+@dataclass
+class SearchHit:
+    """One claim found, with its rank (1 = best), score and the words to highlight."""
+
+    claim: Claim
+    source_slug: str
+    topics: list[str]
+    rank: int
+    score: float | None = None
+    # spans into claim.sentence and claim.surface of the words the search matched
+    sentence_highlights: list[tuple[int, int]] = field(default_factory=list)
+
+    def excerpt(self, width: int = 140) -> Excerpt:
+        """The sentence around the figure, for a table cell."""
+        return excerpt(self.claim.sentence, self.claim.surface, self.sentence_highlights, width)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's claim object plus ``rank``, ``score`` and ``highlights``."""
+        data = public_claim(self.claim, self.source_slug, self.topics)
+        data["rank"] = self.rank
+        data["score"] = None if self.score is None else round(self.score, 6)
+        data["highlights"] = [list(span) for span in self.sentence_highlights]
+        return data
+
+
+def public_claim(claim: Claim, source_slug: str, topics: list[str]) -> dict[str, Any]:
+    """The contract JSON shape of a claim (claims.serialize, the one serializer)."""
+    from claims.serialize import claim_to_public
+
+    return claim_to_public(claim, source_slug, topics)
+
+
+def search(
+    session: Session,
+    words: str | None = None,
+    *,
+    topic: str | None = None,
+    source: str | None = None,
+    kind: str | None = None,
+    metric: str | None = None,
+    origin: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    min_value: float | None = None,
+    max_value: float | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> list[SearchHit]:
+    """Claims matching ``words`` (all of them) and every filter given, best first.
+
+    With words, claims are ranked by full-text relevance; with filters only, they come
+    in document order (sources in the order they were added, then position). Numeric
+    filters apply to normalized values (``min_value=1e10`` is ten billion, in any
+    currency's units);
+    a range matches when it overlaps ``[min_value, max_value]``. Years filter on the
+    year a figure refers to, or its source's year when the claim has none.
+    """
+    if not 1 <= limit <= MAX_LIMIT:
+        raise UsageError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}",
+                         hint="pass --limit 20, for example")
+    search_terms = terms(words)
+    if words and words.strip() and not search_terms:
+        return []  # only punctuation or symbols: nothing that could match a word
+    options = FilterOptions(topic, source, kind, metric, origin, year_from, year_to,
+                            min_value, max_value)
+    if search_terms and not options.any():
+        ranked = db.top_fulltext_ids(session, search_terms, limit, window=db.RANK_WINDOW)
+        return _hits(session, ranked, search_terms)
+    if search_terms:
+        # first among the newest matches (the ranking window), then among all of them
+        for window in (max(db.RANK_WINDOW, limit), None):
+            fts, onclause, score = db.fulltext_matches(session, search_terms, window)
+            statement = (
+                select(Claim.id, score).join(Source, col(Source.id) == Claim.source_id)
+                .join(fts, onclause).where(*options.conditions(Claim))
+                .order_by(score.desc(), col(Claim.id)).limit(limit)
+            )
+            rows = session.execute(statement).all()
+            if len(rows) == limit or not db.is_sqlite(session):
+                break
+        return _hits(session, [(row[0], float(row[1])) for row in rows], search_terms)
+    return _hits(session, [(i, None) for i in _listing(session, options, limit)], [])
+
+
+# Filters alone list claims in document order: sources in the order they were added, then
+# position. When the filters keep many claims, walking the first PROBE_ROWS claims in that
+# order finds a page at once, where the indexes would sort hundreds of thousands of rows;
+# when they keep few, the probe comes up short and the indexes answer the query.
+PROBE_ROWS = 5_000
+
+
+def _listing(session: Session, options: FilterOptions, limit: int) -> list[str]:
+    def page(claim: Any, probe: bool) -> list[str]:
+        statement = (
+            select(claim.id).join(Source, col(Source.id) == claim.source_id)
+            .where(*options.conditions(claim, probe=probe))
+            .order_by(claim.source_id, claim.start, claim.id).limit(limit)
+        )
+        return list(session.execute(statement).scalars())
+
+    first = (
+        select(Claim).order_by(col(Claim.source_id), col(Claim.start), col(Claim.id))
+        .limit(PROBE_ROWS).subquery("first_claims")
+    )
+    if not options.source:  # one source's claims are few: the indexes are quicker
+        found = page(aliased(Claim, first), probe=True)
+        if len(found) == limit:
+            return found
+    return page(Claim, probe=False)
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """The filters of a search; :meth:`conditions` turns them into SQL conditions."""
+
+    topic: str | None = None
+    source: str | None = None
+    kind: str | None = None
+    metric: str | None = None
+    origin: str | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    min_value: float | None = None
+    max_value: float | None = None
+
+    def any(self) -> bool:
+        return any(value is not None and value != "" for value in vars(self).values())
+
+    def conditions(self, claim: Any, probe: bool = False) -> list[Any]:
+        """Conditions on ``claim`` (the Claim entity or an alias of it) and ``Source``.
+
+        ``probe``: test the topic claim by claim (EXISTS) rather than as a set (IN), which
+        suits a scan of a few thousand claims.
+        """
+        conditions: list[Any] = []
+        if self.topic:
+            key = self.topic.lower()
+            if probe:
+                conditions.append(exists().where(
+                    ClaimTopic.claim_id == claim.id, ClaimTopic.topic_key == key))
+            else:
+                tagged = select(ClaimTopic.claim_id).where(ClaimTopic.topic_key == key)
+                conditions.append(claim.id.in_(tagged))
+        if self.source:
+            conditions.append(Source.slug == self.source.lower())
+        if self.kind:
+            conditions.append(claim.kind == self.kind.lower())
+        if self.metric:
+            conditions.append(claim.metric == self.metric.lower())
+        if self.origin:
+            # "curated" also finds claims both extracted and curated, and so does "extracted"
+            conditions.append(claim.origin.in_([self.origin.lower(), "both"]))
+        if self.year_from is not None or self.year_to is not None:
+            year = func.coalesce(claim.as_of, cast(func.substr(Source.date, 1, 4), Integer))
+            if self.year_from is not None:
+                conditions.append(year >= self.year_from)
+            if self.year_to is not None:
+                conditions.append(year <= self.year_to)
+        if self.min_value is not None:
+            conditions.append(func.coalesce(claim.value_max, claim.value) >= self.min_value)
+        if self.max_value is not None:
+            conditions.append(claim.value <= self.max_value)
+        return conditions
+
+
+def _hits(
+    session: Session, ranked: list[tuple[str, float | None]], search_terms: list[str]
+) -> list[SearchHit]:
+    if not ranked:
+        return []
+    ids = [claim_id for claim_id, _ in ranked]
+    rows = session.execute(
+        select(Claim, Source.slug)
+        .join(Source, col(Source.id) == Claim.source_id)
+        .where(col(Claim.id).in_(ids))
+    ).all()
+    by_id = {claim.id: (claim, slug) for claim, slug in rows}
+    topics = topics_of(session, ids)
+    hits = []
+    for rank, (claim_id, score) in enumerate(ranked, start=1):
+        claim, slug = by_id[claim_id]
+        hits.append(
+            SearchHit(
+                claim=claim, source_slug=slug, topics=topics.get(claim_id, []), rank=rank,
+                score=score, sentence_highlights=highlight_spans(claim.sentence, search_terms),
+            )
+        )
+    return hits
+
+
+def topics_of(session: Session, claim_ids: list[str]) -> dict[str, list[str]]:
+    """Topic keys of each claim, sorted."""
+    found: dict[str, list[str]] = {}
+    rows = session.execute(
+        select(ClaimTopic.claim_id, ClaimTopic.topic_key)
+        .where(col(ClaimTopic.claim_id).in_(claim_ids))
+        .order_by(col(ClaimTopic.topic_key))
+    ).all()
+    for claim_id, key in rows:
+        found.setdefault(claim_id, []).append(key)
+    return found
+
+
+@dataclass
+class Suggestions:
+    """Nearest topics, metrics, sources and indexed words to what was searched for."""
+
+    topics: list[str] = field(default_factory=list)
+    metrics: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.topics or self.metrics or self.sources or self.words)
+
+    def to_text(self) -> str:
+        """One line for a human, e.g. ``try --topic trade, --metric trade-surplus, or: surplus``."""
+        parts = [f"--topic {key}" for key in self.topics]
+        parts += [f"--metric {key}" for key in self.metrics]
+        parts += [f"--source {slug}" for slug in self.sources]
+        text = ", ".join(parts)
+        if self.words:
+            text += (" or the words: " if text else "the words: ") + ", ".join(self.words)
+        return f"try {text}" if text else ""
+
+
+def suggest(
+    session: Session,
+    words: str | None = None,
+    *,
+    topic: str | None = None,
+    metric: str | None = None,
+    source: str | None = None,
+    count: int = 3,
+) -> Suggestions:
+    """What the user may have meant, by closeness of spelling (difflib)."""
+    wanted = terms(words)
+    topic_keys = list(session.execute(select(Topic.key)).scalars())
+    metric_keys = [m for m in session.execute(select(Claim.metric).distinct()).scalars() if m]
+    slugs = list(session.execute(select(Source.slug)).scalars())
+    vocabulary = db.indexed_words(session)
+
+    def near(probes: list[str], choices: list[str]) -> list[str]:
+        found: list[str] = []
+        for probe in probes:
+            # a key that contains the word ("surplus" -> trade-surplus) comes first
+            for choice in choices:
+                if len(probe) >= 3 and probe in choice.split("-") and choice not in found:
+                    found.append(choice)
+            for choice in difflib.get_close_matches(probe, choices, n=count, cutoff=0.6):
+                if choice not in found and choice != probe:
+                    found.append(choice)
+        return found[:count]
+
+    probes = wanted + [value.lower() for value in (topic, metric) if value]
+    return Suggestions(
+        topics=near(probes + ([topic.lower()] if topic else []), topic_keys),
+        metrics=near(probes, metric_keys),
+        sources=near([source.lower()], slugs) if source else [],
+        words=near(wanted, vocabulary),
+    )

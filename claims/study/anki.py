@@ -1,0 +1,167 @@
+"""Export cards to an Anki package (``.apkg``) with genanki.
+
+* Two note types with fixed model ids: **Basic** (front, back, citation) for choice,
+  source, year and compare cards, and **Cloze** (``{{c1::...}}`` on the claim's exact
+  surface) for cloze cards. Fixed ids mean a second import reuses the note types.
+* One deck per source (``Claims::Cronin (1996)``), its id derived from the source slug.
+* Note GUIDs come from the claim id and the card id (``genanki.guid_for``), so
+  re-importing an updated export updates the notes instead of duplicating them.
+* The citation (authors, title, where, when) is on the back; tags are
+  ``topic::KEY``, ``source::SLUG`` and ``kind::KIND``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import genanki
+from sqlmodel import Session, select
+
+from claims.errors import InputError, NotFound
+from claims.models import Card, ClaimTopic, Source
+from claims.study import queue
+from claims.study.cards import citation, source_label
+
+BASIC_MODEL_ID = 1_732_196_601
+CLOZE_MODEL_ID = 1_732_196_602
+DECK_PREFIX = "Claims"
+
+CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: left; }
+.citation { margin-top: 1em; font-size: 14px; color: #666; }
+.choices { margin-top: .5em; }
+.cloze { font-weight: bold; color: #1a5fb4; }
+"""
+
+BASIC_MODEL = genanki.Model(
+    BASIC_MODEL_ID,
+    "Claims Basic",
+    fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Citation"}, {"name": "Card"}],
+    templates=[{
+        "name": "Card 1",
+        "qfmt": "{{Front}}",
+        "afmt": '{{FrontSide}}<hr id="answer">{{Back}}<div class="citation">{{Citation}}</div>',
+    }],
+    css=CSS,
+)
+
+CLOZE_MODEL = genanki.Model(
+    CLOZE_MODEL_ID,
+    "Claims Cloze",
+    fields=[{"name": "Text"}, {"name": "Back Extra"}, {"name": "Citation"}, {"name": "Card"}],
+    templates=[{
+        "name": "Cloze",
+        "qfmt": "{{cloze:Text}}",
+        "afmt": '{{cloze:Text}}<br>{{Back Extra}}<div class="citation">{{Citation}}</div>',
+    }],
+    css=CSS,
+    model_type=genanki.Model.CLOZE,
+)
+
+
+def stable_id(text: str) -> int:
+    """A positive 31-bit id from text (Anki deck and model ids are 64-bit; keep them small)."""
+    return int(hashlib.sha1(text.encode()).hexdigest()[:8], 16) & 0x7FFF_FFFF | 1 << 30
+
+
+def deck_id(slug: str) -> int:
+    return stable_id(f"claims-deck:{slug}")
+
+
+def note_guid(card: Card) -> str:
+    return genanki.guid_for(card.claim_id, card.id)
+
+
+def _tags(card: Card, topics: list[str]) -> list[str]:
+    tags = [f"topic::{t}" for t in topics]
+    if card.source_slug:
+        tags.append(f"source::{card.source_slug}")
+    tags.append(f"kind::{card.kind}")
+    return tags
+
+
+def _front(card: Card) -> str:
+    front = html.escape(card.question)
+    if card.choices:
+        items = "".join(f"<li>{html.escape(c)}</li>" for c in card.choices)
+        front += f'<ol class="choices" type="a">{items}</ol>'
+    return front
+
+
+def _cloze_text(card: Card) -> str | None:
+    spot = (card.spec or {}).get("cloze")
+    if not spot:
+        return None
+    text, start, end = spot["text"], spot["start"], spot["end"]
+    return (html.escape(text[:start]) + "{{c1::" + html.escape(text[start:end]) + "}}"
+            + html.escape(text[end:]))
+
+
+def make_note(card: Card, source: Source | None, topics: list[str]) -> genanki.Note:
+    cite = html.escape(citation(source)) if source else ""
+    tags = _tags(card, topics)
+    cloze = _cloze_text(card) if card.kind == "cloze" else None
+    if cloze is not None:
+        extra = html.escape(source_label(source)) if source else ""
+        return genanki.Note(model=CLOZE_MODEL, fields=[cloze, extra, cite, card.id],
+                            guid=note_guid(card), tags=tags)
+    return genanki.Note(model=BASIC_MODEL,
+                        fields=[_front(card), html.escape(card.answer), cite, card.id],
+                        guid=note_guid(card), tags=tags)
+
+
+@dataclass(frozen=True, slots=True)
+class AnkiExport:
+    path: Path
+    notes: int
+    decks: int
+    basic: int
+    cloze: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": str(self.path), "notes": self.notes, "decks": self.decks,
+                "basic": self.basic, "cloze": self.cloze}
+
+
+def topics_by_claim(session: Session) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for claim_id, key in session.exec(
+        select(ClaimTopic.claim_id, ClaimTopic.topic_key).order_by(ClaimTopic.topic_key)
+    ).all():
+        found.setdefault(claim_id, []).append(key)
+    return found
+
+
+def export_anki(session: Session, out: Path, now: datetime,
+                deck: queue.Deck = queue.ALL_CARDS) -> AnkiExport:
+    """Write every active card of ``deck`` to ``out`` (an .apkg file)."""
+    if out.suffix != ".apkg":
+        raise InputError(f"{out}: an Anki package must end in .apkg",
+                         hint=f"use --out {out.with_suffix('.apkg')}")
+    cards = session.exec(deck.narrow(queue.active()).order_by(Card.source_slug, Card.id)).all()
+    if not cards:
+        raise NotFound("no cards to export", hint="build or ingest documents first")
+    sources = {s.slug: s for s in session.exec(select(Source)).all()}
+    topics = topics_by_claim(session)
+    decks: dict[str, genanki.Deck] = {}
+    counts = {"basic": 0, "cloze": 0}
+    for card in cards:
+        slug = card.source_slug or "other"
+        source = sources.get(slug)
+        if slug not in decks:
+            label = source_label(source) if source else slug
+            decks[slug] = genanki.Deck(deck_id(slug), f"{DECK_PREFIX}::{label}")
+        note = make_note(card, source, topics.get(card.claim_id, []))
+        counts["cloze" if note.model is CLOZE_MODEL else "basic"] += 1
+        decks[slug].add_note(note)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        genanki.Package(list(decks.values())).write_to_file(str(out), timestamp=now.timestamp())
+    except OSError as exc:
+        raise InputError(f"{out}: cannot write ({exc.strerror})",
+                         hint="choose a writable --out path") from None
+    return AnkiExport(out, len(cards), len(decks), counts["basic"], counts["cloze"])

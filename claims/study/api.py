@@ -1,0 +1,217 @@
+"""One call per study command: what ``cli/study.py`` runs after parsing its options.
+
+Each function first brings the cards in step with the claims (:func:`ensure_cards`),
+so a new user can review right after install, and a rebuild's new claims show up as
+new cards at the next study command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlmodel import Session, select
+
+from claims.errors import UsageError
+from claims.models import Card
+from claims.study import queue, scheduler, stats
+from claims.study.answers import parse_rating
+from claims.study.cards import ensure_cards
+from claims.study.session import (
+    Outcome,
+    ReviewRun,
+    answer_card,
+    card_to_public,
+    quiz_cards,
+    run_quiz,
+    state_name,
+)
+
+
+def parse_now(text: str | None) -> datetime | None:
+    """``--now`` as an aware UTC datetime (a date or naive time is taken as UTC).
+
+    >>> parse_now("2026-11-23T09:00").isoformat()
+    '2026-11-23T09:00:00+00:00'
+    """
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"--now {text!r} is not an ISO date or time",
+                         hint="e.g. --now 2026-11-23T09:00:00Z") from None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def clock(fixed: datetime | None) -> Callable[[], datetime]:
+    """A clock: always ``fixed`` if given (tests, --now), else the real UTC time."""
+    if fixed is not None:
+        return lambda: fixed
+    return lambda: datetime.now(UTC)
+
+
+def start_review(
+    session: Session, *, deck: str | None = None, limit: int | None = None,
+    new_limit: int = queue.DAILY_NEW_LIMIT, now: datetime | None = None,
+    fuzz: bool | None = None,
+) -> ReviewRun:
+    """A review session over ``deck`` (topic key or source slug), cards synced first.
+
+    FSRS fuzzing (a little spread in due dates, as Anki does) is on for real time and
+    off when ``now`` is fixed, unless ``fuzz`` says otherwise.
+    """
+    fuzz = now is None if fuzz is None else fuzz
+    tick = clock(now)
+    ensure_cards(session, tick())
+    session.commit()
+    if limit is not None and limit < 1:
+        raise UsageError("--limit must be at least 1")
+    return ReviewRun(session, tick, queue.resolve_deck(session, deck), limit, new_limit, fuzz)
+
+
+def list_cards(
+    session: Session, *, deck: str | None = None, due: bool = False, new: bool = False,
+    kind: str | None = None, limit: int | None = None, include_retired: bool = False,
+    now: datetime | None = None,
+) -> list[dict[str, Any]]:
+    """Cards as the contract's JSON shape, in review order (due first, then new)."""
+    moment = now or datetime.now(UTC)
+    ensure_cards(session, moment)
+    chosen = queue.resolve_deck(session, deck)
+    statement = chosen.narrow(select(Card) if include_retired else queue.active())
+    if due:
+        statement = statement.where(Card.introduced_at.is_not(None), Card.due <= moment)  # type: ignore[union-attr]
+    if new:
+        statement = statement.where(Card.introduced_at.is_(None))  # type: ignore[union-attr]
+    if kind:
+        statement = statement.where(Card.kind == kind)
+    statement = statement.order_by(
+        Card.introduced_at.is_(None), Card.due, Card.priority, Card.id  # type: ignore[union-attr]
+    )
+    if limit is not None:
+        statement = statement.limit(limit)
+    sched = scheduler.make_scheduler(session)
+    rows = []
+    for card in session.exec(statement).all():
+        row = card_to_public(card)
+        row["state"] = state_name(card)
+        r = scheduler.retrievability(sched, card, moment)
+        row["retrievability"] = round(r, 4) if r is not None else None
+        rows.append(row)
+    return rows
+
+
+def answer(
+    session: Session, card_id: str, given: str, *, rating: str | None = None,
+    duration_ms: int | None = None, now: datetime | None = None,
+) -> Outcome:
+    """Check, record and schedule one answer (``rating`` overrides the suggestion)."""
+    moment = now or datetime.now(UTC)
+    ensure_cards(session, moment)
+    session.commit()
+    chosen = None
+    if rating is not None:
+        try:
+            chosen = parse_rating(rating)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    return answer_card(session, card_id, given, moment, rating=chosen, duration_ms=duration_ms,
+                       fuzz=now is None)
+
+
+def start_quiz(
+    session: Session, *, topic: str | None = None, source: str | None = None, count: int = 10,
+    mode: str = "mixed", seed: int | None = None, now: datetime | None = None,
+) -> list[Card]:
+    ensure_cards(session, now or datetime.now(UTC))
+    session.commit()
+    return quiz_cards(session, topic=topic, source=source, count=count, mode=mode, seed=seed)
+
+
+def quiz_from_answers(
+    session: Session, replies: Sequence[dict[str, Any]], *, topic: str | None = None,
+    source: str | None = None, count: int = 10, mode: str = "mixed", seed: int | None = None,
+    record: bool = False, now: datetime | None = None,
+) -> dict[str, Any]:
+    """A non-interactive quiz (see :func:`claims.study.session.run_quiz`)."""
+    moment = now or datetime.now(UTC)
+    ensure_cards(session, moment)
+    session.commit()
+    return run_quiz(session, replies, moment, topic=topic, source=source, count=count,
+                    mode=mode, seed=seed, record=record)
+
+
+def show_stats(
+    session: Session, *, deck: str | None = None, days: int = 14, forecast_days: int = 14,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    moment = now or datetime.now(UTC)
+    ensure_cards(session, moment)
+    return stats.study_stats(session, moment, days=days, forecast_days=forecast_days,
+                             deck=queue.resolve_deck(session, deck))
+
+
+def optimize(session: Session, min_reviews: int = scheduler.MIN_REVIEWS_TO_OPTIMIZE) -> list[float]:
+    return scheduler.optimize(session, min_reviews)
+
+
+def parse_replies(lines: Sequence[str]) -> list[dict[str, Any]]:
+    """Quiz answers from JSON lines: each a string or ``{"answer": ..., "card_id": ...}``.
+
+    >>> parse_replies(['"49 billion"', '{"answer": "1996"}', ''])
+    [{'answer': '49 billion'}, {'answer': '1996'}]
+    """
+    import json
+
+    replies = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise UsageError(f"stdin line {number} is not JSON: {exc.msg}",
+                             hint='one answer per line, e.g. "49 billion" or '
+                                  '{"answer": "49 billion"}') from None
+        if isinstance(value, str | int | float):
+            value = {"answer": str(value)}
+        if not isinstance(value, dict) or "answer" not in value:
+            raise UsageError(f"stdin line {number} has no answer",
+                             hint='write {"answer": "..."} or a JSON string')
+        replies.append(value)
+    return replies
+
+
+def export_anki(session: Session, out: str, *, deck: str | None = None,
+                now: datetime | None = None) -> dict[str, Any]:
+    """Write an .apkg of the deck's cards; returns what was written."""
+    from pathlib import Path
+
+    from claims.study.anki import export_anki as write_apkg
+
+    moment = now or datetime.now(UTC)
+    ensure_cards(session, moment)
+    chosen = queue.resolve_deck(session, deck)
+    return write_apkg(session, Path(out), moment, chosen).to_dict()
+
+
+def export_csv(session: Session, stream: Any, *, deck: str | None = None, header: bool = False,
+               now: datetime | None = None) -> int:
+    """Write ``front,back,tags`` rows to ``stream``; returns the number of cards."""
+    from claims.study.export import csv_rows, write_csv
+
+    ensure_cards(session, now or datetime.now(UTC))
+    rows = csv_rows(session, queue.resolve_deck(session, deck))
+    write_csv(rows, stream, header)
+    return len(rows)
+
+
+def export_json(session: Session, *, cards: bool = True,
+                now: datetime | None = None) -> dict[str, Any]:
+    from claims.study.export import json_export
+
+    moment = now or datetime.now(UTC)
+    ensure_cards(session, moment)
+    return json_export(session, moment, cards)

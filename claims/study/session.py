@@ -1,0 +1,295 @@
+"""Answering cards: check, rate, schedule, log — one committed transaction per answer.
+
+:func:`answer_card` is what ``claims cards answer`` and the review loop call. It
+locks the card row first (``SELECT ... FOR UPDATE`` on PostgreSQL; on SQLite a
+no-op ``UPDATE`` takes the database write lock, waiting out the busy timeout), so
+two processes answering at once serialise and no review is lost or overwritten.
+:class:`ReviewRun` drives an interactive session; :func:`quiz_cards` draws a
+practice round that leaves the schedule alone unless asked to record.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from claims.db import is_sqlite
+from claims.errors import NotFound, UsageError
+from claims.models import Card, Source, Topic
+from claims.study import queue, scheduler
+from claims.study.answers import RATING_NAMES, Verdict, check_answer
+
+LEARN_AHEAD = timedelta(minutes=20)
+
+# Quiz mode -> the card kinds it draws from.
+QUIZ_MODES: dict[str, tuple[str, ...]] = {
+    "cloze": ("cloze",),
+    "choice": ("choice",),
+    "source": ("source",),
+    "year": ("year",),
+    "compare": ("compare",),
+    "mixed": ("cloze", "choice", "source", "year", "compare"),
+}
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") if moment else None
+
+
+def card_to_public(card: Card) -> dict[str, Any]:
+    """The contract's card shape ``{id, claim_id, kind, question, answer, choices, due}``
+    plus ``source``, ``state`` (new/learning/review/relearning) and ``retired``."""
+    return {
+        "id": card.id, "claim_id": card.claim_id, "kind": card.kind,
+        "question": card.question, "answer": card.answer, "choices": card.choices,
+        "due": _iso(card.due), "source": card.source_slug, "state": state_name(card),
+        "retired": card.retired,
+    }
+
+
+STATE_NAMES = {1: "learning", 2: "review", 3: "relearning"}
+
+
+def state_name(card: Card) -> str:
+    return "new" if card.introduced_at is None else STATE_NAMES.get(card.state, "learning")
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A checked (and maybe recorded) answer: the contract's verdict plus notes."""
+
+    card_id: str
+    given: str
+    verdict: Verdict
+    rating: int
+    due: datetime | None = None  # the next due date once recorded; None if not recorded
+    recorded: bool = False
+
+    @property
+    def correct(self) -> bool:
+        return self.verdict.correct
+
+    def to_public(self) -> dict[str, Any]:
+        """``{card_id, given, correct, expected, rating, due}`` plus ``partial``, ``note``,
+        ``recorded``."""
+        return {
+            "card_id": self.card_id, "given": self.given, "correct": self.verdict.correct,
+            "expected": self.verdict.expected, "rating": RATING_NAMES[self.rating],
+            "due": _iso(self.due), "partial": self.verdict.partial, "note": self.verdict.note,
+            "recorded": self.recorded,
+        }
+
+
+def get_card(session: Session, card_id: str) -> Card:
+    card = session.get(Card, card_id)
+    if card is None:
+        raise NotFound(f"no card with id {card_id!r}",
+                       hint="list card ids with: claims cards list --format json")
+    return card
+
+
+def check(card: Card, given: str) -> Verdict:
+    """Check an answer against a card (no database change)."""
+    return check_answer(card.spec or {}, card.answer, given, card.choices)
+
+
+def _lock_card(session: Session, card_id: str) -> Card:
+    if is_sqlite(session):
+        # Takes SQLite's write lock before reading, so the read below is current and a
+        # concurrent writer waits (busy timeout) instead of failing or being overwritten.
+        session.execute(
+            update(Card).where(Card.id == card_id).values(id=Card.id)  # type: ignore[arg-type]
+            .execution_options(synchronize_session=False)
+        )
+    card = session.exec(
+        select(Card).where(Card.id == card_id).with_for_update()
+        .execution_options(populate_existing=True)
+    ).first()
+    if card is None:
+        raise NotFound(f"no card with id {card_id!r}",
+                       hint="list card ids with: claims cards list --format json")
+    return card
+
+
+def answer_card(
+    session: Session, card_id: str, given: str, now: datetime, *,
+    rating: int | None = None, duration_ms: int | None = None, fuzz: bool = False,
+    verdict: Verdict | None = None, commit: bool = True,
+) -> Outcome:
+    """Check ``given``, rate it (``rating`` overrides the suggestion), schedule, log.
+
+    The answer is committed before this returns (unless ``commit=False``), so an
+    interrupted session keeps every answer already given.
+    """
+    now = scheduler.require_utc(now)
+    card = _lock_card(session, card_id)
+    if card.retired:
+        session.rollback()
+        raise NotFound(f"card {card_id!r} is retired (its claim is gone)",
+                       hint="list current cards with: claims cards list")
+    verdict = verdict or check(card, given)
+    final = rating if rating is not None else verdict.suggested_rating(duration_ms)
+    sched = scheduler.make_scheduler(session, fuzz=fuzz)
+    log = scheduler.review(sched, card, final, now, given=given, correct=verdict.correct,
+                           duration_ms=duration_ms)
+    session.add(card)
+    session.add(log)
+    if commit:
+        session.commit()
+    else:
+        session.flush()
+    return Outcome(card.id, given, verdict, final, card.due, recorded=True)
+
+
+# --- interactive review ------------------------------------------------------------
+
+
+@dataclass
+class ReviewRun:
+    """One review session: hands out cards, checks and records answers as they come."""
+
+    session: Session
+    clock: Callable[[], datetime]
+    deck: queue.Deck = field(default_factory=queue.Deck)
+    limit: int | None = None
+    new_limit: int = queue.DAILY_NEW_LIMIT
+    fuzz: bool = False
+    # When nothing is due, cards in learning due within this time are shown early (as
+    # Anki does), so a card missed in this session comes back before it ends.
+    learn_ahead: timedelta = LEARN_AHEAD
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def next_card(self) -> Card | None:
+        if self.limit is not None and len(self.outcomes) >= self.limit:
+            return None
+        now = self.clock()
+        card = queue.next_card(self.session, now, self.deck, self.new_limit)
+        if card is not None or not self.learn_ahead:
+            return card
+        last = [self.outcomes[-1].card_id] if self.outcomes else []
+        ahead = now + self.learn_ahead
+        card = queue.next_card(self.session, ahead, self.deck, new_limit=0, exclude=last)
+        if card is None and last:  # the card just answered is the only one left
+            card = queue.next_card(self.session, ahead, self.deck, new_limit=0)
+        return card
+
+    def check(self, card: Card, given: str) -> Verdict:
+        return check(card, given)
+
+    def record(self, card: Card, given: str, verdict: Verdict, rating: int | None = None,
+               duration_ms: int | None = None) -> Outcome:
+        outcome = answer_card(self.session, card.id, given, self.clock(), rating=rating,
+                              duration_ms=duration_ms, fuzz=self.fuzz, verdict=verdict)
+        self.outcomes.append(outcome)
+        return outcome
+
+    def remaining(self) -> dict[str, int]:
+        return queue.counts(self.session, self.clock(), self.deck, self.new_limit)
+
+    def summary(self) -> dict[str, Any]:
+        return score(self.outcomes)
+
+
+def score(outcomes: Sequence[Outcome]) -> dict[str, Any]:
+    """``{answered, correct, percent}`` for a list of outcomes."""
+    answered = len(outcomes)
+    correct = sum(o.correct for o in outcomes)
+    percent = round(100 * correct / answered) if answered else 0
+    return {"answered": answered, "correct": correct, "percent": percent}
+
+
+# --- quizzes -------------------------------------------------------------------------
+
+
+def _check_topic(session: Session, topic: str | None) -> None:
+    if topic and session.get(Topic, topic) is None:
+        keys = session.exec(select(Topic.key).order_by(Topic.key)).all()
+        raise NotFound(f"no topic {topic!r}", hint=f"topics are: {', '.join(keys) or 'none'}")
+
+
+def _check_source(session: Session, source: str | None) -> None:
+    if source and session.exec(select(Source.id).where(Source.slug == source)).first() is None:
+        slugs = session.exec(select(Source.slug).order_by(Source.slug)).all()
+        raise NotFound(f"no source {source!r}", hint=f"sources are: {', '.join(slugs) or 'none'}")
+
+
+def quiz_cards(
+    session: Session, *, topic: str | None = None, source: str | None = None,
+    count: int = 10, mode: str = "mixed", seed: int | None = None,
+) -> list[Card]:
+    """A practice round: ``count`` random cards of ``mode``'s kinds (seeded by ``seed``)."""
+    if mode not in QUIZ_MODES:
+        raise UsageError(f"unknown quiz mode {mode!r}", hint=f"one of {', '.join(QUIZ_MODES)}")
+    if count < 1:
+        raise UsageError("--count must be at least 1")
+    _check_topic(session, topic)
+    _check_source(session, source)
+    deck = queue.Deck(topic=topic, source=source)
+    statement = deck.narrow(
+        queue.active().where(Card.kind.in_(QUIZ_MODES[mode]))  # type: ignore[attr-defined]
+    ).order_by(Card.id)
+    cards = list(session.exec(statement).all())
+    if not cards:
+        raise NotFound(
+            f"no {mode} cards for this quiz" + (f" (topic {topic})" if topic else "")
+            + (f" (source {source})" if source else ""),
+            hint="try --mode mixed, or another --topic/--source",
+        )
+    return random.Random(seed).sample(cards, min(count, len(cards)))
+
+
+def quiz_answer(
+    session: Session, card: Card, given: str, now: datetime, *, record: bool = False,
+    duration_ms: int | None = None,
+) -> Outcome:
+    """Check a quiz answer; with ``record`` it also goes into the schedule and the log."""
+    if record:
+        return answer_card(session, card.id, given, now, duration_ms=duration_ms)
+    verdict = check(card, given)
+    return Outcome(card.id, given, verdict, verdict.suggested_rating(duration_ms))
+
+
+def run_quiz(
+    session: Session, answers: Sequence[dict[str, Any]], now: datetime, *,
+    topic: str | None = None, source: str | None = None, count: int = 10,
+    mode: str = "mixed", seed: int | None = None, record: bool = False,
+) -> dict[str, Any]:
+    """A whole quiz without a terminal: ``answers[i]`` answers question ``i``.
+
+    Each answer is ``{"answer": TEXT}`` (optionally with ``card_id``, which must then
+    be the card asked, and ``duration_ms``). Questions left unanswered count as wrong.
+    Returns ``{questions: [...], score: {...}}``.
+    """
+    cards = quiz_cards(session, topic=topic, source=source, count=count, mode=mode, seed=seed)
+    results, outcomes = [], []
+    for index, card in enumerate(cards):
+        entry = card_to_public(card)
+        reply = answers[index] if index < len(answers) else None
+        if reply is None:
+            entry.update(given=None, correct=False, expected=card.answer, rating=None)
+            results.append(entry)
+            continue
+        if reply.get("card_id") not in (None, card.id):
+            raise UsageError(
+                f"answer {index + 1} is for card {reply['card_id']!r}, but question "
+                f"{index + 1} is card {card.id!r}",
+                hint="answer in the order asked, or leave card_id out",
+            )
+        outcome = quiz_answer(session, card, str(reply.get("answer", "")), now, record=record,
+                              duration_ms=reply.get("duration_ms"))
+        outcomes.append(outcome)
+        verdict = outcome.to_public()
+        if not outcome.recorded:
+            verdict.pop("due")  # the schedule did not move: keep the card's own due date
+        entry.update(verdict)
+        results.append(entry)
+    total = score(outcomes)
+    total["questions"] = len(cards)
+    total["percent"] = round(100 * total["correct"] / len(cards))
+    return {"questions": results, "score": total}

@@ -1,0 +1,138 @@
+"""`claims search` and `claims show` as a user runs them, on the sample corpus."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def test_search_json_is_a_list_of_contract_claims(sample_cli) -> None:  # type: ignore[no-untyped-def]
+    result = sample_cli("search", "surplus", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [c["id"] for c in data][:2] == ["m1", "m3"]
+    assert data[0]["source"] == "manning-1993" and data[0]["rank"] == 1
+
+
+def test_search_filters_from_the_command_line(sample_cli) -> None:  # type: ignore[no-untyped-def]
+    result = sample_cli("search", "--kind", "money", "--min", "1e10", "--from", "1990",
+                        "--to", "1999", "--format", "json")
+    assert [c["id"] for c in json.loads(result.stdout)] == ["m1", "m3", "c3"]
+    result = sample_cli("search", "japan", "--topic", "forces", "--source", "andrews-2017",
+                        "--origin", "extracted", "--metric", "us-forces-japan", "--max", "1e5",
+                        "--limit", "1", "--format", "jsonl")
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a3"]
+
+
+def test_search_table_shows_the_sentence(sample_cli) -> None:  # type: ignore[no-untyped-def]
+    result = sample_cli("search", "surplus", "world")
+    assert result.exit_code == 0
+    assert "m3" in result.stdout and "$125-billion" in result.stdout
+    assert "manning-1993" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["csv", "md"])
+def test_search_csv_and_md(sample_cli, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    result = sample_cli("search", "stationed", "--format", fmt)
+    first = result.stdout.splitlines()[0]
+    assert first == ("id,source,kind,surface,value,unit,as_of,sentence" if fmt == "csv"
+                     else "| id | source | kind | surface | value | unit | as_of | sentence |")
+    assert "c1" in result.stdout
+
+
+def test_nothing_found_is_an_empty_list_and_a_suggestion(sample_cli) -> None:  # type: ignore[no-untyped-def]
+    result = sample_cli("search", "surplsu", "--format", "json")
+    assert (result.exit_code, result.stdout) == (0, "[]\n")
+    assert result.stderr.startswith("No claims found for 'surplsu'. Try --metric trade-surplus")
+    assert "or the words: surplu" in result.stderr
+
+
+def test_nothing_found_with_an_unknown_topic_suggests_the_nearest(sample_cli) -> None:  # type: ignore[no-untyped-def]
+    result = sample_cli("search", "--topic", "trde")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "No claims found. Try --topic trade.\n"
+
+
+@pytest.mark.parametrize("argv", [
+    ["--", "-surplus"], ['"surplus'], ["surplus AND"], ["'"], ["NEAR(a b)"], ["*"], ["🇯🇵"],
+    ["x:y"], ["(", ")"], ["--", "--"],
+], ids=repr)
+def test_hostile_words_never_fail(sample_cli, argv: list[str]) -> None:  # type: ignore[no-untyped-def]
+    result = sample_cli("search", "--format", "json", *argv)
+    assert result.exit_code == 0, result.stderr
+    assert isinstance(json.loads(result.stdout), list)
+
+
+def test_bad_options_are_usage_errors(sample_cli) -> None:  # type: ignore[no-untyped-def]
+    assert sample_cli("search", "--kind", "gold").exit_code == 2
+    result = sample_cli("search", "x", "--limit", "0")
+    assert result.exit_code == 2
+    assert result.stderr == ("Error: limit must be between 1 and 10000, not 0 "
+                             "(hint: pass --limit 20, for example)\n")
+
+
+def test_show_json_object(sample_cli) -> None:  # type: ignore[no-untyped-def]
+    result = sample_cli("show", "c1", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"claim", "source", "paragraph", "citation", "related", "cards"}
+    assert data["claim"]["id"] == "c1" and data["paragraph"]["number"] == 3
+    assert data["source"]["authors"] == ["Patrick M. Cronin"]
+
+
+def test_show_table(sample_cli) -> None:  # type: ignore[no-untyped-def]
+    result = sample_cli("show", "c1")
+    assert result.exit_code == 0, result.stderr
+    for text in ("More than 45,000", "cronin-1996, paragraph 3", "(Cronin, 1996, para. 3)",
+                 "related (same metric): a3", "card card-c1 (cloze)"):
+        assert text in result.stdout, text
+
+
+def test_show_unknown_id_exits_1_with_a_hint(sample_cli) -> None:  # type: ignore[no-untyped-def]
+    result = sample_cli("show", "m")
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: no claim with id 'm' (hint: did you mean m1, m2, m3? "
+                             "find ids with `claims search WORDS`)\n")
+    result = sample_cli("show", "zz", "--format", "json")
+    assert json.loads(result.stderr) == {
+        "error": "no claim with id 'zz'", "hint": "find ids with `claims search WORDS`"}
+
+
+def test_cli_kinds_are_the_extractor_kinds() -> None:
+    from claims.extract import KINDS
+    from cli.lookup import Kind
+
+    assert tuple(k.value for k in Kind) == KINDS
+
+
+def test_help_does_not_import_the_database_layer() -> None:
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "import cli.main\n"
+        "for args in (['--help'], ['search', '--help'], ['cite', '--help']):\n"
+        "    result = CliRunner().invoke(cli.main.app, args)\n"
+        "    assert result.exit_code == 0, result.output\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('sqlalchemy', 'sqlmodel', 'citeproc', 'bibtexparser', 'alembic'))\n"
+        "print(loaded)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout == "[]\n", done.stdout
+
+
+def test_opening_a_database_at_head_does_not_import_alembic(engine, db_url: str) -> None:  # type: ignore[no-untyped-def]
+    # engine: already migrated; a second open takes the fast path (startup time)
+    code = (
+        "import sys\n"
+        "from claims.db import open_database\n"
+        f"open_database({db_url!r}).dispose()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout == "False\n", done.stderr

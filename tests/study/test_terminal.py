@@ -1,0 +1,140 @@
+"""``claims review`` in a real pseudo-terminal (pexpect), and two processes answering at once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, func, select
+
+from claims.db import open_database
+from claims.models import Card, Review
+from claims.study.cards import card_id, sync_cards
+from study.helpers import NOW, build_mini_corpus
+
+pexpect = pytest.importorskip("pexpect")
+CLAIMS = Path(sys.executable).parent / "claims"
+
+
+@pytest.fixture
+def study_db(tmp_path: Path) -> str:
+    """A SQLite file with the mini corpus and its cards."""
+    url = f"sqlite:///{tmp_path / 'study.db'}"
+    engine = open_database(url)
+    with Session(engine) as session:
+        build_mini_corpus(session)
+        sync_cards(session, NOW)
+        session.commit()
+    engine.dispose()
+    return url
+
+
+def _reviews(url: str) -> list[Review]:
+    engine = open_database(url)
+    with Session(engine) as session:
+        rows = list(session.exec(select(Review).order_by(Review.id)).all())
+    engine.dispose()
+    return rows
+
+
+@pytest.mark.skipif(not CLAIMS.exists(), reason="the claims script is not installed in the venv")
+def test_review_in_a_pty_then_ctrl_c_keeps_answers(study_db: str) -> None:
+    child = pexpect.spawn(
+        str(CLAIMS), ["--db", study_db, "review", "--now", NOW.isoformat()],
+        encoding="utf-8", timeout=90, dimensions=(40, 160),
+    )
+    child.expect(r"Deck all: 0 due, 20 new today\.")
+    child.expect("Answer: ")
+    first_question = child.before
+    child.sendline("a")
+    child.expect(r"(Right|Wrong)\.")
+    child.expect(r"Rating: again, hard, good, easy \[Enter = (again|hard|good|easy)\]: ")
+    child.sendline("hard")
+    child.expect(r"Next due \d{4}-\d\d-\d\d \d\d:\d\d UTC\.")
+    child.expect("Answer: ")
+    child.sendline("1996")
+    child.expect("Rating")
+    child.sendline("")
+    child.expect("Answer: ")
+    child.sendcontrol("c")
+    child.expect(r"Reviewed 2 card\(s\)")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130, first_question
+    reviews = _reviews(study_db)
+    assert [r.given for r in reviews] == ["a", "1996"]
+    assert reviews[0].rating == 2  # the override typed at the prompt
+
+
+@pytest.mark.skipif(not CLAIMS.exists(), reason="the claims script is not installed in the venv")
+def test_review_ctrl_c_at_the_rating_prompt_keeps_the_answer(study_db: str) -> None:
+    child = pexpect.spawn(
+        str(CLAIMS), ["--db", study_db, "review", "--now", NOW.isoformat()],
+        encoding="utf-8", timeout=90, dimensions=(40, 160),
+    )
+    child.expect("Answer: ")
+    child.sendline("zzz")
+    child.expect(r"Rating: again, hard, good, easy \[Enter = again\]: ")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    reviews = _reviews(study_db)
+    assert [(r.given, r.rating, r.correct) for r in reviews] == [("zzz", 1, False)]
+
+
+WORKER = textwrap.dedent(
+    """
+    import sys
+    from datetime import UTC, datetime, timedelta
+    from sqlmodel import Session
+    from claims.db import open_database
+    from claims.study.session import answer_card
+
+    url, name, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    cards = sys.argv[4:]
+    engine = open_database(url)
+    start = datetime(2026, 11, 23, 9, tzinfo=UTC)
+    for i in range(rounds):
+        with Session(engine) as session:
+            for card in cards:
+                answer_card(session, card, f"{name}-{i}", start + timedelta(minutes=i))
+    print("done", name)
+    """
+)
+
+
+def test_two_processes_answering_at_once_lose_no_review(tmp_path: Path, db_url: str) -> None:
+    engine = open_database(db_url)
+    with Session(engine) as session:
+        build_mini_corpus(session)
+        sync_cards(session, NOW)
+        session.commit()
+    engine.dispose()
+    shared = [card_id("surplus", "cloze"), card_id("forces", "cloze")]
+    rounds = 15
+    script = tmp_path / "worker.py"
+    script.write_text(WORKER)
+    procs = [
+        subprocess.Popen([sys.executable, str(script), db_url, name, str(rounds), *shared],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for name in ("left", "right")
+    ]
+    outputs = [p.communicate(timeout=180) for p in procs]
+    for proc, (_out, err) in zip(procs, outputs, strict=True):
+        assert proc.returncode == 0, err
+    engine = open_database(db_url)
+    with Session(engine) as session:
+        total = session.exec(select(func.count()).select_from(Review)).one()
+        per_card = dict(session.exec(
+            select(Review.card_id, func.count()).group_by(Review.card_id)).all())
+        givens = {r.given for r in session.exec(select(Review)).all()}
+        card = session.get(Card, shared[0])
+        assert card is not None and card.introduced_at is not None
+    engine.dispose()
+    assert total == 2 * rounds * len(shared)
+    assert per_card == dict.fromkeys(shared, 2 * rounds)
+    assert len(givens) == 2 * rounds
