@@ -78,7 +78,7 @@ WORD_NUMBER = rf"{_W}(?:{_JOIN}{_W})*"
 DIGIT_NUMBER = r"""
     (?:(?<![\w-])[-\u2212](?=[\d.]))?              # sign: "-4/5", not "late-1980s"
     (?:\d{1,3}(?:,\d{3})+(?![\d])               # 1,234,567
-      |\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]) # 1 234 567 (groups of exactly three)
+      |(?<![A-Za-z])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]) # 1 234 567 (groups of three)
       |\d+)
     (?:\.\d+)?                                   # decimals
     (?:[ \t]\d{1,3}/\d{1,3}(?![\d/])|/\d+(?![\d/]))?   # 2 1/4 | 1/40
@@ -158,7 +158,7 @@ RANGE_WORDS = re.compile(WORD_NUMBER, FLAGS)
 DATE_YEAR_AFTER = re.compile(r",?[ \t]+(?P<y>1[5-9]\d\d|20\d\d)(?![\w])")
 # compound duration: "1 year 1 month 21 days", "2 years and 3 months"
 DURATION_NEXT = re.compile(
-    rf"(?:,?[ \t]+and[ \t]+|,?[ \t]+)(?P<n>\d+(?:\.\d+)?|{WORD_NUMBER})"
+    rf"(?:[ \t]+and[ \t]+|[ \t]+)(?P<n>\d+(?:\.\d+)?|{WORD_NUMBER})"
     rf"[ \t-]*(?P<u>{or_words(T.TIME_UNITS)})(?![\w])", FLAGS)
 # the words after a count: the counted noun phrase
 WORD_AFTER = re.compile(

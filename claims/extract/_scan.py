@@ -193,8 +193,9 @@ def _build(text: str, cs: int, ce: int, value: float, hint: str, peer: bool, sou
     if hit:
         start, cm = hit
         currency = _prefix_code(cm)
-    elif cs > 0 and text[cs - 1].isalpha() and source == "digits":
-        return _junk(text, cs, ce, value, peer)  # "J1149", "F6": part of a code
+    elif cs > 0 and source == "digits" and (text[cs - 1].isalpha() or (
+            text[cs - 1] == "-" and cs > 1 and text[cs - 2].isupper())):
+        return None  # "J1149", "i7", "F-16", "OAO-1": part of a name or code
     if source == "digits" and not peer and len(text[cs:ce]) == 5 and \
             P.ZIP_BEFORE.search(text, max(0, cs - 4), cs):
         return Figure("skip", cs, ce, value)  # "Washington, DC 20001"
