@@ -73,6 +73,12 @@ def extract_figures(text: str, fmt: DocFormat = "text", extractor: Extractor | N
     return [_to_original(item, clean) for item in _run(extractor, clean.text)]
 
 
+def extract_document(decoded: DecodedText, name: str) -> list[Extraction]:
+    """Figures of a decoded file as ingest would find them: furniture removed first
+    (HTML parsed), offsets into the decoded text. ``claims extract`` calls this."""
+    return extract_figures(decoded.text, detect_format(name, decoded.text))
+
+
 def _run(extractor: Extractor | None, text: str) -> Sequence[Extraction]:
     if extractor is None:
         from claims.extract import extract as extractor

@@ -24,13 +24,14 @@ def extract_command(
 ) -> None:
     """Extract figures (money, percentages, counts, durations, dates, ranks, ratios) from FILE.
 
-    Offsets index the decoded text (UTF-8, a leading byte-order mark dropped).
+    Page furniture is set aside first (HTML is parsed), exactly as `claims ingest` does;
+    offsets index the decoded text (UTF-8, a leading byte-order mark dropped).
 
     Example: claims extract seeds/000_54ff378301ead43e.txt --format json
     """
     import sys
 
-    from claims.extract import extract
+    from claims.ingest import extract_document
     from claims.textio import decode_bytes, read_document
     from cli.output import message, render_rows
 
@@ -40,5 +41,5 @@ def extract_command(
         decoded = read_document(Path(file))
     if decoded.warning:
         message(decoded.warning)
-    rows = [e.to_dict() for e in extract(decoded.text)]
+    rows = [e.to_dict() for e in extract_document(decoded, file)]
     render_rows(rows, fmt, TABLE_COLUMNS, empty_message="No figures found.")

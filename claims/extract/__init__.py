@@ -44,6 +44,19 @@ class Extraction:
 Extractor = Callable[[str], Sequence[Extraction]]
 AS_OF_REACH = 400  # a year further than this from a figure does not date it
 
+# Typographic look-alikes the rules are written without, each replaced by one plain
+# character so that offsets do not move: web captures put a no-break space in
+# "80\u00a0percent" and a non-breaking hyphen in "$49\u2011billion". Surfaces and
+# sentences are still sliced from the text as given.
+LOOKALIKES = str.maketrans({
+    "\u00a0": " ",  # no-break space
+    "\u2007": " ",  # figure space
+    "\u2009": " ",  # thin space
+    "\u202f": " ",  # narrow no-break space
+    "\u2010": "-",  # hyphen
+    "\u2011": "-",  # non-breaking hyphen
+})
+
 
 def extract(text: str) -> list[Extraction]:
     """All figures in ``text``, in order of position, with their sentence context.
@@ -61,6 +74,7 @@ def extract(text: str) -> list[Extraction]:
     )
     from claims.extract._scan import scan
 
+    original, text = text, text.translate(LOOKALIKES)
     figures = scan(text)
     if not figures:
         return []
@@ -75,14 +89,14 @@ def extract(text: str) -> list[Extraction]:
     for fig, (ss, se) in zip(figures, spans, strict=True):
         if (ss, se) not in context:  # slice and read each sentence once: it may be huge
             sentence = text[ss:se]
-            topics, heads = read_sentence(sentence)
+            topics, heads = read_sentence(sentence)  # rules read the plain-character text
             context[(ss, se)] = (sentence, topics, heads, actors(sentence))
         sentence, topics, heads, found = context[(ss, se)]
         fs, fe = fig.start - ss, fig.end - ss
         as_of = fig.year if fig.kind == "date" else _as_of(dates.get((ss, se), ()), fig, ss,
                                                             sentence)
         out.append(Extraction(
-            kind=fig.kind, surface=text[fig.start:fig.end], start=fig.start, end=fig.end,
+            kind=fig.kind, surface=original[fig.start:fig.end], start=fig.start, end=fig.end,
             value=fig.value, value_max=fig.value_max, unit=fig.unit, qualifier=fig.qualifier,
             as_of=as_of, subject=guess_subject(sentence, fs, found),
             metric=guess_metric(sentence, fs, fe, fig.kind, heads),

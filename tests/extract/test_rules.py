@@ -103,6 +103,13 @@ CAUGHT = [
     ("over the past year and a half.", [("duration", "year and a half", 1.5, "year", "exact")]),
     ("The annual revenue is ($99.99).", [("money", "($99.99)", -99.99, "USD", "exact")]),
     ("$20 and 43 cents", [("money", "$20 and 43 cents", 20.43, "USD", "exact")]),
+    # web captures: a no-break space or a non-breaking hyphen once cut the figure short
+    ("about 80\u00a0percent", [("percent", "about 80\u00a0percent", 80.0, "percent",
+                                 "approximately")]),
+    ("a $49\u2011billion surplus", [("money", "$49\u2011billion", 49e9, "USD", "exact")]),
+    ("forty\u2011five thousand troops", [("count", "forty\u2011five thousand troops", 45000.0,
+                                          "troop", "exact")]),
+    ("$50\u202fbillion in goods", [("money", "$50\u202fbillion", 50e9, "USD", "exact")]),
 ]
 
 CASES = [*(("issue", *c) for c in ISSUE), *(("dates", *c) for c in DATES),
