@@ -10,7 +10,7 @@ import typer
 from cli.output import FormatOption, OutputFormat, message, render_rows
 from cli.state import state
 
-SOURCE_COLUMNS = ["slug", "date", "authors", "title", "publisher", "kind", "claims"]
+SOURCE_COLUMNS = ["slug", "date", "kind", "claims", "authors", "title"]
 
 
 def build(

@@ -19,7 +19,8 @@ import typer
 from claims.errors import ClaimsError
 
 FORMAT_META_KEY = "claims.format"
-_NO_WRAP = frozenset({"id", "slug", "source", "date", "kind", "status", "as_of", "due", "card_id"})
+_NO_WRAP = frozenset({"id", "slug", "source", "date", "status", "as_of", "due", "card_id",
+                      "claims", "value", "start"})
 
 
 class OutputFormat(StrEnum):
@@ -118,7 +119,8 @@ def render_rows(
 
     table = Table(title=title, show_lines=False)
     for col in cols:
-        table.add_column(col, overflow="fold", no_wrap=col in _NO_WRAP)
+        fixed = col in _NO_WRAP  # short keys stay whole; prose columns share the rest
+        table.add_column(col, no_wrap=fixed, ratio=None if fixed else 1)
     for row in rows:
         table.add_row(*(_cell(row.get(c)) for c in cols))
     stdout_console().print(table)

@@ -33,7 +33,7 @@ def test_sources_formats(cli, fmt: str) -> None:  # type: ignore[no-untyped-def]
     assert result.exit_code == 0
     assert "cronin-1996" in result.stdout
     if fmt == "csv":
-        assert result.stdout.splitlines()[0] == "slug,date,authors,title,publisher,kind,claims"
+        assert result.stdout.splitlines()[0] == "slug,date,kind,claims,authors,title"
     if fmt == "md":
         assert result.stdout.startswith("| slug | date |")
     if fmt == "jsonl":
