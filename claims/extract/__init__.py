@@ -7,6 +7,7 @@ document on the cleaned text and maps offsets back to the original.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -48,14 +49,15 @@ AS_OF_REACH = 400  # a year further than this from a figure does not date it
 # character so that offsets do not move: web captures put a no-break space in
 # "80\u00a0percent" and a non-breaking hyphen in "$49\u2011billion". Surfaces and
 # sentences are still sliced from the text as given.
-LOOKALIKES = str.maketrans({
+LOOKALIKES = {
     "\u00a0": " ",  # no-break space
     "\u2007": " ",  # figure space
     "\u2009": " ",  # thin space
     "\u202f": " ",  # narrow no-break space
     "\u2010": "-",  # hyphen
     "\u2011": "-",  # non-breaking hyphen
-})
+}
+_LOOKALIKE = re.compile("[" + "".join(LOOKALIKES) + "]")  # a C-speed scan beats str.translate
 
 
 def extract(text: str) -> list[Extraction]:
@@ -74,7 +76,8 @@ def extract(text: str) -> list[Extraction]:
     )
     from claims.extract._scan import scan
 
-    original, text = text, text.translate(LOOKALIKES)
+    original = text
+    text = _LOOKALIKE.sub(lambda m: LOOKALIKES[m.group()], text)
     figures = scan(text)
     if not figures:
         return []
