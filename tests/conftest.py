@@ -92,19 +92,24 @@ def session(engine):  # type: ignore[no-untyped-def]
         yield s
 
 
-@pytest.fixture(scope="session")
-def built_db_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The bundled corpus, built once per test session. Read-only: do not write to it."""
+def _built_database(folder: Path, label: str) -> Iterator[str]:
+    """A new database with the bundled corpus built in it; dropped afterwards on PostgreSQL."""
     from claims.corpus import build_bundled
     from claims.db import open_database
 
-    url, schema = make_db_url(tmp_path_factory.mktemp("built"), "built")
+    url, schema = make_db_url(folder, label)
     eng = open_database(url)
     build_bundled(eng)
     eng.dispose()
     yield url
     if schema:
         _drop_postgres_schema(_postgres_url() or "", schema)
+
+
+@pytest.fixture(scope="session")
+def built_db_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The bundled corpus, built once per test session. Read-only: do not write to it."""
+    yield from _built_database(tmp_path_factory.mktemp("built"), "built")
 
 
 @pytest.fixture
@@ -127,16 +132,7 @@ def built_session(built_engine):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def built_copy_url(tmp_path: Path) -> Iterator[str]:
     """A freshly built corpus this test may change (costs a build)."""
-    from claims.corpus import build_bundled
-    from claims.db import open_database
-
-    url, schema = make_db_url(tmp_path, "copy")
-    eng = open_database(url)
-    build_bundled(eng)
-    eng.dispose()
-    yield url
-    if schema:
-        _drop_postgres_schema(_postgres_url() or "", schema)
+    yield from _built_database(tmp_path, "copy")
 
 
 class Cli:
