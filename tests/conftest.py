@@ -74,22 +74,31 @@ def db_url(tmp_path: Path) -> Iterator[str]:
         _drop_postgres_schema(_postgres_url() or "", schema)
 
 
-@pytest.fixture
-def engine(db_url: str):  # type: ignore[no-untyped-def]
-    """A fresh database, migrated to head, with nothing in it."""
+def _opened(url: str):  # type: ignore[no-untyped-def]
+    """An engine on ``url`` (migrated to head), disposed afterwards."""
     from claims.db import open_database
 
-    eng = open_database(db_url)
+    eng = open_database(url)
     yield eng
     eng.dispose()
 
 
-@pytest.fixture
-def session(engine):  # type: ignore[no-untyped-def]
+def _session_on(engine):  # type: ignore[no-untyped-def]
     from sqlmodel import Session
 
     with Session(engine) as s:
         yield s
+
+
+@pytest.fixture
+def engine(db_url: str):  # type: ignore[no-untyped-def]
+    """A fresh database, migrated to head, with nothing in it."""
+    yield from _opened(db_url)
+
+
+@pytest.fixture
+def session(engine):  # type: ignore[no-untyped-def]
+    yield from _session_on(engine)
 
 
 def _built_database(folder: Path, label: str) -> Iterator[str]:
@@ -114,19 +123,12 @@ def built_db_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def built_engine(built_db_url: str):  # type: ignore[no-untyped-def]
-    from claims.db import open_database
-
-    eng = open_database(built_db_url)
-    yield eng
-    eng.dispose()
+    yield from _opened(built_db_url)
 
 
 @pytest.fixture
 def built_session(built_engine):  # type: ignore[no-untyped-def]
-    from sqlmodel import Session
-
-    with Session(built_engine) as s:
-        yield s
+    yield from _session_on(built_engine)
 
 
 @pytest.fixture

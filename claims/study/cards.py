@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import random
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -335,14 +335,22 @@ def _lower_first(text: str) -> str:
     return f"{head.lower()} {rest}" if head in LOWER_OPENERS else text
 
 
+def _grouped(
+    pairs: Iterable[tuple[Claim, Source]], key: Callable[[Claim], str | None]
+) -> list[tuple[str, list[tuple[Claim, Source]]]]:
+    """Claim/source pairs grouped by ``key(claim)`` (claims without one left out), sorted."""
+    groups: dict[str, list[tuple[Claim, Source]]] = defaultdict(list)
+    for claim, source in pairs:
+        value = key(claim)
+        if value:
+            groups[value].append((claim, source))
+    return sorted(groups.items())
+
+
 def proposition_cards(pairs: Iterable[tuple[Claim, Source]]) -> list[CardDraft]:
     """Did two sources agree that <proposition>? (curated statements with a stance)."""
-    by_prop: dict[str, list[tuple[Claim, Source]]] = defaultdict(list)
-    for claim, source in pairs:
-        if claim.proposition:
-            by_prop[claim.proposition].append((claim, source))
     drafts = []
-    for proposition, group in sorted(by_prop.items()):
+    for proposition, group in _grouped(pairs, lambda claim: claim.proposition):
         held = _positions(group)
         couples = [(x, y) for i, x in enumerate(held) for y in held[i + 1:]]
         for (a, sa, side_a), (b, sb, side_b) in couples[:MAX_COMPARE_PAIRS_PER_METRIC]:
@@ -366,12 +374,8 @@ def proposition_cards(pairs: Iterable[tuple[Claim, Source]]) -> list[CardDraft]:
 
 def compare_cards(pairs: Iterable[tuple[Claim, Source]]) -> list[CardDraft]:
     """Cards asking whether two sources agree on a metric they both give."""
-    by_metric: dict[str, list[tuple[Claim, Source]]] = defaultdict(list)
-    for claim, source in pairs:
-        if claim.metric:
-            by_metric[claim.metric].append((claim, source))
     drafts = []
-    for metric, group in sorted(by_metric.items()):
+    for metric, group in _grouped(pairs, lambda claim: claim.metric):
         reps = _representatives(group)
         couples = [(x, y) for i, x in enumerate(reps) for y in reps[i + 1:]]
         for (a, sa), (b, sb) in couples[:MAX_COMPARE_PAIRS_PER_METRIC]:
