@@ -148,14 +148,16 @@ def run_check(
     ``database`` is a --db value (path or URL; None: CLAIMS_DB or the default file). A
     SQLite file that does not exist is not created: its checks are skipped with a note.
     """
-    from claims.db import database_url, open_database, session_scope
+    from claims.db import open_database, session_scope
+    from claims.location import database_url, sqlite_file
 
     report = check_data(data_folder)
     if not use_database:
         return report
     url = database_url(database)
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        report.notes.append(f"no database at {url.removeprefix('sqlite:///')}: not checked")
+    path = sqlite_file(url)
+    if path is not None and not path.exists():
+        report.notes.append(f"no database at {path}: not checked")
         return report
     engine = open_database(url)
     try:

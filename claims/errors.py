@@ -41,3 +41,27 @@ class UsageError(ClaimsError):
     """Arguments that make no sense together; exit code 2 like any usage error."""
 
     exit_code = 2
+
+
+def database_error(driver_message: str) -> DatabaseError:
+    """The error to show for a database driver's message (SQLite or PostgreSQL).
+
+    >>> database_error("database is locked").message
+    'the database is locked by another process'
+    """
+    text = driver_message.strip()
+    if "locked" in text:
+        return DatabaseError(
+            "the database is locked by another process",
+            hint="wait for the other claims command to finish, then try again",
+        )
+    if "not a database" in text or "file is encrypted" in text:
+        return DatabaseError(
+            "the --db file is not a claims database (not SQLite)",
+            hint="point --db at a new path or an existing claims database",
+        )
+    first_line = text.splitlines()[0] if text else "unknown error"
+    return DatabaseError(
+        f"cannot open the database: {first_line}",
+        hint="check --db / CLAIMS_DB, and that the server is running",
+    )

@@ -3,8 +3,9 @@
 Whatever a person types is turned into plain word terms here (:func:`terms`) before
 it reaches the database, so quotes, ``*``, ``-``, ``:``, parentheses, ``AND``/``NEAR``,
 a lone apostrophe or emoji are only ever words or nothing, never FTS or SQL syntax.
-The dialect-specific SQL (FTS5 bm25 on SQLite, tsvector ranking on PostgreSQL) is in
-``claims.db`` under "full-text search".
+The SQL (FTS5 bm25 on SQLite, tsvector ranking on PostgreSQL) is in
+``claims.search_sql``; it runs on a session or, for a quick start, on a bare
+``sqlite3`` connection (``claims.reading``), so this module imports no ORM.
 """
 
 from __future__ import annotations
@@ -12,15 +13,19 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import fields as dataclass_fields
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Integer, cast, exists, func
-from sqlalchemy.orm import aliased
-from sqlmodel import Session, col, select
-
-from claims import db
+from claims import search_sql
 from claims.errors import UsageError
-from claims.models import Claim, ClaimTopic, Source, Topic
+from claims.reading import Reader, as_reader
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from claims.models import Claim
+
+    Database = Session | Reader  # or a sqlite3.Connection (claims.reading.as_reader)
 
 # A search term is a run of letters/digits (Unicode-aware), the way FTS5's unicode61
 # tokenizer and PostgreSQL's parser split text; everything else separates terms.
@@ -126,11 +131,43 @@ def excerpt(
     return Excerpt(text=text, figure=figure, matches=kept)
 
 
+@dataclass(frozen=True)
+class ClaimRow:
+    """A claim as search reads it: the ``claim`` columns the JSON contract shows, no ORM.
+
+    Field names are ``Claim``'s column names (a test keeps them in step), so
+    :func:`claims.serialize.claim_to_public` takes either.
+    """
+
+    id: str
+    origin: str
+    kind: str
+    surface: str
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    qualifier: str
+    subject: str | None
+    metric: str | None
+    as_of: int | None
+    sentence: str
+    start: int
+    end: int
+    paragraph: int | None
+    quote: str | None
+    proposition: str | None
+    stance: str | None
+    note: str | None
+
+
+CLAIM_ROW_COLUMNS = tuple(f.name for f in dataclass_fields(ClaimRow))
+
+
 @dataclass
 class SearchHit:
     """One claim found, with its rank (1 = best), score and the words to highlight."""
 
-    claim: Claim
+    claim: ClaimRow
     source_slug: str
     topics: list[str]
     rank: int
@@ -151,7 +188,7 @@ class SearchHit:
         return data
 
 
-def public_claim(claim: Claim, source_slug: str, topics: list[str]) -> dict[str, Any]:
+def public_claim(claim: Claim | ClaimRow, source_slug: str, topics: list[str]) -> dict[str, Any]:
     """The contract JSON shape of a claim (claims.serialize, the one serializer)."""
     from claims.serialize import claim_to_public
 
@@ -159,7 +196,7 @@ def public_claim(claim: Claim, source_slug: str, topics: list[str]) -> dict[str,
 
 
 def search(
-    session: Session,
+    database: Database,
     words: str | None = None,
     *,
     topic: str | None = None,
@@ -175,6 +212,7 @@ def search(
 ) -> list[SearchHit]:
     """Claims matching ``words`` (all of them) and every filter given, best first.
 
+    ``database`` is a session, a ``sqlite3`` connection or a ``claims.reading`` reader.
     With words, claims are ranked by full-text relevance; with filters only, they come
     in document order (sources in the order they were added, then position). Numeric
     filters apply to normalized values (``min_value=1e10`` is ten billion, in any
@@ -185,60 +223,38 @@ def search(
     if not 1 <= limit <= MAX_LIMIT:
         raise UsageError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}",
                          hint="pass --limit 20, for example")
+    reader = as_reader(database)
     search_terms = terms(words)
     if words and words.strip() and not search_terms:
         return []  # only punctuation or symbols: nothing that could match a word
     options = FilterOptions(topic, source, kind, metric, origin, year_from, year_to,
                             min_value, max_value)
     if search_terms and not options.any():
-        ranked = db.top_fulltext_ids(session, search_terms, limit, window=db.RANK_WINDOW)
-        return _hits(session, ranked, search_terms)
+        ranked = search_sql.top_fulltext_ids(reader, search_terms, limit,
+                                             window=search_sql.RANK_WINDOW)
+        return _hits(reader, ranked, search_terms)
     if search_terms:
         # first among the newest matches (the ranking window), then among all of them
-        for window in (max(db.RANK_WINDOW, limit), None):
-            fts, onclause, score = db.fulltext_matches(session, search_terms, window)
-            statement = (
-                select(Claim.id, score).join(Source, col(Source.id) == Claim.source_id)
-                .join(fts, onclause).where(*options.conditions(Claim))
-                .order_by(score.desc(), col(Claim.id)).limit(limit)
-            )
-            rows = session.execute(statement).all()
-            if len(rows) == limit or not db.is_sqlite(session):
+        for window in (max(search_sql.RANK_WINDOW, limit), None):
+            ranked = search_sql.filtered_fulltext_ids(reader, search_terms, options, limit,
+                                                      window)
+            if len(ranked) == limit or reader.dialect != "sqlite":
                 break
-        return _hits(session, [(row[0], float(row[1])) for row in rows], search_terms)
-    return _hits(session, [(i, None) for i in _listing(session, options, limit)], [])
+        return _hits(reader, ranked, search_terms)
+    return _hits(reader, [(i, None) for i in _listing(reader, options, limit)], [])
 
 
-# Filters alone list claims in document order: sources in the order they were added, then
-# position. When the filters keep many claims, walking the first PROBE_ROWS claims in that
-# order finds a page at once, where the indexes would sort hundreds of thousands of rows;
-# when they keep few, the probe comes up short and the indexes answer the query.
-PROBE_ROWS = 5_000
-
-
-def _listing(session: Session, options: FilterOptions, limit: int) -> list[str]:
-    def page(claim: Any, probe: bool) -> list[str]:
-        statement = (
-            select(claim.id).join(Source, col(Source.id) == claim.source_id)
-            .where(*options.conditions(claim, probe=probe))
-            .order_by(claim.source_id, claim.start, claim.id).limit(limit)
-        )
-        return list(session.execute(statement).scalars())
-
-    first = (
-        select(Claim).order_by(col(Claim.source_id), col(Claim.start), col(Claim.id))
-        .limit(PROBE_ROWS).subquery("first_claims")
-    )
+def _listing(reader: Reader, options: FilterOptions, limit: int) -> list[str]:
     if not options.source:  # one source's claims are few: the indexes are quicker
-        found = page(aliased(Claim, first), probe=True)
+        found = search_sql.listing_page(reader, options, limit, probe=True)
         if len(found) == limit:
             return found
-    return page(Claim, probe=False)
+    return search_sql.listing_page(reader, options, limit, probe=False)
 
 
 @dataclass(frozen=True)
 class FilterOptions:
-    """The filters of a search; :meth:`conditions` turns them into SQL conditions."""
+    """The filters of a search (``claims.search_sql.filter_conditions`` makes them SQL)."""
 
     topic: str | None = None
     source: str | None = None
@@ -253,56 +269,18 @@ class FilterOptions:
     def any(self) -> bool:
         return any(value is not None and value != "" for value in vars(self).values())
 
-    def conditions(self, claim: Any, probe: bool = False) -> list[Any]:
-        """Conditions on ``claim`` (the Claim entity or an alias of it) and ``Source``.
-
-        ``probe``: test the topic claim by claim (EXISTS) rather than as a set (IN), which
-        suits a scan of a few thousand claims.
-        """
-        conditions: list[Any] = []
-        if self.topic:
-            key = self.topic.lower()
-            if probe:
-                conditions.append(exists().where(
-                    ClaimTopic.claim_id == claim.id, ClaimTopic.topic_key == key))
-            else:
-                tagged = select(ClaimTopic.claim_id).where(ClaimTopic.topic_key == key)
-                conditions.append(claim.id.in_(tagged))
-        if self.source:
-            conditions.append(Source.slug == self.source.lower())
-        if self.kind:
-            conditions.append(claim.kind == self.kind.lower())
-        if self.metric:
-            conditions.append(claim.metric == self.metric.lower())
-        if self.origin:
-            # "curated" also finds claims both extracted and curated, and so does "extracted"
-            conditions.append(claim.origin.in_([self.origin.lower(), "both"]))
-        if self.year_from is not None or self.year_to is not None:
-            year = func.coalesce(claim.as_of, cast(func.substr(Source.date, 1, 4), Integer))
-            if self.year_from is not None:
-                conditions.append(year >= self.year_from)
-            if self.year_to is not None:
-                conditions.append(year <= self.year_to)
-        if self.min_value is not None:
-            conditions.append(func.coalesce(claim.value_max, claim.value) >= self.min_value)
-        if self.max_value is not None:
-            conditions.append(claim.value <= self.max_value)
-        return conditions
-
 
 def _hits(
-    session: Session, ranked: list[tuple[str, float | None]], search_terms: list[str]
+    reader: Reader, ranked: list[tuple[str, float | None]], search_terms: list[str]
 ) -> list[SearchHit]:
     if not ranked:
         return []
     ids = [claim_id for claim_id, _ in ranked]
-    rows = session.execute(
-        select(Claim, Source.slug)
-        .join(Source, col(Source.id) == Claim.source_id)
-        .where(col(Claim.id).in_(ids))
-    ).all()
-    by_id = {claim.id: (claim, slug) for claim, slug in rows}
-    topics = topics_of(session, ids)
+    by_id: dict[str, tuple[ClaimRow, str]] = {}
+    for row in search_sql.claim_rows(reader, ids, CLAIM_ROW_COLUMNS):
+        claim = ClaimRow(*row[:-1])
+        by_id[claim.id] = (claim, row[-1])
+    topics = topics_of(reader, ids)
     hits = []
     for rank, (claim_id, score) in enumerate(ranked, start=1):
         claim, slug = by_id[claim_id]
@@ -315,15 +293,10 @@ def _hits(
     return hits
 
 
-def topics_of(session: Session, claim_ids: list[str]) -> dict[str, list[str]]:
+def topics_of(database: Database, claim_ids: list[str]) -> dict[str, list[str]]:
     """Topic keys of each claim, sorted."""
     found: dict[str, list[str]] = {}
-    rows = session.execute(
-        select(ClaimTopic.claim_id, ClaimTopic.topic_key)
-        .where(col(ClaimTopic.claim_id).in_(claim_ids))
-        .order_by(col(ClaimTopic.topic_key))
-    ).all()
-    for claim_id, key in rows:
+    for claim_id, key in search_sql.claim_topic_rows(as_reader(database), claim_ids):
         found.setdefault(claim_id, []).append(key)
     return found
 
@@ -352,7 +325,7 @@ class Suggestions:
 
 
 def suggest(
-    session: Session,
+    database: Database,
     words: str | None = None,
     *,
     topic: str | None = None,
@@ -361,11 +334,10 @@ def suggest(
     count: int = 3,
 ) -> Suggestions:
     """What the user may have meant, by closeness of spelling (difflib)."""
+    reader = as_reader(database)
     wanted = terms(words)
-    topic_keys = list(session.execute(select(Topic.key)).scalars())
-    metric_keys = [m for m in session.execute(select(Claim.metric).distinct()).scalars() if m]
-    slugs = list(session.execute(select(Source.slug)).scalars())
-    vocabulary = db.indexed_words(session)
+    known = search_sql.names(reader)
+    vocabulary = search_sql.indexed_words(reader)
 
     def near(probes: list[str], choices: list[str]) -> list[str]:
         found: list[str] = []
@@ -381,8 +353,8 @@ def suggest(
 
     probes = wanted + [value.lower() for value in (topic, metric) if value]
     return Suggestions(
-        topics=near(probes + ([topic.lower()] if topic else []), topic_keys),
-        metrics=near(probes, metric_keys),
-        sources=near([source.lower()], slugs) if source else [],
+        topics=near(probes + ([topic.lower()] if topic else []), known["topics"]),
+        metrics=near(probes, known["metrics"]),
+        sources=near([source.lower()], known["sources"]) if source else [],
         words=near(wanted, vocabulary),
     )

@@ -7,9 +7,11 @@ command that prints a claim or a source goes through these two functions.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from claims.models import Claim, Source
+if TYPE_CHECKING:
+    from claims.models import Claim, Source
+    from claims.search import ClaimRow
 
 CLAIM_KEYS = (
     "id", "source", "origin", "kind", "surface", "value", "value_max", "unit", "qualifier",
@@ -21,7 +23,9 @@ SOURCE_KEYS = (
 )
 
 
-def claim_to_public(claim: Claim, source_slug: str, topics: Iterable[str]) -> dict[str, Any]:
+def claim_to_public(
+    claim: Claim | ClaimRow, source_slug: str, topics: Iterable[str]
+) -> dict[str, Any]:
     """A claim as the contract's JSON object; ``source`` is the source's slug."""
     data: dict[str, Any] = {
         "id": claim.id,

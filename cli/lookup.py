@@ -83,12 +83,12 @@ def search(
                "metric": metric, "origin": origin.value if origin else None,
                "year_from": year_from, "year_to": year_to, "min_value": min_value,
                "max_value": max_value}
-    with state(ctx).session() as session:
-        hits = run_search(session, text, limit=limit, **filters)
-        rows = [hit.to_dict() for hit in hits]  # before the session closes
-        excerpts = [hit.excerpt() for hit in hits]
-        hint = "" if hits else suggest(session, text, topic=topic, metric=metric,
+    with state(ctx).reader() as reader:
+        hits = run_search(reader, text, limit=limit, **filters)
+        hint = "" if hits else suggest(reader, text, topic=topic, metric=metric,
                                        source=source).to_text()
+    rows = [hit.to_dict() for hit in hits]
+    excerpts = [hit.excerpt() for hit in hits]
     if not rows:
         render_rows([], fmt, SEARCH_COLUMNS) if fmt is not OutputFormat.table else None
         what = f" for {text!r}" if text.strip() else ""

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
+    from claims.reading import Reader
+
 
 @dataclass
 class AppState:
@@ -41,6 +43,28 @@ class AppState:
 
         with session_scope(self.engine(ensure_corpus)) as session:
             yield session
+
+    @contextmanager
+    def reader(self) -> Iterator[Reader]:
+        """Read-only queries. An SQLite file that is current is read with the standard
+        library alone (no ORM import: a new `claims search` starts in a fraction of the
+        time); anything else opens the database the full way, building it if need be."""
+        from claims.bundle import corpus_is_current
+        from claims.location import database_url
+        from claims.reading import as_reader, open_sqlite_reader
+
+        quick = open_sqlite_reader(database_url(self.db)) if self._engine is None else None
+        if quick is not None and not corpus_is_current(quick):
+            quick.close()
+            quick = None
+        if quick is None:
+            with self.session() as session:
+                yield as_reader(session)
+            return
+        try:
+            yield quick
+        finally:
+            quick.close()
 
     def close(self) -> None:
         if self._engine is not None:
