@@ -238,7 +238,7 @@ def search(
         for window in (max(search_sql.RANK_WINDOW, limit), None):
             ranked = search_sql.filtered_fulltext_ids(reader, search_terms, options, limit,
                                                       window)
-            if len(ranked) == limit or reader.dialect != "sqlite":
+            if len(ranked) == limit:
                 break
         return _hits(reader, ranked, search_terms)
     return _hits(reader, [(i, None) for i in _listing(reader, options, limit)], [])

@@ -27,10 +27,11 @@ FTS_WEIGHTS = (4.0, 1.0, 2.0, 2.0, 3.0, 3.0)
 _BM25 = f"-bm25(claim_fts, {', '.join(str(w) for w in FTS_WEIGHTS)})"
 _PG_QUERY = "websearch_to_tsquery('english', :fts_query)"
 
-# On SQLite, bm25 costs a few microseconds per matching row, so a word found in 100,000
-# claims would take a quarter of a second to rank in full. Ranking stops at the
-# RANK_WINDOW most recently added matches (exact whenever fewer claims match, as in any
-# corpus of a few thousand claims); see docs/lookup.md, "Speed".
+# Ranking reads every matching row: on SQLite bm25 costs a few microseconds a row, on
+# PostgreSQL fetching the rows does, so a word found in 100,000 claims would take a
+# quarter of a second to rank in full. Ranking stops at the RANK_WINDOW most recently
+# added matches (exact whenever fewer claims match, as in any corpus of a few thousand
+# claims); see docs/lookup.md, "Speed".
 RANK_WINDOW = 1_000
 
 # Filters alone list claims in document order: sources in the order they were added, then
@@ -60,25 +61,24 @@ def top_fulltext_ids(
 ) -> list[tuple[str, float]]:
     """The ``limit`` best ``(claim_id, score)`` for ``terms``, best first (no filters).
 
-    On SQLite this ranks inside the FTS index, over at most ``window`` matches (the
-    newest; ``None`` ranks them all), and only then touches ``claim``.
+    Ranks at most ``window`` matches, the newest (``None`` ranks them all); on SQLite
+    inside the FTS index, touching ``claim`` only for the winners.
     """
     params: dict[str, Any] = {"fts_query": fts_query_text(terms), "limit": limit}
+    if window is not None:
+        params["window"] = max(window, limit)
     if reader.dialect == "sqlite":
         matches = f"SELECT rowid, {_BM25} AS score FROM claim_fts WHERE claim_fts MATCH :fts_query"
         if window is not None:
             matches += " ORDER BY rowid DESC LIMIT :window"
-            params["window"] = max(window, limit)
         sql = (
             "SELECT claim.id, top.score FROM ("
             f" SELECT rowid, score FROM ({matches}) ORDER BY score DESC LIMIT :limit"
             ") AS top JOIN claim ON claim.rowid = top.rowid ORDER BY top.score DESC, claim.id"
         )
     else:
-        sql = (
-            f"SELECT id, ts_rank(search, q) AS score FROM claim, {_PG_QUERY} AS q"
-            " WHERE search @@ q ORDER BY score DESC, id LIMIT :limit"
-        )
+        sql = (f"SELECT id, score FROM ({_pg_ranked(window)}) AS ranked"
+               " ORDER BY score DESC, id LIMIT :limit")
     return [(row[0], float(row[1])) for row in reader.rows(sql, params)]
 
 
@@ -88,26 +88,40 @@ def filtered_fulltext_ids(
 ) -> list[tuple[str, float]]:
     """The ``limit`` best ``(claim_id, score)`` matching ``terms`` and every filter.
 
-    ``window`` (SQLite only) ranks among the newest ``window`` word matches, as
+    ``window`` ranks among the newest ``window`` word matches, as
     :func:`top_fulltext_ids` does; ``None`` among all of them.
     """
     conditions, params = filter_conditions(options)
     params |= {"fts_query": fts_query_text(terms), "limit": limit}
+    if window is not None:
+        params["window"] = window
     if reader.dialect == "sqlite":
         matches = (f"SELECT rowid AS rid, {_BM25} AS score FROM claim_fts"
                    " WHERE claim_fts MATCH :fts_query")
         if window is not None:
             matches += " ORDER BY rowid DESC LIMIT :window"
-            params["window"] = window
         joined = f"JOIN ({matches}) AS fts ON c.rowid = fts.rid"
     else:
-        joined = (f"JOIN (SELECT id AS rid, ts_rank(search, q) AS score FROM claim, {_PG_QUERY}"
-                  " AS q WHERE search @@ q) AS fts ON c.id = fts.rid")
+        joined = f"JOIN ({_pg_ranked(window)}) AS fts ON c.id = fts.id"
     sql = (
         f"SELECT c.id, fts.score FROM claim AS c JOIN source ON source.id = c.source_id {joined}"
         f"{_where(conditions)} ORDER BY fts.score DESC, c.id LIMIT :limit"
     )
     return [(row[0], float(row[1])) for row in reader.rows(sql, params)]
+
+
+def _pg_ranked(window: int | None) -> str:
+    """PostgreSQL: ``(id, score)`` of the claims matching ``:fts_query``; with a window,
+    of the newest ``:window`` of them (last-added sources first), as on SQLite.
+
+    The window matters as much here: ts_rank itself is cheap, but reading every matching
+    row is not (a word in 17% of a million claims: ~250 ms to rank them all).
+    """
+    newest = "" if window is None else \
+        " ORDER BY claim.source_id DESC, claim.start DESC, claim.id DESC LIMIT :window"
+    return (f"SELECT m.id, ts_rank(m.search, q) AS score FROM (SELECT claim.id, claim.search"
+            f" FROM claim, {_PG_QUERY} AS q WHERE claim.search @@ q{newest}) AS m,"
+            f" {_PG_QUERY} AS q")
 
 
 def listing_page(reader: Reader, options: FilterOptions, limit: int, probe: bool) -> list[str]:

@@ -3,6 +3,7 @@
 The file lives in the user cache folder (``platformdirs``), or under
 ``$CLAIMS_BENCH_CACHE`` when set, named by :data:`VERSION`: bump it whenever the
 generator or the schema changes and the next run builds a fresh one. Never committed.
+:func:`million_claims_postgres` puts the same claims in a PostgreSQL schema.
 
 Sentences draw from faker's English lorem vocabulary (971 common words) plus a
 small domain vocabulary (surplus, forces, alliance...), so a word search matches
@@ -52,7 +53,46 @@ def million_claims_db() -> Path:
     return path
 
 
-def _build(path: Path) -> None:
+PG_SCHEMA = f"bench_million_v{VERSION}"
+PG_BUILT_KEY = "bench_million_built"
+
+
+def million_claims_postgres(base_url: str) -> str:
+    """A URL to the same million claims in PostgreSQL schema ``bench_million_v<VERSION>``.
+
+    Built on first use (several minutes) and kept in the server; a row in ``meta`` marks
+    a finished build, so an interrupted one starts again.
+    """
+    from sqlalchemy import create_engine, text
+
+    separator = "&" if "?" in base_url else "?"
+    url = f"{base_url}{separator}options=-csearch_path%3D{PG_SCHEMA}"
+    engine = create_engine(base_url)
+    with engine.begin() as connection:
+        built = connection.execute(text(
+            "SELECT to_regclass(:table) IS NOT NULL"), {"table": f"{PG_SCHEMA}.meta"}).scalar()
+        if built:
+            built = connection.execute(text(
+                f"SELECT count(*) FROM {PG_SCHEMA}.meta WHERE key = :key"),
+                {"key": PG_BUILT_KEY}).scalar()
+        if not built:
+            connection.exec_driver_sql(f"DROP SCHEMA IF EXISTS {PG_SCHEMA} CASCADE")
+            connection.exec_driver_sql(f"CREATE SCHEMA {PG_SCHEMA}")
+    engine.dispose()
+    if not built:
+        started = time.perf_counter()
+        _build(url)
+        engine = create_engine(url)
+        with engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE")
+            connection.execute(text("INSERT INTO meta (key, value) VALUES (:key, :value)"),
+                               {"key": PG_BUILT_KEY, "value": VERSION})
+        engine.dispose()
+        print(f"built PostgreSQL schema {PG_SCHEMA} in {time.perf_counter() - started:.0f} s")
+    return url
+
+
+def _build(path_or_url: Path | str) -> None:
     from sqlalchemy import insert
 
     from claims.db import open_database
@@ -64,7 +104,8 @@ def _build(path: Path) -> None:
     from faker.providers.lorem.en_US import Provider
 
     vocabulary = list(Provider.word_list) + list(DOMAIN_WORDS) * 3
-    engine = open_database(f"sqlite:///{path}")
+    url = path_or_url if isinstance(path_or_url, str) else f"sqlite:///{path_or_url}"
+    engine = open_database(url)
     with engine.begin() as connection:
         connection.execute(insert(Topic), [{"key": k, "label": k.title()} for k in TOPICS])
         sources = []

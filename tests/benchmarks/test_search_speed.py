@@ -1,7 +1,9 @@
 """Search speed on a million claims (faker-generated, cached), beside a naive LIKE scan.
 
 Run: pytest tests/benchmarks/test_search_speed.py --benchmark-only
-(first run builds the cached database, ~3 minutes; see million_db.py). Figures go to
+(first run builds the cached database, ~2 minutes; see million_db.py). With
+CLAIMS_BENCH_POSTGRES_URL (or CLAIMS_TEST_DATABASE_URL) set to a PostgreSQL URL, the
+same searches run there too, on a copy built once into its own schema. Figures go to
 docs/lookup.md and docs/benchmarks.md. Nothing here asserts a time.
 
 Each benchmark cycles through a fixed list of queries of one class, so its median is
@@ -15,6 +17,7 @@ the p50 over that class:
 from __future__ import annotations
 
 import itertools
+import os
 import random
 import subprocess
 import sys
@@ -22,12 +25,13 @@ from pathlib import Path
 
 import pytest
 from faker.providers.lorem.en_US import Provider
-from million_db import million_claims_db
+from million_db import million_claims_db, million_claims_postgres
 from sqlalchemy import and_, func
 from sqlmodel import Session, col, select
 
 from claims.db import open_database
 from claims.models import Claim
+from claims.reading import open_sqlite_reader
 from claims.search import search, terms
 
 _rnd = random.Random(75)
@@ -50,6 +54,29 @@ def million_session():  # type: ignore[no-untyped-def]
     engine.dispose()
 
 
+@pytest.fixture(scope="module")
+def million_reader(million_session):  # type: ignore[no-untyped-def]
+    """What `claims search` reads through on SQLite: stdlib sqlite3 (claims.reading)."""
+    reader = open_sqlite_reader(f"sqlite:///{million_claims_db()}")
+    assert reader is not None
+    yield reader
+    reader.close()
+
+
+@pytest.fixture(scope="module")
+def million_postgres():  # type: ignore[no-untyped-def]
+    """The same million claims in PostgreSQL (CLAIMS_BENCH_POSTGRES_URL or
+    CLAIMS_TEST_DATABASE_URL names the server; built once into its own schema)."""
+    base = os.environ.get("CLAIMS_BENCH_POSTGRES_URL") or os.environ.get(
+        "CLAIMS_TEST_DATABASE_URL")
+    if not base or not base.startswith("postgresql"):
+        pytest.skip("set CLAIMS_BENCH_POSTGRES_URL to a PostgreSQL URL")
+    engine = open_database(million_claims_postgres(base))
+    with Session(engine) as session:
+        yield session
+    engine.dispose()
+
+
 def naive_like(session: Session, words: str, ranked: bool, limit: int = 20) -> list[str]:
     """The baseline: every word as a LIKE '%word%' over the sentence.
 
@@ -65,11 +92,30 @@ def naive_like(session: Session, words: str, ranked: bool, limit: int = 20) -> l
 
 
 @pytest.mark.parametrize("group", list(QUERIES))
-def test_search_fts(benchmark, million_session, group: str) -> None:  # type: ignore[no-untyped-def]
+def test_search_fts(benchmark, million_reader, group: str) -> None:  # type: ignore[no-untyped-def]
     queries = itertools.cycle(QUERIES[group])
     benchmark.group = f"search-{group}"
-    benchmark.extra_info["engine"] = "claims.search (FTS5 bm25)"
+    benchmark.extra_info["engine"] = "claims.search (FTS5 bm25, sqlite3 reader)"
+    hits = benchmark(lambda: search(million_reader, next(queries)))
+    assert isinstance(hits, list)
+
+
+def test_search_fts_through_the_orm_session(benchmark, million_session) -> None:  # type: ignore[no-untyped-def]
+    """The same SQL through a SQLAlchemy session (what PostgreSQL and the library use)."""
+    queries = itertools.cycle(QUERIES["mixed"])
+    benchmark.group = "search-mixed"
+    benchmark.extra_info["engine"] = "claims.search (FTS5 bm25, SQLAlchemy session)"
     hits = benchmark(lambda: search(million_session, next(queries)))
+    assert isinstance(hits, list)
+
+
+@pytest.mark.parametrize("group", list(QUERIES))
+def test_search_fts_postgresql(benchmark, million_postgres, group: str) -> None:  # type: ignore[no-untyped-def]
+    """The same queries on PostgreSQL: websearch_to_tsquery, ts_rank over every match."""
+    queries = itertools.cycle(QUERIES[group])
+    benchmark.group = f"search-{group}"
+    benchmark.extra_info["engine"] = "claims.search (PostgreSQL ts_rank)"
+    hits = benchmark(lambda: search(million_postgres, next(queries)))
     assert isinstance(hits, list)
 
 
@@ -83,18 +129,30 @@ def test_search_naive_like(benchmark, million_session, group: str, ranked: bool)
     assert isinstance(rows, list)
 
 
-@pytest.mark.parametrize("filters", [
+FILTERS = [
     {"kind": "money", "min_value": 1e10},
     {"topic": "trade"},
     {"source": "src-05000"},
     {"words": "surplus", "kind": "money", "min_value": 1e10},
     {"words": "government", "year_from": 1990, "year_to": 1999},
-], ids=lambda f: "-".join(f"{k}={v}" for k, v in f.items()))
-def test_search_filters(benchmark, million_session, filters) -> None:  # type: ignore[no-untyped-def]
+]
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: "-".join(f"{k}={v}" for k, v in f.items()))
+def test_search_filters(benchmark, million_reader, filters) -> None:  # type: ignore[no-untyped-def]
     filters = dict(filters)
     words = filters.pop("words", None)
     benchmark.group = "search-filters"
-    benchmark.pedantic(lambda: search(million_session, words, **filters), rounds=5,
+    benchmark.pedantic(lambda: search(million_reader, words, **filters), rounds=5,
+                       iterations=1)
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: "-".join(f"{k}={v}" for k, v in f.items()))
+def test_search_filters_postgresql(benchmark, million_postgres, filters) -> None:  # type: ignore[no-untyped-def]
+    filters = dict(filters)
+    words = filters.pop("words", None)
+    benchmark.group = "search-filters-postgresql"
+    benchmark.pedantic(lambda: search(million_postgres, words, **filters), rounds=5,
                        iterations=1)
 
 

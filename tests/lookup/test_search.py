@@ -89,11 +89,7 @@ def test_listing_is_the_same_whatever_the_probe_finds(  # type: ignore[no-untype
 
 def test_ranking_window_keeps_the_newest_matches(sample, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # a1 and a2 are the two most recently added claims with "surplus"
-    import claims.db
     import claims.search_sql
-
-    if not claims.db.is_sqlite(sample):
-        pytest.skip("the ranking window is SQLite's (PostgreSQL ranks every match)")
 
     monkeypatch.setattr(claims.search_sql, "RANK_WINDOW", 2)
     assert sorted(ids(search(sample, "surplus", limit=2))) == ["a1", "a2"]
