@@ -93,7 +93,7 @@ def open_sqlite_reader(url: str) -> SQLiteReader | None:
     try:
         # mode=ro: never create the file, never write to it (temp tables still work,
         # which the "did you mean" vocabulary needs; PRAGMA query_only would forbid them)
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True,
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                      timeout=busy_timeout_ms() / 1000)
     except sqlite3.Error:
         return None

@@ -130,6 +130,18 @@ def test_quick_reader_steps_aside(tmp_path: Path, make_url, why: str) -> None:  
     assert not (tmp_path / "missing.db").exists()  # never creates a file
 
 
+def test_quick_reader_opens_a_relative_sqlite_url(sqlite_built: str, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    shutil.copy(sqlite_built.removeprefix("sqlite:///"), tmp_path / "odd name #1.db")
+    monkeypatch.chdir(tmp_path)
+    reader = open_sqlite_reader("sqlite:///odd name #1.db")
+    assert reader is not None
+    assert [hit.claim.surface for hit in search(reader, "surplus", limit=1)] == ["$49-billion"]
+    reader.close()
+
+
 def test_quick_reader_opens_a_database_at_head(tmp_path: Path) -> None:
     from claims.migrations import head_revision
 
