@@ -117,8 +117,8 @@ def _pg_ranked(window: int | None) -> str:
     The window matters as much here: ts_rank itself is cheap, but reading every matching
     row is not (a word in 17% of a million claims: ~250 ms to rank them all).
     """
-    newest = "" if window is None else \
-        " ORDER BY claim.source_id DESC, claim.start DESC, claim.id DESC LIMIT :window"
+    newest = ("" if window is None else
+              " ORDER BY claim.source_id DESC, claim.start DESC, claim.id DESC LIMIT :window")
     return (f"SELECT m.id, ts_rank(m.search, q) AS score FROM (SELECT claim.id, claim.search"
             f" FROM claim, {_PG_QUERY} AS q WHERE claim.search @@ q{newest}) AS m,"
             f" {_PG_QUERY} AS q")
