@@ -354,21 +354,13 @@ def proposition_cards(pairs: Iterable[tuple[Claim, Source]]) -> list[CardDraft]:
         held = _positions(group)
         couples = [(x, y) for i, x in enumerate(held) for y in held[i + 1:]]
         for (a, sa, side_a), (b, sb, side_b) in couples[:MAX_COMPARE_PAIRS_PER_METRIC]:
-            same = side_a == side_b
             la, lb = source_label(sa), source_label(sb)
-            display = (f"{'Yes' if same else 'No'} \u2014 {la} {a.stance} it; "
-                       f"{lb} {b.stance} it")
-            drafts.append(
-                CardDraft(
-                    id=card_id(a.id, "compare", b.id), claim_id=a.id, source_slug=sa.slug,
-                    kind="compare",
-                    question=f"Did {la} and {lb} agree that {_lower_first(proposition)}?",
-                    answer=display,
-                    spec={"type": "yesno", "value": same, "display": display,
-                          "other_claim_id": b.id, "proposition": proposition},
-                    priority=min(PRIORITY.get(a.origin, 1), PRIORITY.get(b.origin, 1)),
-                )
-            )
+            drafts.append(_compare_card(
+                (a, sa), (b, sb), same=side_a == side_b,
+                question=f"Did {la} and {lb} agree that {_lower_first(proposition)}?",
+                detail=f"{la} {a.stance} it; {lb} {b.stance} it",
+                spec={"proposition": proposition},
+            ))
     return drafts
 
 
@@ -379,22 +371,31 @@ def compare_cards(pairs: Iterable[tuple[Claim, Source]]) -> list[CardDraft]:
         reps = _representatives(group)
         couples = [(x, y) for i, x in enumerate(reps) for y in reps[i + 1:]]
         for (a, sa), (b, sb) in couples[:MAX_COMPARE_PAIRS_PER_METRIC]:
-            same = agree(a, b)
             label = metric_labels().get(metric, metric.replace("-", " "))
             la, lb = source_label(sa), source_label(sb)
-            detail = f"{la}: {a.surface}; {lb}: {b.surface}"
-            display = f"{'Yes' if same else 'No'} \u2014 {detail}"
-            drafts.append(
-                CardDraft(
-                    id=card_id(a.id, "compare", b.id), claim_id=a.id, source_slug=sa.slug,
-                    kind="compare", question=f"Did {la} and {lb} agree on {label}?",
-                    answer=display,
-                    spec={"type": "yesno", "value": same, "display": display,
-                          "other_claim_id": b.id, "metric": metric},
-                    priority=min(PRIORITY.get(a.origin, 1), PRIORITY.get(b.origin, 1)),
-                )
-            )
+            drafts.append(_compare_card(
+                (a, sa), (b, sb), same=agree(a, b),
+                question=f"Did {la} and {lb} agree on {label}?",
+                detail=f"{la}: {a.surface}; {lb}: {b.surface}",
+                spec={"metric": metric},
+            ))
     return drafts
+
+
+def _compare_card(
+    first: tuple[Claim, Source], second: tuple[Claim, Source], *, same: bool, question: str,
+    detail: str, spec: dict[str, Any],
+) -> CardDraft:
+    """A yes/no card: do these two sources agree? The answer names what each says."""
+    (a, source_a), (b, _) = first, second
+    display = f"{'Yes' if same else 'No'} \u2014 {detail}"
+    return CardDraft(
+        id=card_id(a.id, "compare", b.id), claim_id=a.id, source_slug=source_a.slug,
+        kind="compare", question=question, answer=display,
+        spec={"type": "yesno", "value": same, "display": display, "other_claim_id": b.id,
+              **spec},
+        priority=min(PRIORITY.get(a.origin, 1), PRIORITY.get(b.origin, 1)),
+    )
 
 
 def generate_cards(pairs: Sequence[tuple[Claim, Source]]) -> list[CardDraft]:

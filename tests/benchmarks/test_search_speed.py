@@ -91,31 +91,22 @@ def naive_like(session: Session, words: str, ranked: bool, limit: int = 20) -> l
     return list(session.exec(statement.limit(limit)).all())
 
 
-@pytest.mark.parametrize("group", list(QUERIES))
-def test_search_fts(benchmark, million_reader, group: str) -> None:  # type: ignore[no-untyped-def]
-    queries = itertools.cycle(QUERIES[group])
-    benchmark.group = f"search-{group}"
-    benchmark.extra_info["engine"] = "claims.search (FTS5 bm25, sqlite3 reader)"
-    hits = benchmark(lambda: search(million_reader, next(queries)))
-    assert isinstance(hits, list)
-
-
-def test_search_fts_through_the_orm_session(benchmark, million_session) -> None:  # type: ignore[no-untyped-def]
-    """The same SQL through a SQLAlchemy session (what PostgreSQL and the library use)."""
-    queries = itertools.cycle(QUERIES["mixed"])
-    benchmark.group = "search-mixed"
-    benchmark.extra_info["engine"] = "claims.search (FTS5 bm25, SQLAlchemy session)"
-    hits = benchmark(lambda: search(million_session, next(queries)))
-    assert isinstance(hits, list)
+# The databases search is benchmarked on: fixture name -> what reads it.
+ENGINES = {
+    "million_reader": "claims.search (FTS5 bm25, sqlite3 reader: what the CLI uses)",
+    "million_session": "claims.search (FTS5 bm25, SQLAlchemy session)",
+    "million_postgres": "claims.search (PostgreSQL ts_rank, ranking window)",
+}
 
 
 @pytest.mark.parametrize("group", list(QUERIES))
-def test_search_fts_postgresql(benchmark, million_postgres, group: str) -> None:  # type: ignore[no-untyped-def]
-    """The same queries on PostgreSQL: websearch_to_tsquery, ts_rank over every match."""
+@pytest.mark.parametrize("engine", list(ENGINES))
+def test_search_fts(benchmark, request, engine: str, group: str) -> None:  # type: ignore[no-untyped-def]
+    database = request.getfixturevalue(engine)
     queries = itertools.cycle(QUERIES[group])
     benchmark.group = f"search-{group}"
-    benchmark.extra_info["engine"] = "claims.search (PostgreSQL ts_rank)"
-    hits = benchmark(lambda: search(million_postgres, next(queries)))
+    benchmark.extra_info["engine"] = ENGINES[engine]
+    hits = benchmark(lambda: search(database, next(queries)))
     assert isinstance(hits, list)
 
 
@@ -139,21 +130,14 @@ FILTERS = [
 
 
 @pytest.mark.parametrize("filters", FILTERS, ids=lambda f: "-".join(f"{k}={v}" for k, v in f.items()))
-def test_search_filters(benchmark, million_reader, filters) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("engine", ["million_reader", "million_postgres"])
+def test_search_filters(benchmark, request, engine: str, filters) -> None:  # type: ignore[no-untyped-def]
+    database = request.getfixturevalue(engine)
     filters = dict(filters)
     words = filters.pop("words", None)
-    benchmark.group = "search-filters"
-    benchmark.pedantic(lambda: search(million_reader, words, **filters), rounds=5,
-                       iterations=1)
-
-
-@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: "-".join(f"{k}={v}" for k, v in f.items()))
-def test_search_filters_postgresql(benchmark, million_postgres, filters) -> None:  # type: ignore[no-untyped-def]
-    filters = dict(filters)
-    words = filters.pop("words", None)
-    benchmark.group = "search-filters-postgresql"
-    benchmark.pedantic(lambda: search(million_postgres, words, **filters), rounds=5,
-                       iterations=1)
+    benchmark.group = "search-filters" + ("-postgresql" if "postgres" in engine else "")
+    benchmark.extra_info["engine"] = ENGINES[engine]
+    benchmark.pedantic(lambda: search(database, words, **filters), rounds=5, iterations=1)
 
 
 @pytest.fixture(scope="module")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+
+from lookup.imports import run_and_list_modules
 
 
 def test_search_json_is_a_list_of_contract_claims(sample_cli) -> None:  # type: ignore[no-untyped-def]
@@ -110,29 +110,19 @@ def test_cli_kinds_are_the_extractor_kinds() -> None:
 
 def test_help_does_not_import_the_database_layer() -> None:
     code = (
-        "import sys\n"
         "from typer.testing import CliRunner\n"
         "import cli.main\n"
         "for args in (['--help'], ['search', '--help'], ['cite', '--help']):\n"
         "    result = CliRunner().invoke(cli.main.app, args)\n"
         "    assert result.exit_code == 0, result.output\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('sqlalchemy', 'sqlmodel', 'citeproc', 'bibtexparser', 'alembic'))\n"
-        "print(loaded)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
-    assert done.stdout == "[]\n", done.stdout
+    _, loaded = run_and_list_modules(code, ("sqlalchemy", "sqlmodel", "citeproc",
+                                            "bibtexparser", "alembic"))
+    assert loaded == []
 
 
 def test_opening_a_database_at_head_does_not_import_alembic(engine, db_url: str) -> None:  # type: ignore[no-untyped-def]
     # engine: already migrated; a second open takes the fast path (startup time)
-    code = (
-        "import sys\n"
-        "from claims.db import open_database\n"
-        f"open_database({db_url!r}).dispose()\n"
-        "print('alembic' in sys.modules)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
-    assert done.stdout == "False\n", done.stderr
+    code = f"from claims.db import open_database\nopen_database({db_url!r}).dispose()\n"
+    _, loaded = run_and_list_modules(code, ("alembic",))
+    assert loaded == []

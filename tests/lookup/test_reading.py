@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from claims.reading import SQLiteReader, open_sqlite_reader
 from claims.search import CLAIM_ROW_COLUMNS, search, suggest
+from lookup.imports import run_and_list_modules
 
 
 @pytest.fixture(scope="module")
@@ -157,7 +156,7 @@ def test_quick_reader_opens_a_database_at_head(tmp_path: Path) -> None:
 def test_search_process_imports_no_orm(sqlite_built: str) -> None:
     """A new `claims search` on a current SQLite database never loads the ORM (startup)."""
     code = (
-        "import json, sys\n"
+        "import sys\n"
         "from cli.main import main\n"
         f"sys.argv = ['claims', '--db', {sqlite_built!r}, 'search', 'surplus', '--format',"
         " 'json']\n"
@@ -165,14 +164,10 @@ def test_search_process_imports_no_orm(sqlite_built: str) -> None:
         "    main()\n"
         "except SystemExit as done:\n"
         "    assert not done.code, done.code\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('sqlalchemy', 'sqlmodel', 'alembic') or m == 'claims.models')\n"
-        "print(json.dumps(loaded))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
-    hits, loaded = done.stdout.strip().rsplit("\n", 1)
-    assert json.loads(loaded) == []
+    hits, loaded = run_and_list_modules(code, ("sqlalchemy", "sqlmodel", "alembic",
+                                               "claims.models"))
+    assert loaded == []
     assert [hit["surface"] for hit in json.loads(hits)[:2]] == ["$49-billion", "$125-billion"]
 
 
