@@ -19,10 +19,8 @@ pexpect = pytest.importorskip("pexpect")
 CLAIMS = Path(sys.executable).parent / "claims"
 
 
-@pytest.fixture
-def study_db(tmp_path: Path) -> str:
-    """A SQLite file with the mini corpus and its cards."""
-    url = f"sqlite:///{tmp_path / 'study.db'}"
+def _with_mini_corpus_and_cards(url: str) -> str:
+    """Put the mini corpus and its cards in the database at ``url``; return ``url``."""
     engine = open_database(url)
     with Session(engine) as session:
         build_mini_corpus(session)
@@ -30,6 +28,12 @@ def study_db(tmp_path: Path) -> str:
         session.commit()
     engine.dispose()
     return url
+
+
+@pytest.fixture
+def study_db(tmp_path: Path) -> str:
+    """A SQLite file with the mini corpus and its cards."""
+    return _with_mini_corpus_and_cards(f"sqlite:///{tmp_path / 'study.db'}")
 
 
 def _reviews(url: str) -> list[Review]:
@@ -108,12 +112,7 @@ WORKER = textwrap.dedent(
 
 
 def test_two_processes_answering_at_once_lose_no_review(tmp_path: Path, db_url: str) -> None:
-    engine = open_database(db_url)
-    with Session(engine) as session:
-        build_mini_corpus(session)
-        sync_cards(session, NOW)
-        session.commit()
-    engine.dispose()
+    _with_mini_corpus_and_cards(db_url)
     shared = [card_id("surplus", "cloze"), card_id("forces", "cloze")]
     rounds = 15
     script = tmp_path / "worker.py"
