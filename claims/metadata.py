@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from claims.domain import year_of
 from claims.errors import DataError
 from claims.resources import data_dir
 from claims.yamlfile import load_yaml, validate_entries
@@ -91,7 +92,7 @@ class SourceMeta(BaseModel):
 
     @property
     def year(self) -> int | None:
-        return int(self.date[:4]) if self.date else None
+        return year_of(self.date)
 
 
 def load_sources(path: Path | None = None) -> list[SourceMeta]:

@@ -15,6 +15,8 @@ from sqlalchemy import JSON, Column, DateTime, ForeignKey, Index, String, Text, 
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
+from claims.domain import year_of
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Stores naive UTC, returns aware UTC: fsrs wants aware datetimes, SQLite has no zones."""
@@ -56,6 +58,11 @@ class SourceBase(SQLModel):
     kind: str = "document"  # op-ed | policy-brief | commentary | blog-post | sponsored-content ...
     url: str | None = None
     note: str | None = None
+
+    @property
+    def year(self) -> int | None:
+        """The year the source was written (``claims.domain.year_of`` its date)."""
+        return year_of(self.date)
 
 
 class Source(SourceBase, table=True):
