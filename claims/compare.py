@@ -2,12 +2,11 @@
 a topic's sources against its metrics and propositions, timelines, and key listings.
 
 Every function takes a ``Session`` and returns small typed results (``to_dict`` for
-JSON); rendering is the CLI's job. The verdict rules live in ``claims.verdicts``.
+JSON); rendering is the CLI's job. The verdict rule lives in ``claims.agreement``.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
@@ -16,9 +15,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from claims.errors import NotFound
-from claims.models import Claim, ClaimTopic, Source, Topic
-from claims.verdicts import (
+from claims.agreement import (
     Figure,
     figure,
     judge,
@@ -26,6 +23,10 @@ from claims.verdicts import (
     proposition_verdict,
     worst,
 )
+from claims.domain import Kind, Verdict, fact_year
+from claims.errors import NotFound
+from claims.models import Claim, ClaimTopic, Source, Topic
+from claims.suggest import close_matches, did_you_mean
 from claims.vocabulary import MetricSpec, load_metrics
 
 
@@ -53,23 +54,20 @@ class ComparedClaim:
     start: int = 0  # where the claim stands in its source (orders claims of one source)
     normalized: float | None = None  # the value on the common scale (ratio 0.2 -> 20)
     scale: str | None = None  # percent, count, year, rank, or a currency code
-    low: float | None = None  # the tolerance interval the qualifier allows
+    low: float | None = None  # the band the qualifier allows (claims.agreement.BANDS)
     high: float | None = None
     display: str | None = None  # "about 80 percent", "USD 49 billion"
+    open: str | None = None  # "above" for "more than 45,000", "below" for "less than"
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        for key in ("low", "high"):  # JSON has no infinity
-            if data[key] is not None and abs(data[key]) == float("inf"):
-                data[key] = None
-        return data
+        return asdict(self)
 
 
 @dataclass(frozen=True)
 class PairVerdict:
     a: str  # claim ids
     b: str
-    verdict: str  # agree | differ | conflict
+    verdict: str  # agree | differ | conflict | changed (claims.domain.Verdict)
     reason: str
 
     def to_dict(self) -> dict[str, Any]:
@@ -87,7 +85,7 @@ class MetricComparison:
 
     @property
     def verdict(self) -> str:
-        return worst([p.verdict for p in self.pairs])  # type: ignore[misc]
+        return worst([p.verdict for p in self.pairs])
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -106,19 +104,18 @@ def _authors(source: Source) -> str:
     return ", ".join(str(a.get("name", "")) for a in source.authors or []) or ""
 
 
-def _source_year(source: Source) -> int | None:
-    return int(source.date[:4]) if source.date and source.date[:4].isdigit() else None
-
-
-def _figure(claim: Claim, year: int | None) -> Figure | None:
-    if claim.kind == "statement" or claim.value is None:
+def claim_figure(claim: Claim, source: Source) -> Figure | None:
+    """A claim's figure on its common scale, dated by :func:`claims.domain.fact_year`;
+    None for a statement. Compare, timelines and compare cards all start here."""
+    if claim.kind == Kind.STATEMENT or claim.value is None:
         return None
-    return figure(claim.kind, claim.value, claim.value_max, claim.unit, claim.qualifier, year)
+    return figure(claim.kind, claim.value, claim.value_max, claim.unit, claim.qualifier,
+                  fact_year(claim.as_of, source.date))
 
 
 def _compared(claim: Claim, source: Source) -> ComparedClaim:
-    year = claim.as_of if claim.as_of is not None else _source_year(source)
-    fig = _figure(claim, year)
+    year = fact_year(claim.as_of, source.date)
+    fig = claim_figure(claim, source)
     return ComparedClaim(
         id=claim.id, source=source.slug, authors=_authors(source), date=source.date,
         as_of=claim.as_of, year=year, kind=claim.kind, surface=claim.surface,
@@ -128,7 +125,7 @@ def _compared(claim: Claim, source: Source) -> ComparedClaim:
         start=claim.start,
         normalized=fig.value if fig else None, scale=fig.scale if fig else None,
         low=fig.low if fig else None, high=fig.high if fig else None,
-        display=fig.describe() if fig else None,
+        display=fig.describe() if fig else None, open=fig.open if fig else None,
     )
 
 
@@ -184,20 +181,21 @@ def _metric_specs(session: Session) -> dict[str, MetricSpec]:
 
 
 def resolve_metric(session: Session, metric_or_words: str) -> tuple[MetricSpec, list[str]]:
-    """The metric a user means: a key, or words found in metric labels, heads and the
-    subjects of claims on it. Returns the best match and the other matches.
+    """The metric a user means: a key, or words found in metric keys, labels and heads
+    (what the metric *is*) and, failing those, in the subjects of claims on it (what it
+    is *about*). Returns the best match and the other matches, best first.
 
-    Raises NotFound, suggesting the nearest keys, when nothing matches.
+    A metric named by the words outranks one whose claims merely mention them:
+    "acreage" is the Okinawa land return (its heads say acreage), not the implementation
+    period whose subject mentions acreage. Raises NotFound, suggesting the nearest keys,
+    when nothing matches.
     """
     specs = _metric_specs(session)
     wanted = metric_or_words.strip().lower()
     if wanted in specs:
         return specs[wanted], []
     if "-" in wanted and " " not in wanted:  # looks like a key, but is none: no guessing
-        raise NotFound(
-            f"unknown metric {metric_or_words!r}",
-            hint=_suggest(metric_or_words, specs) + "; 'claims metrics' lists them all",
-        )
+        raise _unknown_metric(metric_or_words, specs)
     query = [w for w in _words(wanted) if w not in _STOPWORDS]
     subjects: dict[str, set[str]] = defaultdict(set)
     rows = session.exec(
@@ -208,31 +206,34 @@ def resolve_metric(session: Session, metric_or_words: str) -> tuple[MetricSpec, 
             subjects[key].update(_words(subject))
     scored = []
     for order, spec in enumerate(specs.values()):
-        vocabulary = set(_words(" ".join([spec.key, spec.label, *spec.heads])))
-        hits = sum(_word_matches(q, vocabulary | subjects[spec.key]) for q in query)
-        label_hits = sum(_word_matches(q, set(_words(spec.label))) for q in query)
-        if hits:
-            # more words matched, then more in the label, then the shortest label wins
-            scored.append((-hits, -label_hits, len(_words(spec.label)), order, spec))
+        label = set(_words(spec.label))
+        named = label | set(_words(" ".join([spec.key, *spec.heads])))
+        hits = [
+            (_word_matches(q, named), _word_matches(q, label),
+             _word_matches(q, named | subjects[spec.key]))
+            for q in query
+        ]
+        in_name, in_label, anywhere = (sum(column) for column in zip(*hits, strict=True)) \
+            if hits else (0, 0, 0)
+        if anywhere:
+            # words in the metric's own name first, then in its label, then anywhere;
+            # then the shortest label, then the vocabulary's order
+            scored.append(((-in_name, -in_label, -anywhere, len(label), order), spec))
     if not scored:
-        raise NotFound(
-            f"unknown metric {metric_or_words!r}",
-            hint=_suggest(metric_or_words, specs) + "; 'claims metrics' lists them all",
-        )
-    scored.sort(key=lambda item: item[:4])
-    best = scored[0]
-    alternatives = [s[4].key for s in scored[1:] if s[:2] == best[:2]]
-    return best[4], alternatives
+        raise _unknown_metric(metric_or_words, specs)
+    scored.sort(key=lambda item: item[0])
+    return scored[0][1], [spec.key for _, spec in scored[1:]]
+
+
+def _unknown_metric(wanted: str, specs: dict[str, MetricSpec]) -> NotFound:
+    by_label = {spec.label: key for key, spec in specs.items()}
+    near = close_matches(wanted, list(specs) + list(by_label))
+    keys = list(dict.fromkeys(by_label.get(n, n) for n in near))
+    hint = f"did you mean {', '.join(keys)}?" if keys else "no metric is close"
+    return NotFound(f"unknown metric {wanted!r}", hint=hint + "; 'claims metrics' lists them all")
 
 
 _STOPWORDS = frozenset("the of a an in on for and to with by from at is".split())
-
-
-def _suggest(wanted: str, specs: dict[str, MetricSpec]) -> str:
-    by_label = {spec.label.lower(): key for key, spec in specs.items()}
-    near = difflib.get_close_matches(wanted.lower(), list(specs) + list(by_label), n=3, cutoff=0.4)
-    keys = list(dict.fromkeys(by_label.get(n, n) for n in near))
-    return f"did you mean {', '.join(keys)}?" if keys else "no metric is close"
 
 
 def compare_metric(session: Session, metric_or_words: str) -> MetricComparison:
@@ -242,19 +243,22 @@ def compare_metric(session: Session, metric_or_words: str) -> MetricComparison:
     claims are compared by stance. Raises NotFound (with the nearest metric keys) when
     neither matches.
     """
+    spec: MetricSpec | None = None
+    alternatives: list[str] = []
     try:
         spec, alternatives = resolve_metric(session, metric_or_words)
-        partial = spec.key != metric_or_words.strip().lower() and not _covers(
-            session, spec, metric_or_words)
-    except NotFound:
-        spec, partial = None, True
+    except NotFound as error:
+        unknown = error
+    partial = spec is None or (
+        spec.key != metric_or_words.strip().lower() and not _covers(session, spec, metric_or_words)
+    )
     found = _resolve_proposition(session, metric_or_words) if partial else None
     if found is not None:  # a proposition that has every word beats a partial metric match
         proposition, others = found
         claims = _claims_where(session, col(Claim.proposition) == proposition)
         return MetricComparison(None, proposition, claims, _pairs(claims), others, proposition)
     if spec is None:
-        spec, alternatives = resolve_metric(session, metric_or_words)  # raises NotFound
+        raise unknown
     claims = _claims_where(session, col(Claim.metric) == spec.key)
     return MetricComparison(spec.key, spec.label, claims, _pairs(claims), alternatives)
 
@@ -289,6 +293,12 @@ def _resolve_proposition(session: Session, words: str) -> tuple[str, list[str]] 
     return (matches[0], matches[1:]) if matches else None
 
 
+def compare_claims(pairs: list[tuple[Claim, Source]]) -> list[PairVerdict]:
+    """A verdict for every two of these claims, as ``claims compare`` gives it (no
+    database: the claims and their sources in hand). Flashcards ask what this says."""
+    return _pairs(sorted((_compared(claim, source) for claim, source in pairs), key=_sort_key))
+
+
 def _pairs(claims: list[ComparedClaim]) -> list[PairVerdict]:
     """A verdict for every pair of claims (each figure normalized once)."""
     figures = {c.id: _as_figure(c) for c in claims}
@@ -300,13 +310,13 @@ def _pair(a: ComparedClaim, b: ComparedClaim, fa: Figure | None, fb: Figure | No
         if a.proposition and a.proposition == b.proposition:
             judgement = judge_stances(a.stance, b.stance)
             return PairVerdict(a.id, b.id, judgement.verdict, judgement.reason)
-        return PairVerdict(a.id, b.id, "differ", "one of them has no figure")
+        return PairVerdict(a.id, b.id, Verdict.DIFFER, "one of them has no figure")
     judgement = judge(fa, fb)
     return PairVerdict(a.id, b.id, judgement.verdict, judgement.reason)
 
 
 def _as_figure(c: ComparedClaim) -> Figure | None:
-    if c.value is None or c.kind == "statement":
+    if c.value is None or c.kind == Kind.STATEMENT:
         return None
     return figure(c.kind, c.value, c.value_max, c.unit, c.qualifier, c.year)
 
@@ -371,8 +381,7 @@ def _topic_labels(session: Session) -> dict[str, str]:
 def _check_topic(session: Session, topic: str) -> str:
     labels = _topic_labels(session)
     if topic not in labels:
-        near = difflib.get_close_matches(topic, list(labels), n=3, cutoff=0.5)
-        hint = f"did you mean {', '.join(near)}?" if near else "no topic is close"
+        hint = did_you_mean(topic, labels) or "no topic is close"
         raise NotFound(f"unknown topic {topic!r}", hint=hint + "; 'claims topics' lists them all")
     return labels[topic]
 
@@ -415,7 +424,7 @@ def _topic_row(
             cells[c.source].append(Cell(c.id, f"{c.stance or 'states'}: {_clip(c.surface)}",
                                         c.stance))
     if kind == 0:
-        verdict = worst([p.verdict for p in _pairs(members)])  # type: ignore[misc]
+        verdict = worst([p.verdict for p in _pairs(members)])
         label = specs[key].label if key in specs else key
         return TopicRow(key, "metric", label, dict(cells), verdict)
     verdict = proposition_verdict([c.stance for c in members]) if len(cells) > 1 else "single"
@@ -439,6 +448,7 @@ class SeriesPoint:
     display: str
     claim_id: str
     source: str
+    open: str | None = None  # the side an open-ended figure leaves open
 
 
 @dataclass
@@ -462,17 +472,10 @@ class Timeline:
             "key": self.key, "type": self.type, "label": self.label,
             "entries": [e.to_dict() for e in self.entries],
             "series": [
-                {**asdict(s), "points": [_finite(asdict(p)) for p in s.points]}
+                {**asdict(s), "points": [asdict(p) for p in s.points]}
                 for s in self.series
             ],
         }
-
-
-def _finite(point: dict[str, Any]) -> dict[str, Any]:
-    for key in ("low", "high"):
-        if point[key] is not None and abs(point[key]) == float("inf"):
-            point[key] = None
-    return point
 
 
 def timeline(session: Session, topic_or_metric: str) -> Timeline:
@@ -486,7 +489,7 @@ def timeline(session: Session, topic_or_metric: str) -> Timeline:
         try:
             spec, _ = resolve_metric(session, topic_or_metric)
         except NotFound as error:
-            near = difflib.get_close_matches(topic_or_metric, list(labels), n=2, cutoff=0.5)
+            near = close_matches(topic_or_metric, labels)
             extra = f" or topic {', '.join(near)}" if near else ""
             raise NotFound(
                 f"no topic or metric {topic_or_metric!r}", hint=(error.hint or "") + extra
@@ -503,7 +506,8 @@ def _series(session: Session, entries: list[ComparedClaim]) -> list[Series]:
         if e.metric is None or e.normalized is None or e.scale is None:
             continue
         grouped[(e.metric, e.scale)].append(
-            SeriesPoint(e.year, e.normalized, e.low, e.high, e.display or "", e.id, e.source)
+            SeriesPoint(e.year, e.normalized, e.low, e.high, e.display or "", e.id, e.source,
+                        e.open)
         )
     return [
         Series(metric, specs[metric].label if metric in specs else metric, scale, points)

@@ -349,7 +349,7 @@ def same_figure(
     >>> same_figure("money", 49e9, "count", 49e9)
     False
     """
-    from claims.verdicts import figure
+    from claims.agreement import figure
 
     if value_a is None or value_b is None:
         return False

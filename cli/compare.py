@@ -187,7 +187,7 @@ def _print_chart(line: Timeline, fenced: bool) -> None:
         top = max((abs(v - floor) for v in values), default=0) or 1
         for p in series.points:
             bar = "█" * max(1, round(CHART_WIDTH * abs(p.value - floor) / top))
-            open_end = "+" if p.high is None or p.high == float("inf") else ""
+            open_end = "+" if p.open == "above" else ""
             year = str(p.year) if p.year is not None else "????"
             out.append(f"  {year} {bar}{open_end} {p.display}  ({p.source})")
     if fenced:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from typing import Any
 
 KINDS = ("money", "percent", "count", "duration", "date", "rank", "ratio", "statement")
@@ -127,3 +128,55 @@ def _as_of(dates: Sequence[Any], fig: Any, ss: int, sentence: str) -> int | None
         if best is None or distance < best[0]:
             best = (distance, other.year)
     return best[1] if best else None
+
+
+def read_quantities(text: str) -> list[Extraction]:
+    """Every number in a short phrase (a typed answer, a test phrase), read by the same
+    rules as documents but permissively: bare numbers, years, ordinals ("third"), number
+    words ("forty-nine billion") and fractions ("one fifth") all count, and no
+    page-furniture rule applies. No sentence context: ``as_of`` is the year a date names.
+
+    This is the project's one number reader for people's input: study mode checks
+    answers with it, so an answer is read exactly as the document was.
+
+    >>> [(q.kind, q.value, q.unit) for q in read_quantities("forty-nine billion dollars")]
+    [('money', 49000000000.0, 'USD')]
+    >>> [(q.kind, q.value) for q in read_quantities("one fifth, or 20%")]
+    [('ratio', 0.2), ('percent', 20.0)]
+    """
+    from claims.extract._scan import scan
+
+    plain = _LOOKALIKE.sub(lambda m: LOOKALIKES[m.group()], text)
+    return [
+        Extraction(
+            kind=f.kind, surface=text[f.start:f.end], start=f.start, end=f.end, value=f.value,
+            value_max=f.value_max, unit=f.unit, qualifier=f.qualifier,
+            as_of=f.year if f.kind == "date" else None,
+        )
+        for f in scan(plain, peer=True)
+        if f.kind != "skip" and f.value is not None
+    ]
+
+
+@cache
+def _scale_pattern() -> re.Pattern[str]:
+    """A scale word ("billion", "bn") or a suffix glued to a digit ("49B", "45k"), built
+    from the extractor's own tables (``MULTIPLIERS``, ``SCALE_SUFFIXES``)."""
+    from claims.extract import _tables as T
+
+    words = [w for w in T.MULTIPLIERS if w not in ("hundred", "dozen")]
+    suffixes = sorted(T.SCALE_SUFFIXES, key=len, reverse=True)
+    return re.compile(
+        rf"(?<![A-Za-z])(?:{'|'.join(map(re.escape, words))})(?![A-Za-z])"
+        rf"|\d\s*-?(?:{'|'.join(map(re.escape, suffixes))})(?![A-Za-z])",
+        re.IGNORECASE,
+    )
+
+
+def has_scale(text: str) -> bool:
+    """Does ``text`` give a scale: a word ("billion", "bn") or a suffix ("49B", "45k")?
+
+    >>> has_scale("$49B"), has_scale("forty-nine billion"), has_scale("49,000,000,000")
+    (True, True, False)
+    """
+    return _scale_pattern().search(text) is not None

@@ -4,17 +4,20 @@ A card carries a ``spec`` (see :mod:`claims.study.cards`) saying what is being a
 
 * ``figure`` — a number with its kind, unit and qualifier. "49 billion dollars",
   "$49B", "$49-billion", "49,000,000,000" and "forty-nine billion" are all right for
-  ``$49-billion``; the tolerance follows the qualifier (``TOLERANCE``); 20 % and one
-  fifth are the same figure; a different currency is wrong; the right number without
-  its scale ("49" for $49-billion) is right but rated Hard.
+  ``$49-billion``. An answer is right when the agreement rule (:mod:`claims.agreement`,
+  the one ``claims compare`` uses) says it agrees with the figure: the answer is taken as
+  an exact figure, the card's figure keeps its qualifier ("about 80 percent" allows
+  72-88; "more than 45,000" allows 45,000-49,500). 20 % and one fifth are the same
+  figure; 18 months is 1.5 years; a different currency is wrong; the right number
+  without its scale ("49" for $49-billion) is right but rated Hard.
 * ``year`` — the four-digit year, exactly.
 * ``source`` — an author by surname (or full name), the outlet, or the source's slug;
   case, accents and punctuation aside.
 * ``text`` — the blanked words of a statement, articles and punctuation aside.
 * ``yesno`` — yes/no and their everyday variants (``YES_WORDS``, ``NO_WORDS``).
 
-Numbers are read by this package's own reader (:mod:`claims.study.numerals`) and,
-in addition, by the project's extractor ``claims.extract.extract`` when it finds any.
+Numbers in answers are read by the extractor's reader (:func:`claims.extract.read_quantities`),
+so an answer is read by the same rules as the document it is checked against.
 """
 
 from __future__ import annotations
@@ -24,33 +27,13 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from claims.study import numerals
-from claims.study.numerals import Figure
+from claims.agreement import Figure, agrees, figure
+from claims.domain import Kind, Qualifier
+from claims.extract import Extraction, has_scale, read_quantities
+from claims.extract._tables import CARDINALS, MULTIPLIERS, SUPERLATIVES
 
-# Qualifier -> (lowest, highest) accepted answer as a factor of the stated value.
-# "more than 45,000" accepts 45,000 itself (what the source said) up to 10 % above;
-# "about 80 percent" accepts 72-88; exact figures allow rounding only.
-TOLERANCE: dict[str, tuple[float, float]] = {
-    "exact": (0.995, 1.005),
-    "approximately": (0.90, 1.10),
-    "about": (0.90, 1.10),
-    "around": (0.90, 1.10),
-    "roughly": (0.90, 1.10),
-    "nearly": (0.90, 1.005),
-    "almost": (0.90, 1.005),
-    "more than": (0.995, 1.10),
-    "over": (0.995, 1.10),
-    "at least": (0.995, 1.10),
-    "less than": (0.90, 1.005),
-    "under": (0.90, 1.005),
-    "at most": (0.90, 1.005),
-    "range": (0.995, 1.005),  # applied to value (low end) and value_max (high end)
-}
-
-# Kinds whose figures are compared as fractions (20 percent == one fifth == 0.2).
-FRACTION_KINDS = ("percent", "ratio")
-# Kinds compared as whole numbers, exactly.
-EXACT_INTEGER_KINDS = ("date", "rank")
+# Kinds whose figures may be written as a percentage or a fraction (20 percent == 1/5).
+FRACTION_KINDS = (Kind.PERCENT, Kind.RATIO)
 
 YES_WORDS = ("yes", "y", "yep", "yeah", "true", "agree", "agreed", "they agree", "same", "both")
 NO_WORDS = ("no", "n", "nope", "false", "disagree", "they disagree", "differ", "different")
@@ -135,41 +118,41 @@ def _contains_phrase(haystack: str, needle: str) -> bool:
 # --- figures -----------------------------------------------------------------
 
 
-def _bounds(spec: dict[str, Any]) -> tuple[float, float]:
-    qualifier = (spec.get("qualifier") or "exact").lower()
-    low, high = TOLERANCE.get(qualifier, TOLERANCE["exact"])
-    value = float(spec["value"])
-    top = float(spec["value_max"]) if spec.get("value_max") is not None else value
-    lo, hi = sorted((value * low, top * high))
-    return lo, hi
+def expected_figure(spec: dict[str, Any]) -> Figure:
+    """The card's figure on its common scale, with its qualifier's band."""
+    return figure(spec["kind"], float(spec["value"]),
+                  float(spec["value_max"]) if spec.get("value_max") is not None else None,
+                  spec.get("unit"), spec.get("qualifier") or Qualifier.EXACT)
 
 
-def _as_fraction(spec: dict[str, Any], value: float) -> float:
-    if spec.get("kind") == "percent" or spec.get("unit") == "percent":
-        return value / 100
-    return value
+def _readings(spec: dict[str, Any], found: Extraction) -> list[Figure]:
+    """What a number in the answer may mean for this card: as written (a percentage, a
+    fraction, a duration in its unit), or, bare, in the card's own kind and unit."""
+    kind, value = spec["kind"], float(found.value or 0)
+    if found.kind == Kind.PERCENT or found.unit == "percent":
+        return [figure(Kind.PERCENT, value)]
+    if found.kind == Kind.RATIO:
+        return [figure(Kind.RATIO, value)]
+    if kind == Kind.DURATION and found.kind == Kind.DURATION:
+        return [figure(Kind.DURATION, value, unit=found.unit)]
+    if kind in FRACTION_KINDS:  # a bare "20" for 20 percent, "0.2" for one fifth
+        return [figure(Kind.PERCENT, value), figure(Kind.RATIO, value)]
+    return [figure(kind, value, unit=spec.get("unit"))]
 
 
-def _figure_candidates(text: str) -> list[Figure]:
-    figures = numerals.read_figures(text)
-    from claims.extract import extract
+def accepts(spec: dict[str, Any], value: float) -> bool:
+    """Is ``value`` (in the card's kind and unit) a right answer for the card's figure?
 
-    for found in extract(text):
-        if found.value is None:
-            continue
-        figures.append(
-            Figure(
-                value=float(found.value),
-                scaled=numerals.has_scale(found.surface),
-                percent=found.kind == "percent" or found.unit == "percent",
-                fraction=found.kind == "ratio" and float(found.value) <= 1,
-            )
-        )
-    return figures
+    >>> accepts({"kind": "count", "value": 45000, "qualifier": "more than"}, 47000)
+    True
+    >>> accepts({"kind": "count", "value": 45000, "qualifier": "more than"}, 50000)
+    False
+    """
+    return agrees(expected_figure(spec), figure(spec["kind"], value, unit=spec.get("unit")))
 
 
 def _nouns(text: str) -> set[str]:
-    vocabulary = set(numerals.UNITS) | set(numerals.TENS) | set(numerals.SCALES) | {"hundred"}
+    vocabulary = set(CARDINALS) | set(MULTIPLIERS)
     return {w for w in re.findall(r"[a-z]+", normalize(text))
             if w not in NOT_NOUNS and w not in vocabulary and len(w) > 1}
 
@@ -185,65 +168,59 @@ def _other_noun(spec: dict[str, Any], given: str) -> str | None:
     return sorted(said)[0]
 
 
-def within(spec: dict[str, Any], value: float) -> bool:
-    """True when ``value`` (in the claim's units) is right for ``spec``'s figure."""
-    lo, hi = _bounds(spec)
-    return lo - 1e-9 * abs(lo) <= value <= hi + 1e-9 * abs(hi)
-
-
-def _check_fraction(spec: dict[str, Any], figures: list[Figure]) -> bool:
-    expected = dict(spec)
-    expected["value"] = _as_fraction(spec, float(spec["value"]))
-    if spec.get("value_max") is not None:
-        expected["value_max"] = _as_fraction(spec, float(spec["value_max"]))
-    for figure in figures:
-        if figure.percent:
-            options = [figure.value / 100]
-        elif figure.fraction:
-            options = [figure.value]
-        else:  # a bare number: "20" for 20 percent, "0.2" for one fifth
-            options = [figure.value / 100, figure.value]
-        if any(within(expected, option) for option in options):
-            return True
-    return False
-
-
 def _surface_scale(spec: dict[str, Any]) -> float:
+    """The scale the card's surface gives (1e9 for "$49-billion"), or 1."""
     surface = spec.get("surface") or ""
-    for figure in numerals.read_figures(surface):
-        if figure.scaled and figure.value:
-            for scale in sorted(numerals.SCALES.values(), reverse=True):
-                if figure.value >= scale:
+    for found in read_quantities(surface):
+        if found.value and has_scale(found.surface):
+            for scale in sorted(set(MULTIPLIERS.values()), reverse=True):
+                if abs(found.value) >= scale and scale >= 1e3:
                     return scale
     return 1.0
+
+
+def years_named(text: str) -> list[int]:
+    """Years a text names: a date, or a bare four-digit number.
+
+    >>> years_named("in 1992"), years_named("the 1978 Guidelines"), years_named("Aug. 7")
+    ([1992], [1978], [])
+    """
+    return _years(read_quantities(text))
+
+
+def _years(found: list[Extraction]) -> list[int]:
+    return [int(q.value) for q in found if q.value is not None and q.kind in (Kind.DATE, Kind.COUNT)
+            and float(q.value).is_integer() and 1000 <= q.value <= 2100]
 
 
 def check_figure(spec: dict[str, Any], given: str) -> Verdict:
     """Check a typed number against a figure spec (see the module docstring)."""
     expected = spec.get("surface") or str(spec.get("value"))
     kind = spec.get("kind")
-    if kind == "rank":
-        rank = numerals.read_ordinal(given)
-        return Verdict(rank is not None and rank == int(spec["value"]), expected)
-    if kind == "date":
-        years = numerals.read_years(given)
-        return Verdict(int(spec["value"]) in years, expected)
+    found = read_quantities(given)
+    if kind == Kind.RANK:
+        ranks = [q.value for q in found if q.kind in (Kind.RANK, Kind.COUNT) and q.value]
+        if not ranks and set(normalize(given).split()) & set(SUPERLATIVES):
+            ranks = [1.0]  # a bare superlative ("the biggest") ranks first
+        return Verdict(any(agrees(expected_figure(spec), figure(Kind.RANK, r)) for r in ranks),
+                       expected)
+    if kind == Kind.DATE:
+        return Verdict(int(spec["value"]) in _years(found), expected)
     unit = spec.get("unit")
-    named = numerals.currencies(given)
-    if unit in set(numerals.CURRENCIES.values()) and named and unit not in named:
+    named = {q.unit for q in found if q.kind == Kind.MONEY and q.unit}
+    if kind == Kind.MONEY and unit and named and unit not in named:
         return Verdict(False, expected, note=f"wrong currency ({', '.join(sorted(named))})")
-    figures = _figure_candidates(given)
-    if not figures:
+    if not found:
         return Verdict(False, expected, note="no number in the answer")
     if kind in NOUN_KINDS and (other := _other_noun(spec, given)):
         return Verdict(False, expected, note=f"a different unit ({other})")
-    if kind in FRACTION_KINDS:
-        return Verdict(_check_fraction(spec, figures), expected)
-    if any(within(spec, f.value) for f in figures):
+    target = expected_figure(spec)
+    if any(agrees(target, reading) for q in found for reading in _readings(spec, q)):
         return Verdict(True, expected)
     scale = _surface_scale(spec)
-    if scale > 1 and not numerals.has_scale(given):
-        if any(within(spec, f.value * scale) for f in figures if not f.scaled):
+    if scale > 1 and not has_scale(given):
+        unscaled = [q for q in found if not has_scale(q.surface) and q.value is not None]
+        if any(accepts(spec, float(q.value or 0) * scale) for q in unscaled):
             return Verdict(True, expected, partial=True, note="right number, scale left out")
     return Verdict(False, expected)
 
@@ -252,7 +229,7 @@ def check_figure(spec: dict[str, Any], given: str) -> Verdict:
 
 
 def check_year(spec: dict[str, Any], given: str) -> Verdict:
-    return Verdict(int(spec["year"]) in numerals.read_years(given), str(spec["year"]))
+    return Verdict(int(spec["year"]) in years_named(given), str(spec["year"]))
 
 
 def check_source(spec: dict[str, Any], given: str) -> Verdict:
@@ -283,12 +260,35 @@ def check_yesno(spec: dict[str, Any], given: str) -> Verdict:
     return Verdict(said_yes == bool(spec["value"]), expected)
 
 
+# Words a learner may type for each way a figure moved (trend cards, see
+# ``claims.study.cards.TREND_WORDS``), after :func:`normalize`.
+TREND_ANSWERS: dict[str, tuple[str, ...]] = {
+    "up": ("rose", "rise", "risen", "up", "increased", "increase", "grew", "grown", "higher",
+           "climbed", "more"),
+    "down": ("fell", "fall", "fallen", "down", "decreased", "decrease", "dropped", "declined",
+             "lower", "shrank", "less", "fewer"),
+    "same": ("same", "unchanged", "steady", "flat", "no change", "stable", "held"),
+}
+
+
+def check_trend(spec: dict[str, Any], given: str) -> Verdict:
+    """Which way a figure moved: one direction's words, and no other's."""
+    answer = normalize(given)
+    said = {way for way, words in TREND_ANSWERS.items()
+            if any(_contains_phrase(answer, w) for w in words)}
+    expected = spec.get("display") or spec["value"]
+    if not said:
+        return Verdict(False, expected, note="answer rose, fell or stayed about the same")
+    return Verdict(said == {spec["value"]}, expected)
+
+
 CHECKERS = {
     "figure": check_figure,
     "year": check_year,
     "source": check_source,
     "text": check_text,
     "yesno": check_yesno,
+    "trend": check_trend,
 }
 
 

@@ -31,8 +31,12 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from claims.agreement import STANCE_LEAN, Figure, Trend, judge, judge_stances, trend
+from claims.compare import claim_figure
+from claims.domain import NUMERIC_KINDS, Kind, Verdict, year_of
 from claims.models import Card, Claim, Meta, Source, utcnow
-from claims.study import answers, distractors, numerals
+from claims.study import answers, distractors
+from claims.vocabulary import load_metrics
 
 # Claim origin -> the card kinds it gets. Curated claims make the best cards: they get
 # every kind; extracted figures get the blank and the multiple choice.
@@ -43,12 +47,11 @@ CARD_KINDS: dict[str, tuple[str, ...]] = {
 }
 # New cards are introduced in (priority, id) order: curated first.
 PRIORITY = {"curated": 0, "both": 0, "extracted": 1}
-NUMERIC_KINDS = ("money", "percent", "count", "duration", "date", "rank", "ratio")
 MAX_STATEMENT_CLOZE_WORDS = 4  # a statement is blanked only when its surface is short
 MAX_COMPARE_PAIRS_PER_METRIC = 3
 BLANK = "_____"
 # Bump when the generated texts change, so the next command refreshes every card.
-GENERATION = "1"
+GENERATION = "2"  # 2: compare cards follow claims.agreement; trend cards
 FINGERPRINT_KEY = "study.cards"
 
 
@@ -82,10 +85,6 @@ class CardDraft:
 # --- describing sources --------------------------------------------------------
 
 
-def source_year(source: Source) -> int | None:
-    return int(source.date[:4]) if source.date and source.date[:4].isdigit() else None
-
-
 def _names(source: Source) -> list[str]:
     return [a["name"] for a in source.authors or [] if a.get("name")]
 
@@ -101,7 +100,7 @@ def source_label(source: Source) -> str:
     names = _names(source)
     who = " and ".join(_surname(n) for n in names) if names else (
         source.publisher or source.title)
-    year = source_year(source)
+    year = year_of(source.date)
     return f"{who} ({year})" if year else who
 
 
@@ -161,7 +160,7 @@ def figure_spec(claim: Claim) -> dict[str, Any]:
 def _cloze_spec(claim: Claim) -> dict[str, Any] | None:
     # A date is checked as a year only when its surface is a year ("1972"); "Aug. 7"
     # is checked as words, like a statement.
-    as_year = claim.kind != "date" or numerals.read_years(claim.surface)
+    as_year = claim.kind != Kind.DATE or answers.years_named(claim.surface)
     if claim.kind in NUMERIC_KINDS and claim.value is not None and as_year:
         return figure_spec(claim)
     if len(claim.surface.split()) <= MAX_STATEMENT_CLOZE_WORDS:
@@ -229,7 +228,7 @@ def _source_card(claim: Claim, source: Source, others: Sequence[Source]) -> Card
 
 
 def _year_card(claim: Claim, source: Source) -> CardDraft | None:
-    year = source_year(source)
+    year = year_of(source.date)
     if year is None:
         return None
     who = " and ".join(_names(source)) or source.publisher
@@ -264,37 +263,7 @@ def cards_for_claim(
 
 @cache
 def metric_labels() -> dict[str, str]:
-    from claims.resources import data_dir
-    from claims.yamlfile import load_yaml
-
-    entries = load_yaml(data_dir() / "metrics.yaml") or []
-    return {e["key"]: e.get("label", e["key"]) for e in entries if isinstance(e, dict)}
-
-
-def _comparable(claim: Claim) -> float | None:
-    if claim.value is None:
-        return None
-    if claim.kind == "percent" or claim.unit == "percent":
-        return claim.value / 100
-    return claim.value
-
-
-def agree(a: Claim, b: Claim) -> bool:
-    """Two claims on one metric agree: same figure within tolerance, or same stance."""
-    va, vb = _comparable(a), _comparable(b)
-    if va is None or vb is None:
-        return (a.stance or "") == (b.stance or "") if (va, vb) == (None, None) else False
-    if a.unit and b.unit and a.unit != b.unit and "percent" not in (a.unit, b.unit):
-        return False
-    spec_a = {**figure_spec(a), "value": va, "value_max": _comparable_max(a)}
-    spec_b = {**figure_spec(b), "value": vb, "value_max": _comparable_max(b)}
-    return answers.within(spec_a, vb) or answers.within(spec_b, va)
-
-
-def _comparable_max(claim: Claim) -> float | None:
-    if claim.value_max is None:
-        return None
-    return claim.value_max / 100 if claim.kind == "percent" else claim.value_max
+    return {spec.key: spec.label for spec in load_metrics()}
 
 
 def _representatives(group: list[tuple[Claim, Source]]) -> list[tuple[Claim, Source]]:
@@ -305,10 +274,10 @@ def _representatives(group: list[tuple[Claim, Source]]) -> list[tuple[Claim, Sou
     return sorted(best.values(), key=lambda p: (p[1].date or "", p[1].slug))
 
 
-# How a stance places a source on a proposition: for it (+1), against it (-1). "reports"
-# relays others' views and "warns" names a risk, so neither says where the source stands,
-# and compare cards are not made from them.
-STANCE_SIDE: dict[str, int] = {"affirms": 1, "urges": 1, "denies": -1}
+# How a stance places a source on a proposition: the agreement rule's lean. A neutral
+# stance ("reports", "warns") says nothing of where the source stands, so compare cards
+# are not made from it.
+STANCE_SIDE: dict[str, int] = {stance: lean for stance, lean in STANCE_LEAN.items() if lean}
 
 
 def _positions(group: list[tuple[Claim, Source]]) -> list[tuple[Claim, Source, int]]:
@@ -353,33 +322,72 @@ def proposition_cards(pairs: Iterable[tuple[Claim, Source]]) -> list[CardDraft]:
     for proposition, group in _grouped(pairs, lambda claim: claim.proposition):
         held = _positions(group)
         couples = [(x, y) for i, x in enumerate(held) for y in held[i + 1:]]
-        for (a, sa, side_a), (b, sb, side_b) in couples[:MAX_COMPARE_PAIRS_PER_METRIC]:
+        for (a, sa, _), (b, sb, _) in couples[:MAX_COMPARE_PAIRS_PER_METRIC]:
             la, lb = source_label(sa), source_label(sb)
+            verdict = judge_stances(a.stance, b.stance).verdict
             drafts.append(_compare_card(
-                (a, sa), (b, sb), same=side_a == side_b,
+                (a, sa), (b, sb), same=verdict == Verdict.AGREE,
                 question=f"Did {la} and {lb} agree that {_lower_first(proposition)}?",
                 detail=f"{la} {a.stance} it; {lb} {b.stance} it",
-                spec={"proposition": proposition},
+                spec={"proposition": proposition, "verdict": str(verdict)},
             ))
     return drafts
 
 
 def compare_cards(pairs: Iterable[tuple[Claim, Source]]) -> list[CardDraft]:
-    """Cards asking whether two sources agree on a metric they both give."""
+    """Cards on two sources' figures for one metric, judged by the agreement rule that
+    ``claims compare`` uses (:func:`claims.agreement.judge`), so a card never contradicts
+    it. Figures for one year ask "did they agree?"; figures for different years ask
+    which way the figure moved. Figures in different units make no card."""
     drafts = []
     for metric, group in _grouped(pairs, lambda claim: claim.metric):
+        label = metric_labels().get(metric, metric.replace("-", " "))
         reps = _representatives(group)
         couples = [(x, y) for i, x in enumerate(reps) for y in reps[i + 1:]]
-        for (a, sa), (b, sb) in couples[:MAX_COMPARE_PAIRS_PER_METRIC]:
-            label = metric_labels().get(metric, metric.replace("-", " "))
-            la, lb = source_label(sa), source_label(sb)
-            drafts.append(_compare_card(
-                (a, sa), (b, sb), same=agree(a, b),
-                question=f"Did {la} and {lb} agree on {label}?",
-                detail=f"{la}: {a.surface}; {lb}: {b.surface}",
-                spec={"metric": metric},
-            ))
+        made = 0
+        for first, second in couples:
+            fa, fb = claim_figure(*first), claim_figure(*second)
+            if fa is None or fb is None or fa.scale != fb.scale:
+                continue
+            if fa.year is not None and fb.year is not None and fb.year < fa.year:
+                (first, fa), (second, fb) = (second, fb), (first, fa)
+            drafts.append(_figure_card(first, second, fa, fb, label, metric))
+            made += 1
+            if made == MAX_COMPARE_PAIRS_PER_METRIC:
+                break
     return drafts
+
+
+# Trend answers: how a figure moved, in the card's words (a choice among these).
+TREND_WORDS: dict[Trend, str] = {"up": "rose", "down": "fell", "same": "stayed about the same"}
+
+
+def _figure_card(
+    first: tuple[Claim, Source], second: tuple[Claim, Source], fa: Figure, fb: Figure,
+    label: str, metric: str,
+) -> CardDraft:
+    (a, sa), (b, sb) = first, second
+    la, lb = source_label(sa), source_label(sb)
+    judgement = judge(fa, fb)
+    if judgement.verdict != Verdict.CHANGED:
+        return _compare_card(
+            first, second, same=judgement.verdict == Verdict.AGREE,
+            question=f"Did {la} and {lb} agree on {label}?",
+            detail=f"{la}: {a.surface}; {lb}: {b.surface}",
+            spec={"metric": metric, "verdict": str(judgement.verdict)},
+        )
+    moved = trend(fa, fb)
+    detail = f"{a.surface} in {fa.year} ({la}); {b.surface} in {fb.year} ({lb})"
+    return CardDraft(
+        id=card_id(a.id, "compare", b.id), claim_id=a.id, source_slug=sa.slug,
+        kind="compare",
+        question=f"From {fa.year} to {fb.year}, did {label} rise, fall or stay about the "
+                 f"same? ({la}, then {lb})",
+        answer=TREND_WORDS[moved], choices=list(TREND_WORDS.values()),
+        spec={"type": "trend", "value": moved, "display": f"{TREND_WORDS[moved]} \u2014 {detail}",
+              "other_claim_id": b.id, "metric": metric, "verdict": str(Verdict.CHANGED)},
+        priority=min(PRIORITY.get(a.origin, 1), PRIORITY.get(b.origin, 1)),
+    )
 
 
 def _compare_card(

@@ -106,7 +106,7 @@ def _fits(kind: str, value: float) -> bool:
 
 def _far_enough(spec: dict[str, Any], value: float) -> bool:
     answer = float(spec["value"])
-    if answers.within(spec, value):
+    if answers.accepts(spec, value):
         return False
     if spec.get("kind") in ("date", "rank"):
         return round(value) != round(answer)

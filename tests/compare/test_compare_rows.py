@@ -124,8 +124,8 @@ def test_qualifiers_widen_the_tolerance(filled: Any) -> None:
     forces = pairs(compare_metric(filled, "us-forces-in-japan"))
     assert forces[("c-45000", "p-47000")] == "agree"
     assert forces[("c-45000", "p-40000")] == "conflict"
-    assert forces[("c-45000", "l-40000")] == "differ"  # 1996 vs 2000
-    assert forces[("p-40000", "l-40000")] == "agree"
+    assert forces[("c-45000", "l-40000")] == "changed"  # 1996 vs 2000: a change over time
+    assert forces[("p-40000", "l-40000")] == "changed"  # the same 40,000, in 1996 and 2000
 
 
 def test_conflicts_are_flagged_in_the_overall_verdict(filled: Any) -> None:
@@ -185,7 +185,7 @@ def test_unknown_topic(filled: Any) -> None:
         compare_topic(filled, "trades")
     assert (info.value.message, info.value.hint) == (
         "unknown topic 'trades'",
-        "did you mean trade, trade-agreements?; 'claims topics' lists them all",
+        "did you mean trade?; 'claims topics' lists them all",
     )
 
 
@@ -228,7 +228,7 @@ def test_json_shapes_have_no_infinity(filled: Any) -> None:
 
     data = compare_metric(filled, "us-forces-in-japan").to_dict()
     json.dumps(data, allow_nan=False)
-    assert data["claims"][0]["high"] is None
+    assert (data["claims"][0]["high"], data["claims"][0]["open"]) == (49_500, "above")
     json.dumps(timeline(filled, "us-forces").to_dict(), allow_nan=False)
 
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from claims.extract import read_quantities
 from claims.study.answers import (
     Verdict,
     check_answer,
@@ -15,7 +16,7 @@ from claims.study.answers import (
     parse_rating,
     suggest_rating,
 )
-from claims.study.numerals import format_like, read_figures
+from claims.study.numerals import format_like
 
 
 def figure(surface: str, kind: str, value: float, unit: str | None = None,
@@ -215,17 +216,18 @@ def test_normalize_drops_accents_and_punctuation() -> None:
 
 @given(st.integers(min_value=0, max_value=10**12))
 def test_digits_with_commas_read_back(n: int) -> None:
-    assert [f.value for f in read_figures(f"{n:,}")] == [float(n)]
+    assert [f.value for f in read_quantities(f"{n:,}")] == [float(n)]
 
 
-@given(st.integers(min_value=1, max_value=999), st.sampled_from(["billion", "million", "bn", "M"]))
+@given(st.integers(min_value=1, max_value=999),
+       st.sampled_from([" billion", " million", "bn", " bn", "M", "B", "-billion"]))
 def test_scaled_numbers_read_back(n: int, scale: str) -> None:
-    factor = {"billion": 1e9, "million": 1e6, "bn": 1e9, "M": 1e6}[scale]
-    assert read_figures(f"${n} {scale}")[0].value == n * factor
+    factor = {"billion": 1e9, "million": 1e6, "bn": 1e9, "M": 1e6, "B": 1e9}[scale.strip(" -")]
+    assert read_quantities(f"${n}{scale}")[0].value == n * factor
 
 
 @given(st.integers(min_value=1, max_value=10**6))
 def test_format_like_reads_back(n: int) -> None:
     text = format_like(n * 1e9, "$49-billion", "money") or ""
-    assert read_figures(text)[0].value == n * 1e9
+    assert read_quantities(text)[0].value == n * 1e9
     assert text.endswith("-billion") and text.startswith("$")

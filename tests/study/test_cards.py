@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from claims.models import Card, Claim, Review
 from claims.study import cards as cardgen
-from claims.study.answers import check_answer, within
+from claims.study.answers import accepts, check_answer
 from claims.study.cards import BLANK, card_id, ensure_cards, sync_cards
 from claims.study.session import answer_card
 from study.helpers import NOW, MiniCorpus
@@ -106,36 +106,73 @@ def test_compare_cards_from_shared_propositions(session: Session, mini: MiniCorp
     assert not check_answer(differ.spec or {}, differ.answer, "yes").correct
 
 
-def _figure_claim(cid: str, source_id: int, value: float, qualifier: str = "exact") -> Claim:
+def _figure_claim(cid: str, source_id: int, value: float, qualifier: str = "exact",
+                  as_of: int | None = None) -> Claim:
     return Claim(id=cid, source_id=source_id, kind="count", surface=f"{value:,.0f}",
                  value=value, unit="troops", qualifier=qualifier, metric="us-forces-in-japan",
-                 start=0, end=5, origin="curated")
+                 start=0, end=5, origin="curated", as_of=as_of)
 
 
-@pytest.mark.parametrize(
-    ("other", "agrees"),
-    [(47_000, True), (45_000, True), (54_000, False), (40_000, False)],
-)
-def test_compare_cards_from_a_shared_metric(
-    session: Session, mini: MiniCorpus, other: float, agrees: bool
+# (other figure, the verdict of claims compare, why): the card's Yes/No follows it.
+SAME_YEAR = [
+    (47_000, "agree", "more than 45,000 includes 47,000"),
+    (45_000, "agree", "what the source said"),
+    (50_000, "differ", "open-ended: consistent, but not the same figure"),
+    (40_000, "conflict", "below the floor"),
+]
+
+
+@pytest.mark.parametrize(("other", "verdict", "why"), SAME_YEAR, ids=[c[2] for c in SAME_YEAR])
+def test_compare_cards_for_one_year_follow_the_agreement_rule(
+    session: Session, mini: MiniCorpus, other: float, verdict: str, why: str
 ) -> None:
     cronin, andrews = mini.sources["cronin-1996"], mini.sources["andrews-2017"]
-    a = _figure_claim("a", cronin.id or 0, 45_000, "more than")
-    b = _figure_claim("b", andrews.id or 0, other)
+    a = _figure_claim("a", cronin.id or 0, 45_000, "more than", as_of=2000)
+    b = _figure_claim("b", andrews.id or 0, other, as_of=2000)
     cards = cardgen.compare_cards([(a, cronin), (b, andrews)])
     assert [c.question for c in cards] == [
         "Did Cronin (1996) and Andrews (2017) agree on U.S. forces in Japan?"]
-    assert cards[0].spec["value"] is agrees
+    agrees = verdict == "agree"
+    assert (cards[0].spec or {})["value"] is agrees, why
+    assert (cards[0].spec or {})["verdict"] == verdict, why
     assert cards[0].answer == (f"{'Yes' if agrees else 'No'} \u2014 Cronin (1996): 45,000; "
                                f"Andrews (2017): {other:,.0f}")
 
 
+# (other figure in 2017, answer): figures for different years ask how the figure moved.
+OVER_TIME = [(54_000, "rose"), (30_000, "fell"), (46_000, "stayed about the same")]
+
+
+@pytest.mark.parametrize(("other", "answer"), OVER_TIME)
+def test_compare_cards_across_years_ask_how_the_figure_moved(
+    session: Session, mini: MiniCorpus, other: float, answer: str
+) -> None:
+    cronin, andrews = mini.sources["cronin-1996"], mini.sources["andrews-2017"]
+    a = _figure_claim("a", cronin.id or 0, 45_000, "more than")  # dated by its source: 1996
+    b = _figure_claim("b", andrews.id or 0, other)
+    [card] = cardgen.compare_cards([(b, andrews), (a, cronin)])
+    assert card.question == ("From 1996 to 2017, did U.S. forces in Japan rise, fall or stay "
+                             "about the same? (Cronin (1996), then Andrews (2017))")
+    assert card.answer == answer and card.choices == ["rose", "fell", "stayed about the same"]
+    assert (card.spec or {})["verdict"] == "changed"
+    assert check_answer(card.spec or {}, card.answer, answer).correct
+    wrong = next(c for c in card.choices if c != answer)
+    assert not check_answer(card.spec or {}, card.answer, wrong).correct
+
+
+@pytest.mark.parametrize(("given", "right"), [
+    ("it rose", True), ("went up", True), ("increased", True), ("a", True),
+    ("fell", False), ("stayed the same", False), ("dunno", False),
+])
+def test_trend_answers_in_other_words(given: str, right: bool) -> None:
+    spec = {"type": "trend", "value": "up", "display": "rose"}
+    verdict = check_answer(spec, "rose", given, ["rose", "fell", "stayed about the same"])
+    assert verdict.correct is right, given
+
+
 def test_figures_agree_within_tolerance(session: Session, mini: MiniCorpus) -> None:
-    acreage, decrease = mini.claims["acreage"], mini.claims["decrease"]
-    assert cardgen.agree(acreage, decrease)  # one-fifth == 20 percent
-    assert not cardgen.agree(mini.claims["surplus"], mini.claims["surpluses"])
     spec = cardgen.figure_spec(mini.claims["forces"])
-    assert within(spec, 45_000) and not within(spec, 44_000)
+    assert accepts(spec, 45_000) and not accepts(spec, 44_000)
 
 
 def test_sync_retires_cards_of_a_gone_claim_and_keeps_history(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.verdicts import Figure, figure, judge, proposition_verdict
+from claims.agreement import Figure, figure, judge, proposition_verdict
 
 # (a, b, verdict, why)
 PAIRS = [
@@ -21,7 +21,7 @@ PAIRS = [
     (figure(kind="count", value=45000, qualifier="more than"), figure(kind="count", value=40000),
      "conflict", "more than 45,000 excludes 40,000"),
     (figure(kind="count", value=45000, qualifier="more than", year=1996),
-     figure(kind="count", value=40000, year=2000), "differ", "different years may differ"),
+     figure(kind="count", value=40000, year=2000), "changed", "different years: a change"),
     (figure(kind="money", value=49e9, unit="USD"), figure(kind="money", value=6e12, unit="JPY"),
      "differ", "different currencies are not compared"),
     (figure(kind="money", value=49e9, unit="USD"), figure(kind="money", value=49.3e9, unit="USD"),
@@ -49,12 +49,12 @@ def test_reasons_are_readable() -> None:
     same = judge(figure("ratio", 0.2, year=1996), figure("percent", 20, year=1996))
     assert same.reason == "same figure (20 percent)"
     years = judge(figure("count", 40000, year=2000), figure("count", 47000, year=1996))
-    assert years.reason == "different years (2000: 40,000; 1996: 47,000)"
+    assert years.reason == "40,000 in 2000; 47,000 in 1996 (18% higher)"
     units = judge(figure("money", 49e9, unit="USD"), figure("money", 6e12, unit="JPY"))
     assert units.reason == "different units (USD vs JPY)"
     conflict = judge(figure("percent", 80, qualifier="approximately", year=1996),
                      figure("percent", 60, year=1996))
-    assert conflict.reason == "about 80 percent vs 60 percent in 1996"
+    assert conflict.reason == "about 80 percent vs 60 percent in 1996 (20 points lower)"
 
 
 @pytest.mark.parametrize("stances, verdict", [
