@@ -103,9 +103,9 @@ def _read(path: Path) -> str:
 def check_database(session: Session) -> CheckReport:
     """Check the claims stored in a database: spans, topics, metrics, file integrity."""
     from claims.db import integrity_problems
+    from claims.metrics import load_metrics
     from claims.models import Claim, ClaimTopic, Source
     from claims.topics import load_topics
-    from claims.vocabulary import load_metrics
 
     report = CheckReport()
     for finding in integrity_problems(session):

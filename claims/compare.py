@@ -25,9 +25,9 @@ from claims.agreement import (
 )
 from claims.domain import Kind, Verdict, fact_year
 from claims.errors import NotFound
+from claims.metrics import MetricSpec, load_metrics
 from claims.models import Claim, ClaimTopic, Source, Topic
 from claims.suggest import close_matches, did_you_mean
-from claims.vocabulary import MetricSpec, load_metrics
 
 
 @dataclass(frozen=True)

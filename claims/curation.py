@@ -16,31 +16,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
+from claims.domain import Kind, Qualifier, Stance
 from claims.errors import DataError
+from claims.metrics import MetricSpec, load_metrics
 from claims.models import ClaimDraft
 from claims.resources import data_dir
-from claims.vocabulary import MetricSpec, load_metrics
+from claims.suggest import close_matches
 from claims.yamlfile import load_yaml, validate_entries
 
-QUALIFIERS = ("exact", "approximately", "more than", "less than", "at least", "at most", "range")
-STANCES = ("affirms", "denies", "reports", "urges", "warns")
 CURATED_FOLDER = "curated"
-
-Kind = Literal["money", "percent", "count", "duration", "date", "rank", "ratio", "statement"]
-Qualifier = Literal[
-    "exact", "approximately", "more than", "less than", "at least", "at most", "range"
-]
-Stance = Literal["affirms", "denies", "reports", "urges", "warns"]
 
 
 class CuratedClaim(BaseModel):
     """One entry of a curated file; the fields are documented in each file's header."""
 
-    model_config = ConfigDict(extra="forbid")
+    # use_enum_values: fields hold the plain strings ("money"), as the database does
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     source: str
@@ -53,7 +47,7 @@ class CuratedClaim(BaseModel):
     value: float | None = None
     value_max: float | None = None
     unit: str | None = None
-    qualifier: Qualifier = "exact"
+    qualifier: Qualifier = Qualifier.EXACT
     as_of: int | None = Field(default=None, ge=1000, le=2999)
     stance: Stance | None = None
     topics: list[str] = Field(min_length=1)
@@ -66,7 +60,7 @@ class CuratedClaim(BaseModel):
     def _kind_fields(self) -> CuratedClaim:
         if not self.id.startswith(self.source + "-"):
             raise ValueError(f"id must start with its source slug: '{self.source}-...'")
-        if self.kind == "statement":
+        if self.kind == Kind.STATEMENT:
             if not self.proposition:
                 raise ValueError("a statement needs a proposition")
             if self.value is not None or self.metric is not None:
@@ -74,7 +68,7 @@ class CuratedClaim(BaseModel):
             return self
         if self.metric is None or self.value is None:
             raise ValueError(f"a {self.kind} claim needs a metric and a value")
-        if (self.qualifier == "range") != (self.value_max is not None):
+        if (self.qualifier == Qualifier.RANGE) != (self.value_max is not None):
             raise ValueError("value_max goes with qualifier 'range', and only with it")
         if self.value_max is not None and self.value_max < self.value:
             raise ValueError("value_max is below value")
@@ -182,27 +176,23 @@ def _load_file(path: Path) -> list[CuratedClaim]:
     return entries
 
 
+def _nearest(wanted: str, known: Iterable[str]) -> str:
+    near = close_matches(wanted, sorted(known), n=1)
+    return f" (did you mean {near[0]!r}?)" if near else ""
+
+
 def _cross_check(claim: CuratedClaim, vocab: Vocabulary) -> list[str]:
     problems = []
     if claim.source not in vocab.sources:
-        near = difflib.get_close_matches(claim.source, sorted(vocab.sources), n=1)
-        problems.append(
-            f"unknown source {claim.source!r}" + (f" (did you mean {near[0]!r}?)" if near else "")
-        )
+        problems.append(f"unknown source {claim.source!r}" + _nearest(claim.source, vocab.sources))
     for topic in claim.topics:
         if topic not in vocab.topics:
-            near = difflib.get_close_matches(topic, sorted(vocab.topics), n=1, cutoff=0.5)
-            problems.append(
-                f"unknown topic {topic!r}" + (f" (did you mean {near[0]!r}?)" if near else "")
-            )
+            problems.append(f"unknown topic {topic!r}" + _nearest(topic, vocab.topics))
     if claim.metric is not None:
         spec = vocab.metrics.get(claim.metric)
         if spec is None:
-            near = difflib.get_close_matches(claim.metric, sorted(vocab.metrics), n=1)
-            problems.append(
-                f"unknown metric {claim.metric!r}"
-                + (f" (did you mean {near[0]!r}?)" if near else " (add it to metrics.yaml)")
-            )
+            near = _nearest(claim.metric, vocab.metrics) or " (add it to metrics.yaml)"
+            problems.append(f"unknown metric {claim.metric!r}{near}")
         elif spec.kinds and claim.kind not in spec.kinds:
             problems.append(
                 f"metric {claim.metric!r} is measured as {', '.join(spec.kinds)}, not {claim.kind}"

@@ -73,6 +73,18 @@ class CardKind(StrEnum):
     COMPARE = "compare"
 
 
+class QuizMode(StrEnum):
+    """What a quiz draws from: one card kind, or all of them (each kind of
+    :class:`CardKind`, plus ``mixed``; a test keeps the two in step)."""
+
+    CLOZE = "cloze"
+    CHOICE = "choice"
+    SOURCE = "source"
+    YEAR = "year"
+    COMPARE = "compare"
+    MIXED = "mixed"
+
+
 class Verdict(StrEnum):
     """The verdict on two claims about one metric or proposition (``claims.agreement``)."""
 

@@ -7,6 +7,7 @@ same closeness cutoff, so a typo that gets a suggestion in one command gets it i
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 # How alike two names must be (difflib's ratio) to be suggested: 0.6 finds "okinwa" for
@@ -16,18 +17,37 @@ MOST = 3  # suggestions offered at once
 
 
 def close_matches(wanted: str, choices: Iterable[str], n: int = MOST) -> list[str]:
-    """The choices closest to ``wanted`` (case aside), best first.
+    """The choices closest to ``wanted`` (case aside), best first. A compound name is
+    also matched by its leading words, so "defence" finds "defense-spending".
 
     >>> close_matches("okinwa", ["okinawa", "trade", "security"])
     ['okinawa']
     >>> close_matches("ECONOMY", ["economy", "energy"])
     ['economy']
+    >>> close_matches("defence", ["defense-spending", "trade"])
+    ['defense-spending']
     """
-    by_folded: dict[str, str] = {}
+    folded = wanted.casefold().strip()
+    width = len(_WORDS.split(folded))
+    scored: dict[str, float] = {}
     for choice in choices:
-        by_folded.setdefault(choice.casefold(), choice)
-    near = difflib.get_close_matches(wanted.casefold(), list(by_folded), n=n, cutoff=CUTOFF)
-    return [by_folded[folded] for folded in near]
+        name = choice.casefold()
+        lead = " ".join(_WORDS.split(name)[:width])
+        score = max(_ratio(folded, name), _ratio(folded, lead))
+        if score >= CUTOFF and score > scored.get(choice, -1.0):
+            scored[choice] = score
+    return sorted(scored, key=lambda c: (-scored[c], c))[:n]
+
+
+_WORDS = re.compile(r"[\s_-]+")
+
+
+def _ratio(a: str, b: str) -> float:
+    matcher = difflib.SequenceMatcher(None, a, b)
+    # the cheap upper bounds first, as difflib.get_close_matches does
+    if matcher.real_quick_ratio() < CUTOFF or matcher.quick_ratio() < CUTOFF:
+        return 0.0
+    return matcher.ratio()
 
 
 def did_you_mean(wanted: str, choices: Iterable[str], n: int = MOST) -> str:

@@ -4,36 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from claims.domain import Kind, Origin
 from cli.output import FormatOption, OutputFormat, message, render_object, render_rows
 from cli.state import state
 
 if TYPE_CHECKING:
     from claims.search import Excerpt
     from claims.show import ClaimView
-
-
-class Kind(StrEnum):
-    """Claim kinds (claims.extract.KINDS; a test keeps the two in step)."""
-
-    money = "money"
-    percent = "percent"
-    count = "count"
-    duration = "duration"
-    date = "date"
-    rank = "rank"
-    ratio = "ratio"
-    statement = "statement"
-
-
-class Origin(StrEnum):
-    extracted = "extracted"
-    curated = "curated"
-    both = "both"
 
 
 SEARCH_COLUMNS = ["id", "source", "kind", "surface", "value", "unit", "as_of", "sentence"]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from claims.domain import QuizMode
 from cli.output import FormatOption, OutputFormat, message, render_object, render_rows
 from cli.state import state
 
@@ -20,15 +21,6 @@ if TYPE_CHECKING:
     from claims.models import Card
 
 EXIT_INTERRUPTED = 130
-
-
-class QuizMode(StrEnum):
-    cloze = "cloze"
-    choice = "choice"
-    source = "source"
-    year = "year"
-    compare = "compare"
-    mixed = "mixed"
 
 
 class RatingName(StrEnum):
@@ -173,7 +165,7 @@ def quiz(
     topic: Annotated[str | None, typer.Option("--topic", help="Only this topic key.")] = None,
     source: Annotated[str | None, typer.Option("--source", help="Only this source slug.")] = None,
     count: Annotated[int, typer.Option("--count", "-n", help="Number of questions.")] = 10,
-    mode: Annotated[QuizMode, typer.Option("--mode", help="Kind of questions.")] = QuizMode.mixed,
+    mode: Annotated[QuizMode, typer.Option("--mode", help="Kind of questions.")] = QuizMode.MIXED,
     record: Annotated[
         bool, typer.Option("--record", help="Also record the answers in the FSRS schedule.")
     ] = False,
@@ -312,7 +304,7 @@ def cards_list(
     """
     from claims.study.api import list_cards, parse_now
 
-    kind_value = None if kind is None or kind is QuizMode.mixed else kind.value
+    kind_value = None if kind is None or kind is QuizMode.MIXED else kind.value
     with state(ctx).session() as session:
         rows = list_cards(session, deck=deck, due=due, new=new, kind=kind_value, limit=limit,
                           include_retired=include_retired, now=parse_now(now))

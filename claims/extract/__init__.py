@@ -13,15 +13,12 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
 
-KINDS = ("money", "percent", "count", "duration", "date", "rank", "ratio", "statement")
-QUALIFIERS = (
-    "exact", "approximately", "more than", "less than", "at least", "at most", "range",
-    "almost",  # "almost/nearly/close to": just below the value (see docs/extraction.md)
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
+    """A figure found in text. ``kind`` is a ``claims.domain.Kind`` value and
+    ``qualifier`` a ``claims.domain.Qualifier`` value, as plain strings."""
+
     kind: str
     surface: str
     start: int

@@ -29,7 +29,7 @@ Fields, table by table:
                    10 years, "century" 100 years (see ``TIME_FACTORS``).
 ``TIME_IN``        the size of each canonical unit in the next smaller ones, for compound
                    durations ("2 years and 3 months" -> 27 month).
-``QUALIFIER_WORDS`` words right before a figure -> qualifier (a value of ``QUALIFIERS``).
+``QUALIFIER_WORDS`` words right before a figure -> qualifier (a ``claims.domain.Qualifier`` value).
                    "about/roughly/some/around/approximately" -> approximately; "almost/nearly"
                    -> almost (slightly less than); "over/more than" -> more than.
 ``MONTHS``         month names and abbreviations (with or without a period) -> month number.

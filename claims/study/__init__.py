@@ -7,7 +7,7 @@ summarises, ``anki`` and ``export`` take cards elsewhere, and ``api`` is what th
 
 from __future__ import annotations
 
-from claims.study.answers import Verdict, check_answer
+from claims.study.answers import AnswerCheck, check_answer
 from claims.study.cards import ensure_cards, sync_cards
 from claims.study.queue import Deck, next_card, resolve_deck
 from claims.study.session import Outcome, answer_card, quiz_cards
@@ -15,7 +15,7 @@ from claims.study.session import Outcome, answer_card, quiz_cards
 __all__ = [
     "Deck",
     "Outcome",
-    "Verdict",
+    "AnswerCheck",
     "answer_card",
     "check_answer",
     "ensure_cards",

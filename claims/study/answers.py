@@ -59,8 +59,9 @@ _CHOICE_RE = re.compile(r"^\s*\(?([a-hA-H1-8])[.)]?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
-class Verdict:
-    """The result of checking one answer."""
+class AnswerCheck:
+    """The result of checking one answer (the JSON "answer verdict" adds the rating and due
+    date). Not to be confused with ``claims.domain.Verdict``, the verdict on two claims."""
 
     correct: bool
     expected: str
@@ -72,12 +73,12 @@ class Verdict:
         return suggest_rating(self, duration_ms)
 
 
-def suggest_rating(verdict: Verdict, duration_ms: int | None = None) -> int:
+def suggest_rating(verdict: AnswerCheck, duration_ms: int | None = None) -> int:
     """The FSRS rating (1-4) a teacher would give this verdict.
 
-    >>> suggest_rating(Verdict(correct=False, expected="x"))
+    >>> suggest_rating(AnswerCheck(correct=False, expected="x"))
     1
-    >>> suggest_rating(Verdict(correct=True, expected="x"), duration_ms=3000)
+    >>> suggest_rating(AnswerCheck(correct=True, expected="x"), duration_ms=3000)
     4
     """
     if not verdict.correct:
@@ -193,7 +194,7 @@ def _years(found: list[Extraction]) -> list[int]:
             and float(q.value).is_integer() and 1000 <= q.value <= 2100]
 
 
-def check_figure(spec: dict[str, Any], given: str) -> Verdict:
+def check_figure(spec: dict[str, Any], given: str) -> AnswerCheck:
     """Check a typed number against a figure spec (see the module docstring)."""
     expected = spec.get("surface") or str(spec.get("value"))
     kind = spec.get("kind")
@@ -202,62 +203,62 @@ def check_figure(spec: dict[str, Any], given: str) -> Verdict:
         ranks = [q.value for q in found if q.kind in (Kind.RANK, Kind.COUNT) and q.value]
         if not ranks and set(normalize(given).split()) & set(SUPERLATIVES):
             ranks = [1.0]  # a bare superlative ("the biggest") ranks first
-        return Verdict(any(agrees(expected_figure(spec), figure(Kind.RANK, r)) for r in ranks),
+        return AnswerCheck(any(agrees(expected_figure(spec), figure(Kind.RANK, r)) for r in ranks),
                        expected)
     if kind == Kind.DATE:
-        return Verdict(int(spec["value"]) in _years(found), expected)
+        return AnswerCheck(int(spec["value"]) in _years(found), expected)
     unit = spec.get("unit")
     named = {q.unit for q in found if q.kind == Kind.MONEY and q.unit}
     if kind == Kind.MONEY and unit and named and unit not in named:
-        return Verdict(False, expected, note=f"wrong currency ({', '.join(sorted(named))})")
+        return AnswerCheck(False, expected, note=f"wrong currency ({', '.join(sorted(named))})")
     if not found:
-        return Verdict(False, expected, note="no number in the answer")
+        return AnswerCheck(False, expected, note="no number in the answer")
     if kind in NOUN_KINDS and (other := _other_noun(spec, given)):
-        return Verdict(False, expected, note=f"a different unit ({other})")
+        return AnswerCheck(False, expected, note=f"a different unit ({other})")
     target = expected_figure(spec)
     if any(agrees(target, reading) for q in found for reading in _readings(spec, q)):
-        return Verdict(True, expected)
+        return AnswerCheck(True, expected)
     scale = _surface_scale(spec)
     if scale > 1 and not has_scale(given):
         unscaled = [q for q in found if not has_scale(q.surface) and q.value is not None]
         if any(accepts(spec, float(q.value or 0) * scale) for q in unscaled):
-            return Verdict(True, expected, partial=True, note="right number, scale left out")
-    return Verdict(False, expected)
+            return AnswerCheck(True, expected, partial=True, note="right number, scale left out")
+    return AnswerCheck(False, expected)
 
 
 # --- other answer types ------------------------------------------------------
 
 
-def check_year(spec: dict[str, Any], given: str) -> Verdict:
-    return Verdict(int(spec["year"]) in years_named(given), str(spec["year"]))
+def check_year(spec: dict[str, Any], given: str) -> AnswerCheck:
+    return AnswerCheck(int(spec["year"]) in years_named(given), str(spec["year"]))
 
 
-def check_source(spec: dict[str, Any], given: str) -> Verdict:
+def check_source(spec: dict[str, Any], given: str) -> AnswerCheck:
     """An author's surname or name, the outlet, or the source slug, anywhere in the answer."""
     answer = normalize(given)
     accepted = [normalize(a) for a in spec.get("accept", []) if a]
     ok = bool(answer) and any(_contains_phrase(answer, a) for a in accepted)
-    return Verdict(ok, spec.get("display") or (spec.get("accept") or [""])[0])
+    return AnswerCheck(ok, spec.get("display") or (spec.get("accept") or [""])[0])
 
 
 def _content_words(text: str) -> str:
     return " ".join(w for w in normalize(text).split() if w not in FILLER_WORDS)
 
 
-def check_text(spec: dict[str, Any], given: str) -> Verdict:
+def check_text(spec: dict[str, Any], given: str) -> AnswerCheck:
     expected = _content_words(spec["text"])
     answer = _content_words(given)
-    return Verdict(bool(answer) and _contains_phrase(answer, expected), spec["text"])
+    return AnswerCheck(bool(answer) and _contains_phrase(answer, expected), spec["text"])
 
 
-def check_yesno(spec: dict[str, Any], given: str) -> Verdict:
+def check_yesno(spec: dict[str, Any], given: str) -> AnswerCheck:
     answer = normalize(given)
     said_yes = answer in YES_WORDS or answer.startswith("yes ")
     said_no = answer in NO_WORDS or answer.startswith("no ")
     expected = spec.get("display") or ("yes" if spec["value"] else "no")
     if not (said_yes or said_no):
-        return Verdict(False, expected, note="answer yes or no")
-    return Verdict(said_yes == bool(spec["value"]), expected)
+        return AnswerCheck(False, expected, note="answer yes or no")
+    return AnswerCheck(said_yes == bool(spec["value"]), expected)
 
 
 # Words a learner may type for each way a figure moved (trend cards, see
@@ -271,15 +272,15 @@ TREND_ANSWERS: dict[str, tuple[str, ...]] = {
 }
 
 
-def check_trend(spec: dict[str, Any], given: str) -> Verdict:
+def check_trend(spec: dict[str, Any], given: str) -> AnswerCheck:
     """Which way a figure moved: one direction's words, and no other's."""
     answer = normalize(given)
     said = {way for way, words in TREND_ANSWERS.items()
             if any(_contains_phrase(answer, w) for w in words)}
     expected = spec.get("display") or spec["value"]
     if not said:
-        return Verdict(False, expected, note="answer rose, fell or stayed about the same")
-    return Verdict(said == {spec["value"]}, expected)
+        return AnswerCheck(False, expected, note="answer rose, fell or stayed about the same")
+    return AnswerCheck(said == {spec["value"]}, expected)
 
 
 CHECKERS = {
@@ -306,7 +307,7 @@ def resolve_choice(given: str, choices: list[str] | None) -> str | None:
 
 def check_answer(
     spec: dict[str, Any], answer: str, given: str, choices: list[str] | None = None
-) -> Verdict:
+) -> AnswerCheck:
     """Check ``given`` against a card's ``spec``; ``answer`` is the card's display answer.
 
     With ``choices``, a letter or number picks a choice, and picking a choice is right
@@ -316,9 +317,9 @@ def check_answer(
     if picked is None and choices and normalize(given) in {normalize(c) for c in choices}:
         picked = next(c for c in choices if normalize(c) == normalize(given))
     if picked is not None:
-        return Verdict(picked == answer, answer)
+        return AnswerCheck(picked == answer, answer)
     checker = CHECKERS.get(spec.get("type", ""))
     if checker is None:
-        return Verdict(normalize(given) == normalize(answer), answer)
+        return AnswerCheck(normalize(given) == normalize(answer), answer)
     verdict = checker(spec, given)
-    return Verdict(verdict.correct, answer, verdict.partial, verdict.note)
+    return AnswerCheck(verdict.correct, answer, verdict.partial, verdict.note)

@@ -34,9 +34,9 @@ from sqlmodel import Session, select
 from claims.agreement import STANCE_LEAN, Figure, Trend, judge, judge_stances, trend
 from claims.compare import claim_figure
 from claims.domain import NUMERIC_KINDS, Kind, Verdict, year_of
+from claims.metrics import load_metrics
 from claims.models import Card, Claim, Meta, Source, utcnow
 from claims.study import answers, distractors
-from claims.vocabulary import load_metrics
 
 # Claim origin -> the card kinds it gets. Curated claims make the best cards: they get
 # every kind; extracted figures get the blank and the multiple choice.

@@ -20,21 +20,18 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from claims.db import is_sqlite
+from claims.domain import CardKind, QuizMode
 from claims.errors import NotFound, UsageError
 from claims.models import Card, Source, Topic
 from claims.study import queue, scheduler
-from claims.study.answers import RATING_NAMES, Verdict, check_answer
+from claims.study.answers import RATING_NAMES, AnswerCheck, check_answer
 
 LEARN_AHEAD = timedelta(minutes=20)
 
 # Quiz mode -> the card kinds it draws from.
 QUIZ_MODES: dict[str, tuple[str, ...]] = {
-    "cloze": ("cloze",),
-    "choice": ("choice",),
-    "source": ("source",),
-    "year": ("year",),
-    "compare": ("compare",),
-    "mixed": ("cloze", "choice", "source", "year", "compare"),
+    **{str(kind): (str(kind),) for kind in CardKind},
+    QuizMode.MIXED: tuple(str(kind) for kind in CardKind),
 }
 
 
@@ -66,7 +63,7 @@ class Outcome:
 
     card_id: str
     given: str
-    verdict: Verdict
+    verdict: AnswerCheck
     rating: int
     due: datetime | None = None  # the next due date once recorded; None if not recorded
     recorded: bool = False
@@ -94,7 +91,7 @@ def get_card(session: Session, card_id: str) -> Card:
     return card
 
 
-def check(card: Card, given: str) -> Verdict:
+def check(card: Card, given: str) -> AnswerCheck:
     """Check an answer against a card (no database change)."""
     return check_answer(card.spec or {}, card.answer, given, card.choices)
 
@@ -120,7 +117,7 @@ def _lock_card(session: Session, card_id: str) -> Card:
 def answer_card(
     session: Session, card_id: str, given: str, now: datetime, *,
     rating: int | None = None, duration_ms: int | None = None, fuzz: bool = False,
-    verdict: Verdict | None = None, commit: bool = True,
+    verdict: AnswerCheck | None = None, commit: bool = True,
 ) -> Outcome:
     """Check ``given``, rate it (``rating`` overrides the suggestion), schedule, log.
 
@@ -179,10 +176,10 @@ class ReviewRun:
             card = queue.next_card(self.session, ahead, self.deck, new_limit=0)
         return card
 
-    def check(self, card: Card, given: str) -> Verdict:
+    def check(self, card: Card, given: str) -> AnswerCheck:
         return check(card, given)
 
-    def record(self, card: Card, given: str, verdict: Verdict, rating: int | None = None,
+    def record(self, card: Card, given: str, verdict: AnswerCheck, rating: int | None = None,
                duration_ms: int | None = None) -> Outcome:
         outcome = answer_card(self.session, card.id, given, self.clock(), rating=rating,
                               duration_ms=duration_ms, fuzz=self.fuzz, verdict=verdict)

@@ -7,7 +7,8 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.extract import KINDS, QUALIFIERS, extract
+from claims.domain import Kind, Qualifier
+from claims.extract import extract
 from claims.extract._topics import FastTagger
 from claims.extract.peers import extract_quantities
 from claims.resources import seeds_dir
@@ -36,7 +37,7 @@ def _check(text: str) -> None:
         assert text[e.start:e.end] == e.surface
         assert e.start >= previous_end, "figures do not overlap"
         previous_end = e.end
-        assert e.kind in KINDS and e.qualifier in QUALIFIERS
+        assert e.kind in set(Kind) and e.qualifier in set(Qualifier)
         assert e.value is None or math.isfinite(e.value)
         assert e.value_max is None or math.isfinite(e.value_max)
         assert e.sentence_start <= e.start <= e.end <= e.sentence_end <= len(text)

@@ -101,11 +101,13 @@ def test_show_unknown_id_exits_1_with_a_hint(sample_cli) -> None:  # type: ignor
         "error": "no claim with id 'zz'", "hint": "find ids with `claims search WORDS`"}
 
 
-def test_cli_kinds_are_the_extractor_kinds() -> None:
-    from claims.extract import KINDS
-    from cli.lookup import Kind
+def test_cli_choices_are_the_domain_vocabulary() -> None:
+    from claims import domain
+    from cli import lookup, study
 
-    assert tuple(k.value for k in Kind) == KINDS
+    assert (lookup.Kind, lookup.Origin, study.QuizMode) == (
+        domain.Kind, domain.Origin, domain.QuizMode)
+    assert [m.value for m in domain.QuizMode] == [*(k.value for k in domain.CardKind), "mixed"]
 
 
 def test_help_does_not_import_the_database_layer() -> None:

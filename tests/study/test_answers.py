@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from claims.extract import read_quantities
 from claims.study.answers import (
-    Verdict,
+    AnswerCheck,
     check_answer,
     normalize,
     parse_rating,
@@ -181,22 +181,22 @@ def test_choice_answers(given: str, correct: bool) -> None:
 
 def test_wrong_currency_says_why() -> None:
     verdict = check_answer(SURPLUS, "$49-billion", "49 billion yen")
-    assert verdict == Verdict(False, "$49-billion", note="wrong currency (JPY)")
+    assert verdict == AnswerCheck(False, "$49-billion", note="wrong currency (JPY)")
 
 
 @pytest.mark.parametrize(
     ("verdict", "duration_ms", "rating"),
     [
-        (Verdict(False, "x"), None, 1),
-        (Verdict(False, "x"), 1000, 1),
-        (Verdict(True, "x"), None, 3),
-        (Verdict(True, "x"), 2_000, 4),
-        (Verdict(True, "x"), 10_000, 3),
-        (Verdict(True, "x"), 45_000, 2),
-        (Verdict(True, "x", partial=True), 2_000, 2),
+        (AnswerCheck(False, "x"), None, 1),
+        (AnswerCheck(False, "x"), 1000, 1),
+        (AnswerCheck(True, "x"), None, 3),
+        (AnswerCheck(True, "x"), 2_000, 4),
+        (AnswerCheck(True, "x"), 10_000, 3),
+        (AnswerCheck(True, "x"), 45_000, 2),
+        (AnswerCheck(True, "x", partial=True), 2_000, 2),
     ],
 )
-def test_verdict_to_rating(verdict: Verdict, duration_ms: int | None, rating: int) -> None:
+def test_verdict_to_rating(verdict: AnswerCheck, duration_ms: int | None, rating: int) -> None:
     assert suggest_rating(verdict, duration_ms) == rating
 
 
