@@ -165,7 +165,10 @@ def figure(
     magnitude_low, magnitude_high = (1.0, 1.0) if kind in WHOLE_KINDS else (abs(v), abs(top))
     low = v - band.below * magnitude_low
     high = top + band.above * magnitude_high
-    return Figure(scale, v, vmax, float(low), float(high), year, qualifier, band.open)
+    # A date's year is its value, not a year it refers to: two dates for one event that
+    # differ are a conflict, not a change over time.
+    dated = None if kind == Kind.DATE else year
+    return Figure(scale, v, vmax, float(low), float(high), dated, qualifier, band.open)
 
 
 @dataclass(frozen=True)

@@ -71,3 +71,26 @@ def test_cli_reference_is_current() -> None:
     ).stdout
     committed = (DOCS / "cli-reference.md").read_text(encoding="utf-8")
     assert generated.strip() == committed.strip(), "docs/cli-reference.md is stale"
+
+
+# A ```pycon block right after an "<!-- doctest -->" line is run as a doctest.
+_DOCTEST_BLOCK = re.compile(r"<!-- doctest -->\n```pycon\n(.*?)```", re.DOTALL)
+
+
+def _doc_examples() -> list[tuple[str, str]]:
+    return [(f"{page.name}#{i}", block) for page in sorted(DOCS.glob("*.md"))
+            for i, block in enumerate(_DOCTEST_BLOCK.findall(page.read_text(encoding="utf-8")))]
+
+
+@pytest.mark.parametrize(("where", "block"), _doc_examples(), ids=lambda v: v[:30])
+def test_doc_examples_run(where: str, block: str) -> None:
+    import doctest
+
+    test = doctest.DocTestParser().get_doctest(block, {}, where, where, 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.failures == 0, f"{where}: {runner.failures} example(s) failed (see output)"
+
+
+def test_some_doc_examples_are_run() -> None:
+    assert _doc_examples(), "no <!-- doctest --> blocks found in docs/"
