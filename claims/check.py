@@ -149,7 +149,7 @@ def run_check(
     SQLite file that does not exist is not created: its checks are skipped with a note.
     """
     from claims.db import open_database, session_scope
-    from claims.location import database_url, sqlite_file
+    from claims.db.location import database_url, sqlite_file
 
     report = check_data(data_folder)
     if not use_database:

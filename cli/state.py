@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
-    from claims.reading import Reader
+    from claims.db.reading import Reader
 
 
 @dataclass
@@ -50,8 +50,8 @@ class AppState:
         library alone (no ORM import: a new `claims search` starts in a fraction of the
         time); anything else opens the database the full way, building it if need be."""
         from claims.bundle import corpus_is_current
-        from claims.location import database_url
-        from claims.reading import as_reader, open_sqlite_reader
+        from claims.db.location import database_url
+        from claims.db.reading import as_reader, open_sqlite_reader
 
         quick = open_sqlite_reader(database_url(self.db)) if self._engine is None else None
         if quick is not None and not corpus_is_current(quick):
