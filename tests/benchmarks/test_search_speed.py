@@ -142,7 +142,7 @@ def test_search_filters(benchmark, request, engine: str, filters) -> None:  # ty
 
 @pytest.fixture(scope="module")
 def bundled_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from claims.corpus import build_bundled
+    from claims.ingest.corpus import build_bundled
 
     path = tmp_path_factory.mktemp("bundled") / "claims.db"
     engine = open_database(f"sqlite:///{path}")

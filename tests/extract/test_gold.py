@@ -9,8 +9,8 @@ import yaml
 
 from claims.extract import QUALIFIERS, extract
 from claims.extract.scoring import Score, score
+from claims.ingest.textio import read_document
 from claims.resources import seeds_dir
-from claims.textio import read_document
 
 GOLD = yaml.safe_load((Path(__file__).parents[1] / "gold" / "seeds.yaml").read_text("utf-8"))
 BAR = 0.95

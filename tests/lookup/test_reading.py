@@ -22,8 +22,8 @@ from lookup.imports import run_and_list_modules
 @pytest.fixture(scope="module")
 def sqlite_built(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The bundled corpus in a SQLite file (whatever database the suite runs on)."""
-    from claims.corpus import build_bundled
     from claims.db import open_database
+    from claims.ingest.corpus import build_bundled
 
     url = f"sqlite:///{tmp_path_factory.mktemp('quick') / 'claims.db'}"
     engine = open_database(url)
@@ -172,7 +172,7 @@ def test_search_process_imports_no_orm(sqlite_built: str) -> None:
 
 
 def test_search_rebuilds_a_stale_corpus_first(tmp_path: Path, make_cli) -> None:  # type: ignore[no-untyped-def]
-    from claims.bundle import FINGERPRINT_KEY, bundle_fingerprint
+    from claims.ingest.bundle import FINGERPRINT_KEY, bundle_fingerprint
 
     path = tmp_path / "claims.db"
     cli = make_cli(f"sqlite:///{path}")

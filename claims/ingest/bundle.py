@@ -1,7 +1,7 @@
 """Whether a database holds the current bundled corpus (cheap: no extraction imports).
 
 Every command checks this before it runs, so it lives apart from the build
-pipeline (``claims.corpus``) and imports no ORM until it is handed an engine: a
+pipeline (``claims.ingest.corpus``) and imports no ORM until it is handed an engine: a
 search that reads through ``claims.db.reading`` checks it with the standard library.
 """
 
