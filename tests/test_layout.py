@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -274,3 +275,48 @@ def test_modules_stay_short() -> None:
 
 def test_the_long_module_allowance_names_real_files() -> None:
     assert ALLOWED_LONG <= set(_line_counts())
+
+
+# --- docs --------------------------------------------------------------------------
+
+_DOC_PATH = re.compile(r"\bclaims/[\w/]+(?:\.py)?")
+_DOC_NAME = re.compile(r"(?:(?<=`)|(?<=from )|(?<=import ))claims(?:\.\w+)+")
+
+
+def _top_level_names(path: Path) -> set[str]:
+    """What ``from module import name`` can name: its definitions, imports and ``__all__``."""
+    names: set[str] = set()
+    for node in ast.parse(path.read_text("utf-8")).body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names.update(t.id for t in targets if isinstance(t, ast.Name))
+            if any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
+                names.update(ast.literal_eval(node.value))  # type: ignore[arg-type]
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return names
+
+
+def _stale_reference(name: str) -> bool:
+    """True when ``claims.a.b.c`` names no module, or no name in the module it reaches."""
+    parts = name.split(".")
+    known = max(i for i in range(1, len(parts) + 1) if ".".join(parts[:i]) in modules())
+    if known == len(parts):
+        return False
+    return parts[known] not in _top_level_names(modules()[".".join(parts[:known])])
+
+
+def test_docs_name_modules_that_exist() -> None:
+    """Paths (claims/db/engine.py) and names (claims.db.search_sql.RANK_WINDOW) in the docs
+    point at modules and names that exist, so a move cannot leave the docs behind."""
+    stale = set()
+    for doc in [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]:
+        text = doc.read_text("utf-8")
+        for path in _DOC_PATH.findall(text):
+            if not (ROOT / path).exists() and not path.startswith("claims/_bundled"):
+                stale.add(f"{doc.name}: {path}")
+        stale.update(f"{doc.name}: {name}" for name in _DOC_NAME.findall(text)
+                     if _stale_reference(name))
+    assert stale == set()
