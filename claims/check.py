@@ -50,7 +50,7 @@ class CheckReport:
 def check_data(data_folder: Path | None = None, seeds_folder: Path | None = None) -> CheckReport:
     """Check ``data_folder`` (default: the bundled data) against the seeds it names."""
     from claims.curation import CURATED_FOLDER, Vocabulary, collect_curated, locate_all
-    from claims.metadata import load_sources
+    from claims.ingest.metadata import load_sources
 
     data = data_folder or data_dir()
     seeds = seeds_folder or _seeds_beside(data)
@@ -95,7 +95,7 @@ def _seeds_beside(data: Path) -> Path:
 
 
 def _read(path: Path) -> str:
-    from claims.textio import read_document
+    from claims.ingest.textio import read_document
 
     return read_document(path).text
 
@@ -149,7 +149,7 @@ def run_check(
     SQLite file that does not exist is not created: its checks are skipped with a note.
     """
     from claims.db import open_database, session_scope
-    from claims.location import database_url, sqlite_file
+    from claims.db.location import database_url, sqlite_file
 
     report = check_data(data_folder)
     if not use_database:

@@ -96,7 +96,7 @@ class Vocabulary:
 
     @classmethod
     def load(cls, data_folder: Path | None = None) -> Vocabulary:
-        from claims.metadata import load_sources
+        from claims.ingest.metadata import load_sources
         from claims.topics import load_topics
 
         folder = data_folder or data_dir()

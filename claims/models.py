@@ -106,7 +106,7 @@ class ClaimBase(SQLModel):
 
 
 class Claim(ClaimBase, table=True):
-    id: str = Field(primary_key=True)  # stable: survives rebuilds (see claims.ids)
+    id: str = Field(primary_key=True)  # stable: survives rebuilds (see claims.ingest.ids)
     source_id: int = Field(
         sa_column=Column(ForeignKey("source.id", ondelete="CASCADE"), index=True, nullable=False)
     )

@@ -4,8 +4,8 @@ Whatever a person types is turned into plain word terms here (:func:`terms`) bef
 it reaches the database, so quotes, ``*``, ``-``, ``:``, parentheses, ``AND``/``NEAR``,
 a lone apostrophe or emoji are only ever words or nothing, never FTS or SQL syntax.
 The SQL (FTS5 bm25 on SQLite, tsvector ranking on PostgreSQL) is in
-``claims.search_sql``; it runs on a session or, for a quick start, on a bare
-``sqlite3`` connection (``claims.reading``), so this module imports no ORM.
+``claims.db.search_sql``; it runs on a session or, for a quick start, on a bare
+``sqlite3`` connection (``claims.db.reading``), so this module imports no ORM.
 """
 
 from __future__ import annotations
@@ -16,16 +16,16 @@ from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from typing import TYPE_CHECKING, Any
 
-from claims import search_sql
+from claims.db import search_sql
+from claims.db.reading import Reader, as_reader
 from claims.errors import UsageError
-from claims.reading import Reader, as_reader
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from claims.models import Claim
 
-    Database = Session | Reader  # or a sqlite3.Connection (claims.reading.as_reader)
+    Database = Session | Reader  # or a sqlite3.Connection (claims.db.reading.as_reader)
 
 # A search term is a run of letters/digits (Unicode-aware), the way FTS5's unicode61
 # tokenizer and PostgreSQL's parser split text; everything else separates terms.
@@ -212,7 +212,7 @@ def search(
 ) -> list[SearchHit]:
     """Claims matching ``words`` (all of them) and every filter given, best first.
 
-    ``database`` is a session, a ``sqlite3`` connection or a ``claims.reading`` reader.
+    ``database`` is a session, a ``sqlite3`` connection or a ``claims.db.reading`` reader.
     With words, claims are ranked by full-text relevance; with filters only, they come
     in document order (sources in the order they were added, then position). Numeric
     filters apply to normalized values (``min_value=1e10`` is ten billion, in any
@@ -254,7 +254,7 @@ def _listing(reader: Reader, options: FilterOptions, limit: int) -> list[str]:
 
 @dataclass(frozen=True)
 class FilterOptions:
-    """The filters of a search (``claims.search_sql.filter_conditions`` makes them SQL)."""
+    """The filters of a search (``claims.db.search_sql.filter_conditions`` makes them SQL)."""
 
     topic: str | None = None
     source: str | None = None

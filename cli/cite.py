@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from claims.citation_styles import CitationStyle
+from claims.cite.styles import CitationStyle
 from cli.output import FormatOption, OutputFormat, render_object
 from cli.state import state
 
@@ -29,7 +29,7 @@ def cite(
 
     Example: claims cite cronin-1996-forces-45000 --style mla
     """
-    from claims.citation import cite as run_cite
+    from claims.cite.citation import cite as run_cite
 
     with state(ctx).session() as session:
         bibliography = run_cite(session, ids or [], source, style)

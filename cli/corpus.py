@@ -23,7 +23,7 @@ def build(
 
     Example: claims build
     """
-    from claims.corpus import build_bundled
+    from claims.ingest.corpus import build_bundled
     from cli.progress import rich_progress
 
     app_state = state(ctx)
@@ -59,7 +59,7 @@ def ingest(
 
     Example: claims ingest article.html --title "Alliance at 60" --author "Jane Doe" --date 2020-01
     """
-    from claims.ingest import SourceOverrides, ingest_files
+    from claims.ingest.store import SourceOverrides, ingest_files
     from cli.progress import rich_progress
 
     overrides = SourceOverrides(title=title, authors=tuple(author or ()), date=date,
@@ -80,7 +80,7 @@ def sources(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
 
     Example: claims sources --format json
     """
-    from claims.corpus import list_sources
+    from claims.ingest.corpus import list_sources
     from claims.serialize import source_to_public
 
     with state(ctx).session() as session:

@@ -31,8 +31,8 @@ def extract_command(
     """
     import sys
 
-    from claims.ingest import extract_document
-    from claims.textio import decode_bytes, read_document
+    from claims.ingest.store import extract_document
+    from claims.ingest.textio import decode_bytes, read_document
     from cli.output import message, render_rows
 
     if file == "-":

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
-    from claims.reading import Reader
+    from claims.db.reading import Reader
 
 
 @dataclass
@@ -25,12 +25,12 @@ class AppState:
     def engine(self, ensure_corpus: bool = True) -> Engine:
         """Open (and migrate) the database; build the bundled corpus on first use."""
         if self._engine is None:
-            from claims.bundle import corpus_is_current
             from claims.db import open_database
+            from claims.ingest.bundle import corpus_is_current
 
             self._engine = open_database(self.db)
             if ensure_corpus and not corpus_is_current(self._engine):
-                from claims.corpus import build_bundled
+                from claims.ingest.corpus import build_bundled
                 from cli.progress import rich_progress
 
                 with rich_progress("Building the bundled corpus") as report:
@@ -49,9 +49,9 @@ class AppState:
         """Read-only queries. An SQLite file that is current is read with the standard
         library alone (no ORM import: a new `claims search` starts in a fraction of the
         time); anything else opens the database the full way, building it if need be."""
-        from claims.bundle import corpus_is_current
-        from claims.location import database_url
-        from claims.reading import as_reader, open_sqlite_reader
+        from claims.db.location import database_url
+        from claims.db.reading import as_reader, open_sqlite_reader
+        from claims.ingest.bundle import corpus_is_current
 
         quick = open_sqlite_reader(database_url(self.db)) if self._engine is None else None
         if quick is not None and not corpus_is_current(quick):

@@ -103,8 +103,8 @@ def session(engine):  # type: ignore[no-untyped-def]
 
 def _built_database(folder: Path, label: str) -> Iterator[str]:
     """A new database with the bundled corpus built in it; dropped afterwards on PostgreSQL."""
-    from claims.corpus import build_bundled
     from claims.db import open_database
+    from claims.ingest.corpus import build_bundled
 
     url, schema = make_db_url(folder, label)
     eng = open_database(url)

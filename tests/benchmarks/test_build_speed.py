@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from faker import Faker
 
-from claims.corpus import build_bundled
 from claims.db import drop_everything, open_database
-from claims.ingest import ingest_files
+from claims.ingest.corpus import build_bundled
+from claims.ingest.store import ingest_files
 
 N_DOCUMENTS = 1_000
 

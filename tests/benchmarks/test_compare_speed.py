@@ -11,10 +11,10 @@ from sqlmodel import Session
 
 from claims.compare import compare_metric, compare_topic
 from claims.curation import load_curated, locate_all, merge_curated
-from claims.metadata import load_sources
+from claims.ingest.metadata import load_sources
+from claims.ingest.textio import read_document
 from claims.models import Claim, Source
 from claims.resources import seeds_dir
-from claims.textio import read_document
 
 N_CLAIMS = 200  # claims on one metric: 19,900 pairs judged
 

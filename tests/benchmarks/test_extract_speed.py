@@ -13,8 +13,8 @@ import warnings
 import pytest
 
 from claims.extract import extract
+from claims.ingest.textio import read_document
 from claims.resources import seeds_dir
-from claims.textio import read_document
 
 DOCS = [read_document(p).text for p in sorted(seeds_dir().glob("*.txt"))]
 SIZE = sum(len(d.encode("utf-8")) for d in DOCS)

@@ -30,8 +30,8 @@ from sqlalchemy import and_, func
 from sqlmodel import Session, col, select
 
 from claims.db import open_database
+from claims.db.reading import open_sqlite_reader
 from claims.models import Claim
-from claims.reading import open_sqlite_reader
 from claims.search import search, terms
 
 _rnd = random.Random(75)
@@ -56,7 +56,7 @@ def million_session():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def million_reader(million_session):  # type: ignore[no-untyped-def]
-    """What `claims search` reads through on SQLite: stdlib sqlite3 (claims.reading)."""
+    """What `claims search` reads through on SQLite: stdlib sqlite3 (claims.db.reading)."""
     reader = open_sqlite_reader(f"sqlite:///{million_claims_db()}")
     assert reader is not None
     yield reader
@@ -142,7 +142,7 @@ def test_search_filters(benchmark, request, engine: str, filters) -> None:  # ty
 
 @pytest.fixture(scope="module")
 def bundled_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from claims.corpus import build_bundled
+    from claims.ingest.corpus import build_bundled
 
     path = tmp_path_factory.mktemp("bundled") / "claims.db"
     engine = open_database(f"sqlite:///{path}")

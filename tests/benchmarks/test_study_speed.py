@@ -34,7 +34,7 @@ KINDS = ("cloze", "choice", "source", "year", "compare")
 
 
 def _schema_key() -> str:
-    migration = Path(__file__).resolve().parents[2] / "claims/migrations/versions/0001_initial.py"
+    migration = Path(__file__).resolve().parents[2] / "claims/db/migrations/versions/0001_initial.py"
     return hashlib.sha1(migration.read_bytes()).hexdigest()[:10]
 
 

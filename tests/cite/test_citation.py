@@ -1,4 +1,4 @@
-"""claims.citation: each style against the style manuals' own examples.
+"""claims.cite.citation: each style against the style manuals' own examples.
 
 The expected strings follow the manuals' examples for the three kinds of document in
 the corpus -- a newspaper article (manning-1993, an op-ed), a report in a numbered
@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.citation import (
+from claims.cite.citation import (
     CitationStyle,
     bibtex_to_csl,
     cite_claims,
@@ -83,7 +83,7 @@ def test_reference_matches_the_manual(built_session, style, slug, expected) -> N
 
 
 # APA 7 (6.17) wants titles in sentence case; CSL leaves case to the data, so
-# claims.titlecase lowers headline capitals, keeping the proper nouns of the document.
+# claims.cite.titlecase lowers headline capitals, keeping the proper nouns of the document.
 def test_apa_titles_in_sentence_case(built_session) -> None:  # type: ignore[no-untyped-def]
     text = cite_source(built_session, "manning-1993", "apa").references[0].text
     assert "Time to redefine the U.S.-Japan relationship." in text
@@ -164,7 +164,7 @@ def test_csl_type_and_date_precision(sample, slug, csl_type, issued) -> None:  #
 
 
 def test_undated_source_is_nd_in_apa() -> None:
-    from claims.citation import _render
+    from claims.cite.citation import _render
 
     source = Source(slug="x", title="Undated note", authors=[{"name": "Ann Lee"}],
                     publisher="Somewhere", kind="report", filename="x", content_hash="x",

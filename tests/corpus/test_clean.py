@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.clean import clean_document
-from claims.furniture import FURNITURE_RULES, furniture_rule_for
+from claims.ingest.clean import clean_document
+from claims.ingest.furniture import FURNITURE_RULES, furniture_rule_for
 from claims.resources import seeds_dir
 
 # (block, rule name or None) -- every example is a block from the bundled seeds,

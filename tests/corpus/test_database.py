@@ -11,8 +11,8 @@ from sqlmodel import SQLModel
 
 import claims.models  # noqa: F401
 from claims.db import current_revision, make_engine, migrate, open_database
+from claims.db.location import database_url
 from claims.errors import DatabaseError
-from claims.location import database_url
 
 
 def test_migrations_match_the_models(engine) -> None:  # type: ignore[no-untyped-def]

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from claims.corpus import build_bundled, ensure_corpus, list_sources
 from claims.errors import InputError, UsageError
 from claims.extract import Extraction
-from claims.ingest import SourceOverrides, ingest_files
+from claims.ingest.corpus import build_bundled, ensure_corpus, list_sources
+from claims.ingest.store import SourceOverrides, ingest_files
 from claims.models import Claim, Paragraph, Source
 
 _FIGURE = re.compile(r"\$?\d+(?:[,.]\d+)*(?:-billion| percent)?")

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claims.errors import InputError
-from claims.textio import MAX_BYTES, decode_bytes, read_document
+from claims.ingest.textio import MAX_BYTES, decode_bytes, read_document
 
 
 def test_utf8_with_bom_drops_the_bom() -> None:

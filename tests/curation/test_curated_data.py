@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from claims.curation import CuratedClaim, curated_files, load_curated, locate_all
-from claims.metadata import load_sources
+from claims.ingest.metadata import load_sources
+from claims.ingest.textio import decode_bytes
 from claims.resources import data_dir, seeds_dir
-from claims.textio import decode_bytes
 
 
 @pytest.fixture(scope="module")

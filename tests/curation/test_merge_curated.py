@@ -123,9 +123,9 @@ def test_missing_quote_names_file_line_and_claim() -> None:
 
 
 def test_shipped_curated_claims_merge_into_spans_of_the_seeds() -> None:
-    from claims.metadata import load_sources
+    from claims.ingest.metadata import load_sources
+    from claims.ingest.textio import decode_bytes
     from claims.resources import seeds_dir
-    from claims.textio import decode_bytes
 
     claims = load_curated()
     total = 0

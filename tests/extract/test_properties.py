@@ -11,8 +11,8 @@ from claims.domain import Kind, Qualifier
 from claims.extract import extract
 from claims.extract._topics import FastTagger
 from claims.extract.peers import extract_quantities
+from claims.ingest.textio import read_document
 from claims.resources import seeds_dir
-from claims.textio import read_document
 from claims.topics import default_tagger
 
 # text that looks like figures: digits, number words, currency, units, punctuation

@@ -17,7 +17,7 @@ def sample(session):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def sample_cli(cli_empty, session):  # type: ignore[no-untyped-def]
     """The CLI bound to the sample corpus (marked as built, so no bundled build runs)."""
-    from claims.bundle import FINGERPRINT_KEY, bundle_fingerprint
+    from claims.ingest.bundle import FINGERPRINT_KEY, bundle_fingerprint
     from claims.models import Meta
 
     sample_corpus(session)

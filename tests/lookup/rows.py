@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from claims.metadata import load_sources
+from claims.ingest.metadata import load_sources
 from claims.models import Card, Claim, ClaimTopic, Paragraph, Source, Topic
 
 TOPICS = {"trade": "Trade", "forces": "U.S. forces in Japan", "okinawa": "Okinawa"}

@@ -1,7 +1,7 @@
 """The quick read path: search through stdlib ``sqlite3`` gives what the ORM session gives.
 
 ``claims search`` reads a current SQLite database without importing SQLAlchemy
-(claims.reading); these tests hold the two paths to the same answers and check
+(claims.db.reading); these tests hold the two paths to the same answers and check
 when the quick path steps aside for the full one. SQLite only: PostgreSQL always
 takes the session path, which the rest of tests/lookup runs on both databases.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.reading import SQLiteReader, open_sqlite_reader
+from claims.db.reading import SQLiteReader, open_sqlite_reader
 from claims.search import CLAIM_ROW_COLUMNS, search, suggest
 from lookup.imports import run_and_list_modules
 
@@ -22,8 +22,8 @@ from lookup.imports import run_and_list_modules
 @pytest.fixture(scope="module")
 def sqlite_built(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The bundled corpus in a SQLite file (whatever database the suite runs on)."""
-    from claims.corpus import build_bundled
     from claims.db import open_database
+    from claims.ingest.corpus import build_bundled
 
     url = f"sqlite:///{tmp_path_factory.mktemp('quick') / 'claims.db'}"
     engine = open_database(url)
@@ -142,7 +142,7 @@ def test_quick_reader_opens_a_relative_sqlite_url(sqlite_built: str, tmp_path: P
 
 
 def test_quick_reader_opens_a_database_at_head(tmp_path: Path) -> None:
-    from claims.migrations import head_revision
+    from claims.db.migrations import head_revision
 
     reader = open_sqlite_reader(_stamped(tmp_path / "head.db", head_revision()))
     assert reader is not None
@@ -172,7 +172,7 @@ def test_search_process_imports_no_orm(sqlite_built: str) -> None:
 
 
 def test_search_rebuilds_a_stale_corpus_first(tmp_path: Path, make_cli) -> None:  # type: ignore[no-untyped-def]
-    from claims.bundle import FINGERPRINT_KEY, bundle_fingerprint
+    from claims.ingest.bundle import FINGERPRINT_KEY, bundle_fingerprint
 
     path = tmp_path / "claims.db"
     cli = make_cli(f"sqlite:///{path}")

@@ -80,18 +80,18 @@ def test_listing_is_the_same_whatever_the_probe_finds(  # type: ignore[no-untype
     sample, monkeypatch, filters, expected, probe_rows: int
 ) -> None:
     # a probe of the first few claims either fills the page or falls back to the indexes
-    import claims.search_sql
+    import claims.db.search_sql
 
-    monkeypatch.setattr(claims.search_sql, "PROBE_ROWS", probe_rows)
+    monkeypatch.setattr(claims.db.search_sql, "PROBE_ROWS", probe_rows)
     assert ids(search(sample, **filters)) == expected, filters
     assert ids(search(sample, **filters, limit=1)) == expected[:1], filters
 
 
 def test_ranking_window_keeps_the_newest_matches(sample, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # a1 and a2 are the two most recently added claims with "surplus"
-    import claims.search_sql
+    import claims.db.search_sql
 
-    monkeypatch.setattr(claims.search_sql, "RANK_WINDOW", 2)
+    monkeypatch.setattr(claims.db.search_sql, "RANK_WINDOW", 2)
     assert sorted(ids(search(sample, "surplus", limit=2))) == ["a1", "a2"]
     # never fewer results than asked for: the window grows to the limit
     assert len(search(sample, "surplus", limit=5)) == 5

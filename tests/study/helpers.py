@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from claims.metadata import load_sources
+from claims.ingest.metadata import load_sources
 from claims.models import Claim, ClaimTopic, Meta, Source, Topic
 from claims.resources import seeds_dir
 
@@ -126,7 +126,7 @@ def build_mini_corpus(session: Session) -> MiniCorpus:
         corpus.claims[cid] = add_claim(session, source, surface, context, topics=topics,
                                        claim_id=cid, **fields_)
     # Mark the bundled corpus as built, so the CLI's first-use build leaves these alone.
-    from claims.corpus import FINGERPRINT_KEY, bundle_fingerprint
+    from claims.ingest.corpus import FINGERPRINT_KEY, bundle_fingerprint
 
     session.add(Meta(key=FINGERPRINT_KEY, value=bundle_fingerprint()))
     session.commit()

@@ -2,7 +2,7 @@
 
 One document and its claims are written in one transaction. Re-ingesting the
 same content is a no-op; new content under the same slug replaces the source's
-claims (cards keep their history: they follow stable claim ids, see claims.ids).
+claims (cards keep their history: they follow stable claim ids, see claims.ingest.ids).
 """
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ from pydantic import ValidationError
 from sqlalchemy import insert
 from sqlmodel import Session, col, delete, select
 
-from claims.clean import CleanDocument, DocFormat, clean_document, detect_format
 from claims.errors import InputError, UsageError
 from claims.extract import Extraction, Extractor
-from claims.ids import extracted_claim_id, slugify
-from claims.metadata import SourceMeta
+from claims.ingest.clean import CleanDocument, DocFormat, clean_document, detect_format
+from claims.ingest.ids import extracted_claim_id, slugify
+from claims.ingest.metadata import SourceMeta
+from claims.ingest.textio import SUPPORTED_SUFFIXES, DecodedText, read_document
 from claims.models import Claim, ClaimDraft, ClaimTopic, Paragraph, Source, Topic
-from claims.textio import SUPPORTED_SUFFIXES, DecodedText, read_document
 from claims.topics import load_topics
 
 if TYPE_CHECKING:

@@ -1,6 +1,6 @@
 """Where the database is, and how long SQLite waits for a lock, without importing SQLAlchemy.
 
-``claims.db`` (engines, migrations) and ``claims.reading`` (the light read path)
+``claims.db.engine`` (engines, migrations) and ``claims.db.reading`` (the light read path)
 both start here, so a search in a new process can find its database without
 paying for the ORM.
 """

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from claims.citation_styles import CitationStyle
+from claims.cite.styles import CitationStyle
 from claims.errors import NotFound, UsageError
 from claims.models import Claim, Paragraph, Source
 
@@ -453,7 +453,7 @@ def _references(sources: list[Source], style: CitationStyle) -> list[Reference]:
 
 def _apa_title(item: dict[str, Any], source: Source) -> dict[str, Any]:
     """APA 7 (6.17) sets titles in sentence case; the CSL style leaves case to the data."""
-    from claims.titlecase import sentence_case
+    from claims.cite.titlecase import sentence_case
 
     return {**item, "title": sentence_case(item["title"], source.text)}
 

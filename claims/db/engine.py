@@ -1,11 +1,11 @@
 """Engines, sessions and migrations (SQLAlchemy), and the raw SQL they need.
 
-Search's SQL lives in ``claims.search_sql`` and runs without SQLAlchemy when it can
-(``claims.reading``); where the database is comes from ``claims.location``.
+Search's SQL lives in ``claims.db.search_sql`` and runs without SQLAlchemy when it can
+(``claims.db.reading``); where the database is comes from ``claims.db.location``.
 
 SQLite is the embedded default (a file under the user's data dir); any
 SQLAlchemy URL works, PostgreSQL above all. The schema is created and upgraded
-by Alembic (``claims/migrations``); a database stamped with a revision this
+by Alembic (``claims/db/migrations``); a database stamped with a revision this
 version does not know was made by a newer ``claims`` and is refused.
 """
 
@@ -21,9 +21,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, create_engine
 
+from claims.db.location import busy_timeout_ms, database_url, sqlite_file
+from claims.db.migrations import MIGRATIONS_DIR, head_revision
 from claims.errors import DatabaseError, database_error
-from claims.location import busy_timeout_ms, database_url, sqlite_file
-from claims.migrations import MIGRATIONS_DIR, head_revision
 
 
 def is_sqlite(engine_or_session: Engine | Session) -> bool:

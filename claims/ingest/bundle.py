@@ -1,8 +1,8 @@
 """Whether a database holds the current bundled corpus (cheap: no extraction imports).
 
 Every command checks this before it runs, so it lives apart from the build
-pipeline (``claims.corpus``) and imports no ORM until it is handed an engine: a
-search that reads through ``claims.reading`` checks it with the standard library.
+pipeline (``claims.ingest.corpus``) and imports no ORM until it is handed an engine: a
+search that reads through ``claims.db.reading`` checks it with the standard library.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
-from claims.reading import Reader, SessionReader, SQLiteReader, as_reader, meta_value
+from claims.db.reading import Reader, SessionReader, SQLiteReader, as_reader, meta_value
 from claims.resources import data_dir, seeds_dir
 
 if TYPE_CHECKING:

@@ -3,7 +3,7 @@
 ``claims search`` is the command people run most, often from scripts, and a new
 process that imports SQLAlchemy, SQLModel and pydantic spends about 0.6 s on that
 before its first query; the search itself takes milliseconds. So search's queries
-(``claims.search_sql``) are plain SQL text with ``:name`` parameters, which
+(``claims.db.search_sql``) are plain SQL text with ``:name`` parameters, which
 SQLAlchemy's ``text()`` and ``sqlite3`` both accept, and they run through a
 :class:`Reader`. :func:`open_sqlite_reader` opens an existing SQLite database at
 this version's schema with the standard library alone; anything else (no file yet,
@@ -18,9 +18,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from claims.db.location import busy_timeout_ms, sqlite_file
+from claims.db.migrations import head_revision
 from claims.errors import database_error
-from claims.location import busy_timeout_ms, sqlite_file
-from claims.migrations import head_revision
 
 if TYPE_CHECKING:
     from sqlmodel import Session

@@ -15,21 +15,21 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, func, select
 
-from claims.bundle import FINGERPRINT_KEY, bundle_fingerprint, corpus_is_current, set_meta
 from claims.db import session_scope
 from claims.errors import DataError
 from claims.extract import Extractor
-from claims.ingest import (
+from claims.ingest.bundle import FINGERPRINT_KEY, bundle_fingerprint, corpus_is_current, set_meta
+from claims.ingest.metadata import load_sources
+from claims.ingest.store import (
     CurationHook,
     IngestResult,
     prepare_document,
     store_document,
     sync_topics,
 )
-from claims.metadata import load_sources
+from claims.ingest.textio import read_document
 from claims.models import Claim, Source
 from claims.resources import seeds_dir
-from claims.textio import read_document
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine

@@ -6,7 +6,7 @@ rewritten in place. So every cleaned offset maps to an original one, and a claim
 found in the cleaned text points at the very characters of the original.
 
 Steps, in order: split into blocks (HTML: block elements; text: blank lines),
-drop furniture blocks (``claims.furniture``), drop Markdown markup inside blocks,
+drop furniture blocks (``claims.ingest.furniture``), drop Markdown markup inside blocks,
 drop a paragraph printed twice, and join a sentence that a blank line or a dropped
 block cut in two.
 """
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Literal
 
-from claims.furniture import furniture_rule_for
+from claims.ingest.furniture import furniture_rule_for
 
 DocFormat = Literal["text", "markdown", "html"]
 

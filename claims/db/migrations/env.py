@@ -1,4 +1,4 @@
-"""Alembic environment: runs on the connection claims.db hands over (no alembic.ini needed)."""
+"""Alembic environment: runs on the connection claims.db.engine hands over (no alembic.ini)."""
 
 from __future__ import annotations
 

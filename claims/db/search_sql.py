@@ -4,7 +4,7 @@ Everything dialect-specific about searching claims is here: SQLite FTS5 (MATCH,
 bm25) over the external-content table ``claim_fts``, PostgreSQL full-text search
 over the generated ``claim.search`` tsvector (websearch_to_tsquery, ts_rank).
 Queries are plain text with ``:name`` parameters, run through a
-``claims.reading.Reader`` so that a search can skip importing SQLAlchemy.
+``claims.db.reading.Reader`` so that a search can skip importing SQLAlchemy.
 
 Callers pass plain lower-case word tokens (``claims.search.terms``); every value,
 the full-text query included, is a bound parameter, each term double-quoted, so
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from claims.reading import Reader
+    from claims.db.reading import Reader
     from claims.search import FilterOptions
 
 # bm25 column weights, in claim_fts column order:

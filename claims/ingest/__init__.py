@@ -1,0 +1,59 @@
+"""Ingest: documents in, sources with their paragraphs and cited claims in the database.
+
+The pipeline, in order:
+
+1. ``textio``: read a file and decode its bytes to text, refusing what is not text.
+2. ``clean``: split into blocks and drop furniture and markup, keeping a map back to
+   the original offsets.
+3. ``furniture``: the rules for the blocks of a captured page that are not the document.
+4. ``ids``: stable claim ids and slugs (a claim keeps its id across rebuilds).
+5. ``store``: extract claims from the cleaned text and write a source, its paragraphs
+   and claims in one transaction (``ingest_files`` for the user's own documents).
+6. ``metadata``: the hand-curated source metadata of ``data/sources.yaml``.
+7. ``bundle``: whether a database holds the current bundled corpus (cheap: the quick
+   search path calls it with no ORM loaded).
+8. ``corpus``: build the bundled corpus from ``data/`` and ``seeds/``, or rebuild it.
+
+This module imports nothing (``bundle`` is on the quick search path); the names that
+``claims.ingest`` offered before it became a package are looked up in ``store`` on
+first use (PEP 562).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from claims.ingest.store import (
+        CurationHook,
+        IngestResult,
+        SourceOverrides,
+        extract_document,
+        ingest_files,
+        prepare_document,
+        store_document,
+        sync_topics,
+    )
+
+__all__ = [
+    "CurationHook",
+    "IngestResult",
+    "SourceOverrides",
+    "extract_document",
+    "ingest_files",
+    "prepare_document",
+    "store_document",
+    "sync_topics",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from claims.ingest import store
+
+        return getattr(store, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
