@@ -10,7 +10,6 @@ The SQL (FTS5 bm25 on SQLite, tsvector ranking on PostgreSQL) is in
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from claims import search_sql
 from claims.errors import UsageError
 from claims.reading import Reader, as_reader
+from claims.suggest import close_matches
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -333,7 +333,7 @@ def suggest(
     source: str | None = None,
     count: int = 3,
 ) -> Suggestions:
-    """What the user may have meant, by closeness of spelling (difflib)."""
+    """What the user may have meant, by closeness of spelling (:mod:`claims.suggest`)."""
     reader = as_reader(database)
     wanted = terms(words)
     known = search_sql.names(reader)
@@ -346,7 +346,7 @@ def suggest(
             for choice in choices:
                 if len(probe) >= 3 and probe in choice.split("-") and choice not in found:
                     found.append(choice)
-            for choice in difflib.get_close_matches(probe, choices, n=count, cutoff=0.6):
+            for choice in close_matches(probe, choices, count):
                 if choice not in found and choice != probe:
                     found.append(choice)
         return found[:count]

@@ -22,12 +22,24 @@ def close_matches(wanted: str, choices: Iterable[str], n: int = MOST) -> list[st
     ['okinawa']
     >>> close_matches("ECONOMY", ["economy", "energy"])
     ['economy']
+    >>> close_matches("m", ["m3", "m1", "m2", "x"])
+    ['m1', 'm2', 'm3']
     """
     by_folded: dict[str, str] = {}
     for choice in choices:
         by_folded.setdefault(choice.casefold(), choice)
-    near = difflib.get_close_matches(wanted.casefold(), list(by_folded), n=n, cutoff=CUTOFF)
-    return [by_folded[folded] for folded in near]
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(wanted.casefold())
+    scored = []
+    for folded, choice in by_folded.items():
+        matcher.set_seq1(folded)
+        # the cheap upper bounds first, as difflib.get_close_matches does
+        if matcher.real_quick_ratio() >= CUTOFF and matcher.quick_ratio() >= CUTOFF:
+            ratio = matcher.ratio()
+            if ratio >= CUTOFF:
+                scored.append((-ratio, choice))
+    # equally close names in alphabetical order (difflib would put "m3" before "m1")
+    return [choice for _score, choice in sorted(scored)[:n]]
 
 
 def did_you_mean(wanted: str, choices: Iterable[str], n: int = MOST) -> str:

@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 from claims.errors import NotFound
 from claims.models import Card, ClaimTopic, Source, Topic
 from claims.study.scheduler import day_start, require_utc
+from claims.suggest import did_you_mean
 
 DAILY_NEW_LIMIT = 20  # new cards introduced per UTC day, across decks
 
@@ -62,7 +63,9 @@ def resolve_deck(session: Session, name: str | None) -> Deck:
 
 def _unknown_deck(name: str, topics: list[str], slugs: list[str]) -> Deck:
     known = ", ".join(topics[:8] + slugs[:8]) or "none yet"
-    raise NotFound(f"no topic or source named {name!r}", hint=f"decks are: {known}")
+    near = did_you_mean(name, topics + slugs)
+    raise NotFound(f"no topic or source named {name!r}",
+                   hint=f"{near} decks are: {known}" if near else f"decks are: {known}")
 
 
 def active() -> Any:

@@ -24,6 +24,7 @@ from claims.errors import NotFound, UsageError
 from claims.models import Card, Source, Topic
 from claims.study import queue, scheduler
 from claims.study.answers import RATING_NAMES, Verdict, check_answer
+from claims.suggest import did_you_mean
 
 LEARN_AHEAD = timedelta(minutes=20)
 
@@ -207,16 +208,22 @@ def score(outcomes: Sequence[Outcome]) -> dict[str, Any]:
 # --- quizzes -------------------------------------------------------------------------
 
 
+def _then(*parts: str) -> str:
+    return " ".join(part for part in parts if part)
+
+
 def _check_topic(session: Session, topic: str | None) -> None:
     if topic and session.get(Topic, topic) is None:
         keys = session.exec(select(Topic.key).order_by(Topic.key)).all()
-        raise NotFound(f"no topic {topic!r}", hint=f"topics are: {', '.join(keys) or 'none'}")
+        listing = f"topics are: {', '.join(keys) or 'none'}"
+        raise NotFound(f"no topic {topic!r}", hint=_then(did_you_mean(topic, keys), listing))
 
 
 def _check_source(session: Session, source: str | None) -> None:
     if source and session.exec(select(Source.id).where(Source.slug == source)).first() is None:
         slugs = session.exec(select(Source.slug).order_by(Source.slug)).all()
-        raise NotFound(f"no source {source!r}", hint=f"sources are: {', '.join(slugs) or 'none'}")
+        listing = f"sources are: {', '.join(slugs) or 'none'}"
+        raise NotFound(f"no source {source!r}", hint=_then(did_you_mean(source, slugs), listing))
 
 
 def quiz_cards(
@@ -225,7 +232,9 @@ def quiz_cards(
 ) -> list[Card]:
     """A practice round: ``count`` random cards of ``mode``'s kinds (seeded by ``seed``)."""
     if mode not in QUIZ_MODES:
-        raise UsageError(f"unknown quiz mode {mode!r}", hint=f"one of {', '.join(QUIZ_MODES)}")
+        listing = f"one of {', '.join(QUIZ_MODES)}"
+        raise UsageError(f"unknown quiz mode {mode!r}",
+                         hint=_then(did_you_mean(mode, QUIZ_MODES), listing))
     if count < 1:
         raise UsageError("--count must be at least 1")
     _check_topic(session, topic)

@@ -44,8 +44,8 @@ def test_cite_csl_json_text_is_a_csl_item_list(sample_cli) -> None:  # type: ign
 
 
 @pytest.mark.parametrize(("argv", "code", "stderr"), [
-    (["cite", "c9"], 1,
-     "Error: no claim with id 'c9' (hint: did you mean c1, c2, c3? "
+    (["cite", "c"], 1,
+     "Error: no claim with id 'c' (hint: did you mean c1, c2, c3? "
      "find ids with `claims search WORDS`)\n"),
     (["cite", "--source", "nope"], 1,
      "Error: no source 'nope' (hint: list sources with `claims sources`)\n"),
