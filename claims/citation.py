@@ -467,7 +467,7 @@ def cite_source(session: Session, slug: str, style: CitationStyle | str) -> Bibl
         near = did_you_mean(slug, session.exec(select(Source.slug)).all())
         raise NotFound(
             f"no source {slug!r}",
-            hint=(near + " " if near else "") + "list sources with `claims sources`",
+            hint=(near + " " if near else "") + "list sources with `claims.corpus.list_sources()`",
         )
     return Bibliography(style=style, references=_references([source], style))
 
@@ -511,7 +511,7 @@ def _id_hint(session: Session, claim_id: str) -> str:
         if candidates:
             suggestion = did_you_mean(claim_id, candidates)
             break
-    return (suggestion + " " if suggestion else "") + "find ids with `claims search WORDS`"
+    return (suggestion + " " if suggestion else "") + "find ids with `claims.search.search()`"
 
 
 def cite_claims(
@@ -545,8 +545,8 @@ def cite(
     """``claims cite``: claims by id, or one source by slug (exactly one of the two)."""
     if bool(ids) == bool(source):
         raise UsageError(
-            "give claim ids or --source SLUG, not both" if ids else "nothing to cite",
-            hint="claims cite ID... or claims cite --source SLUG",
+            "give claim ids or `source=SLUG`, not both" if ids else "nothing to cite",
+            hint="give `ids` (claim ids), or `source=SLUG`",
         )
     if source:
         return cite_source(session, source, style)

@@ -161,13 +161,13 @@ def store_document(
     if twin is not None:
         raise InputError(
             f"{doc.filename}: the same text is already in the database as {twin.slug!r}",
-            hint=f"nothing to do; or pass --slug {twin.slug} to update that source",
+            hint=f"nothing to do; or pass `overrides.slug={twin.slug}` to update that source",
         )
     if existing is not None and existing.origin == "bundled" and origin != "bundled":
         if not replace_bundled:
             raise InputError(
                 f"{doc.filename}: slug {meta.slug!r} belongs to the bundled corpus",
-                hint="pass another --slug",
+                hint="pass another `overrides.slug`",
             )
 
     drafts = draft_claims(meta.slug, doc.clean, extractor)
@@ -295,8 +295,9 @@ def user_meta(decoded: DecodedText, clean: CleanDocument, path: Path,
         )
     except ValidationError as exc:
         first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "metadata"
-        raise UsageError(f"--{field}: {first['msg']}", hint="see claims ingest --help") from None
+        field = str(first["loc"][0]) if first["loc"] else None  # authors.0.name -> authors
+        where = f"`overrides.{field}`: " if field else ""
+        raise UsageError(where + first["msg"], hint="see `claims.ingest.SourceOverrides`") from None
 
 
 def ingest_files(
@@ -312,7 +313,8 @@ def ingest_files(
 
     files = expand_paths(paths)
     if (overrides.title or overrides.slug) and len(files) > 1:
-        raise UsageError("--title and --slug name one document; got several files",
+        raise UsageError("`overrides.title` and `overrides.slug` name one document; "
+                         "got several files",
                          hint="ingest the files one at a time")
     prepared: list[PreparedDocument] = []
     for path in files:
@@ -328,7 +330,7 @@ def ingest_files(
     clash = [slug for slug, n in slugs.items() if n > 1]
     if clash:
         raise InputError(f"two files would both get the slug {clash[0]!r}",
-                         hint="rename one of them, or ingest them separately with --slug")
+                         hint="rename one of them, or ingest them separately with `overrides.slug`")
     results: list[IngestResult] = []
     with session_scope(engine) as session:
         sync_topics(session)

@@ -222,7 +222,7 @@ def search(
     """
     if not 1 <= limit <= MAX_LIMIT:
         raise UsageError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}",
-                         hint="pass --limit 20, for example")
+                         hint="pass `limit=20`, for example")
     reader = as_reader(database)
     search_terms = terms(words)
     if words and words.strip() and not search_terms:
@@ -314,10 +314,11 @@ class Suggestions:
         return bool(self.topics or self.metrics or self.sources or self.words)
 
     def to_text(self) -> str:
-        """One line for a human, e.g. ``try --topic trade, --metric trade-surplus, or: surplus``."""
-        parts = [f"--topic {key}" for key in self.topics]
-        parts += [f"--metric {key}" for key in self.metrics]
-        parts += [f"--source {slug}" for slug in self.sources]
+        """One line for a human, e.g. ``try `topic=trade`, `metric=trade-surplus` or the
+        words: surplus`` (arguments in backquotes, as in every hint: see claims.errors)."""
+        parts = [f"`topic={key}`" for key in self.topics]
+        parts += [f"`metric={key}`" for key in self.metrics]
+        parts += [f"`source={slug}`" for slug in self.sources]
         text = ", ".join(parts)
         if self.words:
             text += (" or the words: " if text else "the words: ") + ", ".join(self.words)

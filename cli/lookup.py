@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from cli.output import FormatOption, OutputFormat, message, render_object, render_rows
+from cli.output import (
+    FormatOption,
+    OutputFormat,
+    in_cli_words,
+    message,
+    render_object,
+    render_rows,
+)
 from cli.state import state
 
 if TYPE_CHECKING:
@@ -85,8 +92,8 @@ def search(
                "max_value": max_value}
     with state(ctx).reader() as reader:
         hits = run_search(reader, text, limit=limit, **filters)
-        hint = "" if hits else suggest(reader, text, topic=topic, metric=metric,
-                                       source=source).to_text()
+        hint = "" if hits else in_cli_words(suggest(reader, text, topic=topic, metric=metric,
+                                                    source=source).to_text())
     rows = [hit.to_dict() for hit in hits]
     excerpts = [hit.excerpt() for hit in hits]
     if not rows:

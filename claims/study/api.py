@@ -40,8 +40,8 @@ def parse_now(text: str | None) -> datetime | None:
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise UsageError(f"--now {text!r} is not an ISO date or time",
-                         hint="e.g. --now 2026-11-23T09:00:00Z") from None
+        raise UsageError(f"`now` {text!r} is not an ISO date or time",
+                         hint="e.g. `now=2026-11-23T09:00:00Z`") from None
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
@@ -67,7 +67,7 @@ def start_review(
     ensure_cards(session, tick())
     session.commit()
     if limit is not None and limit < 1:
-        raise UsageError("--limit must be at least 1")
+        raise UsageError("`limit` must be at least 1")
     return ReviewRun(session, tick, queue.resolve_deck(session, deck), limit, new_limit, fuzz)
 
 

@@ -91,7 +91,7 @@ def get_card(session: Session, card_id: str) -> Card:
     card = session.get(Card, card_id)
     if card is None:
         raise NotFound(f"no card with id {card_id!r}",
-                       hint="list card ids with: claims cards list --format json")
+                       hint="list card ids with: `claims.study.api.list_cards()`")
     return card
 
 
@@ -114,7 +114,7 @@ def _lock_card(session: Session, card_id: str) -> Card:
     ).first()
     if card is None:
         raise NotFound(f"no card with id {card_id!r}",
-                       hint="list card ids with: claims cards list --format json")
+                       hint="list card ids with: `claims.study.api.list_cards()`")
     return card
 
 
@@ -133,7 +133,7 @@ def answer_card(
     if card.retired:
         session.rollback()
         raise NotFound(f"card {card_id!r} is retired (its claim is gone)",
-                       hint="list current cards with: claims cards list")
+                       hint="list current cards with: `claims.study.api.list_cards()`")
     verdict = verdict or check(card, given)
     final = rating if rating is not None else verdict.suggested_rating(duration_ms)
     sched = scheduler.make_scheduler(session, fuzz=fuzz)
@@ -236,7 +236,7 @@ def quiz_cards(
         raise UsageError(f"unknown quiz mode {mode!r}",
                          hint=_then(did_you_mean(mode, QUIZ_MODES), listing))
     if count < 1:
-        raise UsageError("--count must be at least 1")
+        raise UsageError("`count` must be at least 1")
     _check_topic(session, topic)
     _check_source(session, source)
     deck = queue.Deck(topic=topic, source=source)
@@ -248,7 +248,7 @@ def quiz_cards(
         raise NotFound(
             f"no {mode} cards for this quiz" + (f" (topic {topic})" if topic else "")
             + (f" (source {source})" if source else ""),
-            hint="try --mode mixed, or another --topic/--source",
+            hint="try `mode=mixed`, or another `topic` or `source`",
         )
     return random.Random(seed).sample(cards, min(count, len(cards)))
 

@@ -50,10 +50,10 @@ def test_cite_csl_json_text_is_a_csl_item_list(sample_cli) -> None:  # type: ign
     (["cite", "--source", "nope"], 1,
      "Error: no source 'nope' (hint: list sources with `claims sources`)\n"),
     (["cite"], 2,
-     "Error: nothing to cite (hint: claims cite ID... or claims cite --source SLUG)\n"),
+     "Error: nothing to cite (hint: give ID... (claim ids), or --source SLUG)\n"),
     (["cite", "c1", "--source", "cronin-1996"], 2,
      "Error: give claim ids or --source SLUG, not both "
-     "(hint: claims cite ID... or claims cite --source SLUG)\n"),
+     "(hint: give ID... (claim ids), or --source SLUG)\n"),
 ], ids=["unknown-id", "unknown-source", "nothing", "both"])
 def test_cite_errors(sample_cli, argv, code, stderr) -> None:  # type: ignore[no-untyped-def]
     result = sample_cli(*argv)
