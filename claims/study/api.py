@@ -2,7 +2,9 @@
 
 Each function first brings the cards in step with the claims (:func:`ensure_cards`),
 so a new user can review right after install, and a rebuild's new claims show up as
-new cards at the next study command.
+new cards at the next study command. None commits: the caller, who opened the session,
+does; an interactive one commits before it waits for a person (the card sync may hold
+the database's write lock) and after each answer.
 """
 
 from __future__ import annotations
@@ -65,7 +67,6 @@ def start_review(
     fuzz = now is None if fuzz is None else fuzz
     tick = clock(now)
     ensure_cards(session, tick())
-    session.commit()
     if limit is not None and limit < 1:
         raise UsageError("`limit` must be at least 1")
     return ReviewRun(session, tick, queue.resolve_deck(session, deck), limit, new_limit, fuzz)
@@ -110,7 +111,6 @@ def answer(
     """Check, record and schedule one answer (``rating`` overrides the suggestion)."""
     moment = now or datetime.now(UTC)
     ensure_cards(session, moment)
-    session.commit()
     chosen = None
     if rating is not None:
         try:
@@ -126,7 +126,6 @@ def start_quiz(
     mode: str = "mixed", seed: int | None = None, now: datetime | None = None,
 ) -> list[Card]:
     ensure_cards(session, now or datetime.now(UTC))
-    session.commit()
     return quiz_cards(session, topic=topic, source=source, count=count, mode=mode, seed=seed)
 
 
@@ -138,7 +137,6 @@ def quiz_from_answers(
     """A non-interactive quiz (see :func:`claims.study.session.run_quiz`)."""
     moment = now or datetime.now(UTC)
     ensure_cards(session, moment)
-    session.commit()
     return run_quiz(session, replies, moment, topic=topic, source=source, count=count,
                     mode=mode, seed=seed, record=record)
 

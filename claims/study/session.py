@@ -1,4 +1,4 @@
-"""Answering cards: check, rate, schedule, log — one committed transaction per answer.
+"""Answering cards: check, rate, schedule, log.
 
 :func:`answer_card` is what ``claims cards answer`` and the review loop call. It
 locks the card row first (``SELECT ... FOR UPDATE`` on PostgreSQL; on SQLite a
@@ -6,6 +6,10 @@ no-op ``UPDATE`` takes the database write lock, waiting out the busy timeout), s
 two processes answering at once serialise and no review is lost or overwritten.
 :class:`ReviewRun` drives an interactive session; :func:`quiz_cards` draws a
 practice round that leaves the schedule alone unless asked to record.
+
+Nothing here commits: whoever opened the session does (docs/design.md, "Transactions").
+An interactive front end commits after each answer, so a session stopped at any point
+keeps every answer given; until then the card stays locked.
 """
 
 from __future__ import annotations
@@ -121,17 +125,16 @@ def _lock_card(session: Session, card_id: str) -> Card:
 def answer_card(
     session: Session, card_id: str, given: str, now: datetime, *,
     rating: int | None = None, duration_ms: int | None = None, fuzz: bool = False,
-    verdict: Verdict | None = None, commit: bool = True,
+    verdict: Verdict | None = None,
 ) -> Outcome:
     """Check ``given``, rate it (``rating`` overrides the suggestion), schedule, log.
 
-    The answer is committed before this returns (unless ``commit=False``), so an
-    interrupted session keeps every answer already given.
+    The answer is flushed, not committed: the caller commits it (and so releases the
+    lock on the card), at once if a stop must not lose it.
     """
     now = scheduler.require_utc(now)
     card = _lock_card(session, card_id)
     if card.retired:
-        session.rollback()
         raise NotFound(f"card {card_id!r} is retired (its claim is gone)",
                        hint="list current cards with: `claims.study.api.list_cards()`")
     verdict = verdict or check(card, given)
@@ -141,10 +144,7 @@ def answer_card(
                            duration_ms=duration_ms)
     session.add(card)
     session.add(log)
-    if commit:
-        session.commit()
-    else:
-        session.flush()
+    session.flush()
     return Outcome(card.id, given, verdict, final, card.due, recorded=True)
 
 
@@ -153,7 +153,11 @@ def answer_card(
 
 @dataclass
 class ReviewRun:
-    """One review session: hands out cards, checks and records answers as they come."""
+    """One review session: hands out cards, checks and records answers as they come.
+
+    :meth:`record` does not commit; commit ``session`` after each one to keep every
+    answer when the session is stopped (``claims review`` does).
+    """
 
     session: Session
     clock: Callable[[], datetime]
@@ -273,7 +277,8 @@ def run_quiz(
 
     Each answer is ``{"answer": TEXT}`` (optionally with ``card_id``, which must then
     be the card asked, and ``duration_ms``). Questions left unanswered count as wrong.
-    Returns ``{questions: [...], score: {...}}``.
+    Returns ``{questions: [...], score: {...}}``. With ``record``, the answers go in
+    when the caller commits: all of them, or none if one is refused.
     """
     cards = quiz_cards(session, topic=topic, source=source, count=count, mode=mode, seed=seed)
     results, outcomes = [], []
