@@ -21,7 +21,7 @@ from claims.clean import CleanDocument, DocFormat, clean_document, detect_format
 from claims.errors import InputError, UsageError
 from claims.extract import Extraction, Extractor
 from claims.ids import extracted_claim_id, slugify
-from claims.metadata import SourceMeta
+from claims.metadata import Author, SourceMeta
 from claims.models import Claim, ClaimDraft, ClaimTopic, Paragraph, Source, Topic
 from claims.textio import SUPPORTED_SUFFIXES, DecodedText, read_document
 from claims.topics import load_topics
@@ -81,9 +81,11 @@ def extract_document(decoded: DecodedText, name: str) -> list[Extraction]:
 
 
 def _run(extractor: Extractor | None, text: str) -> Sequence[Extraction]:
-    if extractor is None:
-        from claims.extract import extract as extractor
-    return extractor(text)
+    if extractor is not None:
+        return extractor(text)
+    from claims.extract import extract
+
+    return extract(text)
 
 
 def _to_original(item: Extraction, clean: CleanDocument) -> Extraction:
@@ -287,7 +289,7 @@ def user_meta(decoded: DecodedText, clean: CleanDocument, path: Path,
         return SourceMeta(
             slug=slug,
             title=title or path.stem,
-            authors=[{"name": name} for name in overrides.authors],
+            authors=[Author(name=name) for name in overrides.authors],
             date=overrides.date,
             publisher=overrides.publisher,
             url=overrides.url,

@@ -11,6 +11,7 @@ The SQL (FTS5 bm25 on SQLite, tsvector ranking on PostgreSQL) is in
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from typing import TYPE_CHECKING, Any
@@ -271,7 +272,7 @@ class FilterOptions:
 
 
 def _hits(
-    reader: Reader, ranked: list[tuple[str, float | None]], search_terms: list[str]
+    reader: Reader, ranked: Sequence[tuple[str, float | None]], search_terms: list[str]
 ) -> list[SearchHit]:
     if not ranked:
         return []

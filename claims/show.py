@@ -7,7 +7,8 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from claims.citation import CitationStyle, attribution, cite_claims, load_claims, paragraph_of
+from claims.citation import attribution, cite_claims, load_claims, paragraph_of
+from claims.citation_styles import CitationStyle
 from claims.models import Card, Claim, Paragraph, Source
 from claims.search import public_claim, topics_of
 

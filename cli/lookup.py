@@ -29,7 +29,7 @@ class Kind(StrEnum):
 
     money = "money"
     percent = "percent"
-    count = "count"
+    count = "count"  # type: ignore[assignment]  # a member named like str.count: fine here
     duration = "duration"
     date = "date"
     rank = "rank"
@@ -86,12 +86,11 @@ def search(
     from claims.search import suggest
 
     text = " ".join(words or [])
-    filters = {"topic": topic, "source": source, "kind": kind.value if kind else None,
-               "metric": metric, "origin": origin.value if origin else None,
-               "year_from": year_from, "year_to": year_to, "min_value": min_value,
-               "max_value": max_value}
     with state(ctx).reader() as reader:
-        hits = run_search(reader, text, limit=limit, **filters)
+        hits = run_search(reader, text, limit=limit, topic=topic, source=source,
+                          kind=kind.value if kind else None, metric=metric,
+                          origin=origin.value if origin else None, year_from=year_from,
+                          year_to=year_to, min_value=min_value, max_value=max_value)
         hint = "" if hits else in_cli_words(suggest(reader, text, topic=topic, metric=metric,
                                                     source=source).to_text())
     rows = [hit.to_dict() for hit in hits]

@@ -73,7 +73,8 @@ def deck_id(slug: str) -> int:
 
 
 def note_guid(card: Card) -> str:
-    return genanki.guid_for(card.claim_id, card.id)
+    guid: str = genanki.guid_for(card.claim_id, card.id)
+    return guid
 
 
 def _tags(card: Card, topics: list[str]) -> list[str]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from claims.errors import UsageError
 from claims.models import Card
@@ -83,13 +83,13 @@ def list_cards(
     chosen = queue.resolve_deck(session, deck)
     statement = chosen.narrow(select(Card) if include_retired else queue.active())
     if due:
-        statement = statement.where(Card.introduced_at.is_not(None), Card.due <= moment)  # type: ignore[union-attr]
+        statement = statement.where(col(Card.introduced_at).is_not(None), col(Card.due) <= moment)
     if new:
-        statement = statement.where(Card.introduced_at.is_(None))  # type: ignore[union-attr]
+        statement = statement.where(col(Card.introduced_at).is_(None))
     if kind:
         statement = statement.where(Card.kind == kind)
     statement = statement.order_by(
-        Card.introduced_at.is_(None), Card.due, Card.priority, Card.id  # type: ignore[union-attr]
+        col(Card.introduced_at).is_(None), col(Card.due), col(Card.priority), col(Card.id)
     )
     if limit is not None:
         statement = statement.limit(limit)

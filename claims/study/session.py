@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from claims.db import is_sqlite
 from claims.errors import NotFound, UsageError
@@ -109,7 +109,7 @@ def _lock_card(session: Session, card_id: str) -> Card:
         # Takes SQLite's write lock before reading, so the read below is current and a
         # concurrent writer waits (busy timeout) instead of failing or being overwritten.
         session.execute(
-            update(Card).where(Card.id == card_id).values(id=Card.id)  # type: ignore[arg-type]
+            update(Card).where(col(Card.id) == card_id).values(id=col(Card.id))
             .execution_options(synchronize_session=False)
         )
     card = session.exec(
@@ -245,7 +245,7 @@ def quiz_cards(
     _check_source(session, source)
     deck = queue.Deck(topic=topic, source=source)
     statement = deck.narrow(
-        queue.active().where(Card.kind.in_(QUIZ_MODES[mode]))  # type: ignore[attr-defined]
+        queue.active().where(col(Card.kind).in_(QUIZ_MODES[mode]))
     ).order_by(Card.id)
     cards = list(session.exec(statement).all())
     if not cards:
