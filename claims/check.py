@@ -110,7 +110,8 @@ def check_database(session: Session) -> CheckReport:
     report = CheckReport()
     for finding in integrity_problems(session):
         report.add("database", DataError(f"database: integrity check: {finding}",
-                                         hint="restore a backup or run claims build on a new --db"))
+                                         hint="restore a backup, or run `claims.ingest.corpus"
+                                              ".build_bundled()` on a new `url`"))
     texts = {s.id: (s.slug, s.text) for s in session.exec(select(Source)).all()}
     metrics = {m.key for m in load_metrics()}
     count = 0
@@ -122,7 +123,7 @@ def check_database(session: Session) -> CheckReport:
             report.add("database", DataError(
                 f"database: claim {claim.id!r} ({slug}): text[{claim.start}:{claim.end}] is "
                 f"{actual!r}, not its surface {claim.surface!r}",
-                hint="rebuild with claims build",
+                hint="rebuild with `claims.ingest.corpus.build_bundled()`",
             ))
         if claim.metric is not None and claim.metric not in metrics:
             report.add("database", DataError(

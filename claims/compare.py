@@ -230,7 +230,8 @@ def _unknown_metric(wanted: str, specs: dict[str, MetricSpec]) -> NotFound:
     near = close_matches(wanted, list(specs) + list(by_label))
     keys = list(dict.fromkeys(by_label.get(n, n) for n in near))
     hint = f"did you mean {', '.join(keys)}?" if keys else "no metric is close"
-    return NotFound(f"unknown metric {wanted!r}", hint=hint + "; 'claims metrics' lists them all")
+    return NotFound(f"unknown metric {wanted!r}",
+                    hint=hint + "; `claims.compare.list_metrics()` lists them all")
 
 
 _STOPWORDS = frozenset("the of a an in on for and to with by from at is".split())
@@ -382,7 +383,8 @@ def _check_topic(session: Session, topic: str) -> str:
     labels = _topic_labels(session)
     if topic not in labels:
         hint = did_you_mean(topic, labels) or "no topic is close"
-        raise NotFound(f"unknown topic {topic!r}", hint=hint + "; 'claims topics' lists them all")
+        raise NotFound(f"unknown topic {topic!r}",
+                       hint=hint + "; `claims.compare.list_topics()` lists them all")
     return labels[topic]
 
 

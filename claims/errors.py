@@ -2,6 +2,12 @@
 
 Every error carries a message that names the problem and, where there is one, a
 ``hint`` that names the fix (after sqlite-utils' ``NoTable`` family).
+
+Messages and hints speak the library's language, never a front end's: an argument is
+named in backquotes as `name` or `name=value` (`limit=20`, `overrides.slug`), a
+function as `module.function()` (`claims.search.search()`). A front end translates
+these tokens into what its user types: the CLI (``cli/output.py``) shows `limit=20`
+as ``--limit 20`` and `claims.search.search()` as ``claims search WORDS``.
 """
 
 from __future__ import annotations
@@ -57,11 +63,11 @@ def database_error(driver_message: str) -> DatabaseError:
         )
     if "not a database" in text or "file is encrypted" in text:
         return DatabaseError(
-            "the --db file is not a claims database (not SQLite)",
-            hint="point --db at a new path or an existing claims database",
+            "the `url` file is not a claims database (not SQLite)",
+            hint="point `url` at a new path or an existing claims database",
         )
     first_line = text.splitlines()[0] if text else "unknown error"
     return DatabaseError(
         f"cannot open the database: {first_line}",
-        hint="check --db / CLAIMS_DB, and that the server is running",
+        hint="check `url`, and that the server is running",
     )

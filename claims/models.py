@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Column, DateTime, ForeignKey, Index, String, Text, and_, false
 from sqlalchemy.types import TypeDecorator
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, col
 
 from claims.domain import year_of
 
@@ -183,13 +183,14 @@ class Card(SQLModel, table=True):
 # Partial indexes for picking the next card fast (claims.study.queue): reviewed cards
 # in due order, and new cards in introduction order, both leaving retired cards out.
 # The predicates must read exactly like the queries' WHERE terms for SQLite to use them.
-_LEARNED = and_(Card.introduced_at.is_not(None), Card.retired == false())  # type: ignore[union-attr]
-_NEW = and_(Card.introduced_at.is_(None), Card.retired == false())  # type: ignore[union-attr]
-Index("ix_card_introduced_at", Card.introduced_at,
-      sqlite_where=Card.introduced_at.is_not(None),  # type: ignore[union-attr]
-      postgresql_where=Card.introduced_at.is_not(None))  # type: ignore[union-attr]
-Index("ix_card_learned_due", Card.due, sqlite_where=_LEARNED, postgresql_where=_LEARNED)
-Index("ix_card_new_order", Card.priority, Card.id, sqlite_where=_NEW, postgresql_where=_NEW)
+_LEARNED = and_(col(Card.introduced_at).is_not(None), col(Card.retired) == false())
+_NEW = and_(col(Card.introduced_at).is_(None), col(Card.retired) == false())
+Index("ix_card_introduced_at", col(Card.introduced_at),
+      sqlite_where=col(Card.introduced_at).is_not(None),
+      postgresql_where=col(Card.introduced_at).is_not(None))
+Index("ix_card_learned_due", col(Card.due), sqlite_where=_LEARNED, postgresql_where=_LEARNED)
+Index("ix_card_new_order", col(Card.priority), col(Card.id), sqlite_where=_NEW,
+      postgresql_where=_NEW)
 
 
 class Review(SQLModel, table=True):

@@ -10,8 +10,8 @@ The SQL (FTS5 bm25 on SQLite, tsvector ranking on PostgreSQL) is in
 
 from __future__ import annotations
 
-import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from typing import TYPE_CHECKING, Any
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from claims.db import search_sql
 from claims.db.reading import Reader, as_reader
 from claims.errors import UsageError
+from claims.suggest import close_matches
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -222,7 +223,7 @@ def search(
     """
     if not 1 <= limit <= MAX_LIMIT:
         raise UsageError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}",
-                         hint="pass --limit 20, for example")
+                         hint="pass `limit=20`, for example")
     reader = as_reader(database)
     search_terms = terms(words)
     if words and words.strip() and not search_terms:
@@ -271,7 +272,7 @@ class FilterOptions:
 
 
 def _hits(
-    reader: Reader, ranked: list[tuple[str, float | None]], search_terms: list[str]
+    reader: Reader, ranked: Sequence[tuple[str, float | None]], search_terms: list[str]
 ) -> list[SearchHit]:
     if not ranked:
         return []
@@ -314,10 +315,11 @@ class Suggestions:
         return bool(self.topics or self.metrics or self.sources or self.words)
 
     def to_text(self) -> str:
-        """One line for a human, e.g. ``try --topic trade, --metric trade-surplus, or: surplus``."""
-        parts = [f"--topic {key}" for key in self.topics]
-        parts += [f"--metric {key}" for key in self.metrics]
-        parts += [f"--source {slug}" for slug in self.sources]
+        """One line for a human, e.g. ``try `topic=trade`, `metric=trade-surplus` or the
+        words: surplus`` (arguments in backquotes, as in every hint: see claims.errors)."""
+        parts = [f"`topic={key}`" for key in self.topics]
+        parts += [f"`metric={key}`" for key in self.metrics]
+        parts += [f"`source={slug}`" for slug in self.sources]
         text = ", ".join(parts)
         if self.words:
             text += (" or the words: " if text else "the words: ") + ", ".join(self.words)
@@ -333,7 +335,7 @@ def suggest(
     source: str | None = None,
     count: int = 3,
 ) -> Suggestions:
-    """What the user may have meant, by closeness of spelling (difflib)."""
+    """What the user may have meant, by closeness of spelling (:mod:`claims.suggest`)."""
     reader = as_reader(database)
     wanted = terms(words)
     known = search_sql.names(reader)
@@ -346,7 +348,7 @@ def suggest(
             for choice in choices:
                 if len(probe) >= 3 and probe in choice.split("-") and choice not in found:
                     found.append(choice)
-            for choice in difflib.get_close_matches(probe, choices, n=count, cutoff=0.6):
+            for choice in close_matches(probe, choices, count):
                 if choice not in found and choice != probe:
                     found.append(choice)
         return found[:count]

@@ -26,6 +26,8 @@ def close_matches(wanted: str, choices: Iterable[str], n: int = MOST) -> list[st
     ['economy']
     >>> close_matches("defence", ["defense-spending", "trade"])
     ['defense-spending']
+    >>> close_matches("m", ["m3", "m1", "m2", "x"])  # equally close: alphabetical
+    ['m1', 'm2', 'm3']
     """
     folded = wanted.casefold().strip()
     width = len(_WORDS.split(folded))

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cli.output import FormatOption, OutputFormat, message, render_object, render_rows
+from cli.output import (
+    FormatOption,
+    OutputFormat,
+    in_cli_words,
+    message,
+    render_object,
+    render_rows,
+)
 from cli.state import state
 
 
@@ -35,6 +43,10 @@ def check(
     from claims.check import run_check
 
     report = run_check(data, state(ctx).db, use_database=not no_db)
+    report.problems = [  # in the CLI's words: options and commands, not arguments
+        replace(p, message=in_cli_words(p.message), hint=p.hint and in_cli_words(p.hint))
+        for p in report.problems
+    ]
     if fmt in (OutputFormat.json, OutputFormat.jsonl):
         render_object(report.to_dict(), fmt)
     elif fmt is OutputFormat.table:  # one line per problem, like a linter

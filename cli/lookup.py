@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from claims.domain import Kind, Origin
-from cli.output import FormatOption, OutputFormat, message, render_object, render_rows
+from cli.output import (
+    FormatOption,
+    OutputFormat,
+    in_cli_words,
+    message,
+    render_object,
+    render_rows,
+)
 from cli.state import state
 
 if TYPE_CHECKING:
@@ -60,14 +67,13 @@ def search(
     from claims.search import suggest
 
     text = " ".join(words or [])
-    filters = {"topic": topic, "source": source, "kind": kind.value if kind else None,
-               "metric": metric, "origin": origin.value if origin else None,
-               "year_from": year_from, "year_to": year_to, "min_value": min_value,
-               "max_value": max_value}
     with state(ctx).reader() as reader:
-        hits = run_search(reader, text, limit=limit, **filters)
-        hint = "" if hits else suggest(reader, text, topic=topic, metric=metric,
-                                       source=source).to_text()
+        hits = run_search(reader, text, limit=limit, topic=topic, source=source,
+                          kind=kind.value if kind else None, metric=metric,
+                          origin=origin.value if origin else None, year_from=year_from,
+                          year_to=year_to, min_value=min_value, max_value=max_value)
+        hint = "" if hits else in_cli_words(suggest(reader, text, topic=topic, metric=metric,
+                                                    source=source).to_text())
     rows = [hit.to_dict() for hit in hits]
     excerpts = [hit.excerpt() for hit in hits]
     if not rows:

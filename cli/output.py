@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
@@ -64,13 +65,67 @@ def message(text: str) -> None:
     stderr_console().print(text, markup=False)
 
 
+# The library names its arguments and functions in backquotes (see claims.errors):
+# `limit=20`, `url`, `claims.search.search()`. Here is what a CLI user types instead.
+CLI_WORDS: dict[str, str] = {
+    # arguments -> options
+    "url": "--db/CLAIMS_DB",
+    "limit": "--limit",
+    "count": "--count",
+    "now": "--now",
+    "out": "--out",
+    "mode": "--mode",
+    "topic": "--topic",
+    "metric": "--metric",
+    "source": "--source",
+    "ids": "ID...",
+    "overrides.title": "--title",
+    "overrides.authors": "--author",
+    "overrides.date": "--date",
+    "overrides.publisher": "--publisher",
+    "overrides.url": "--url",
+    "overrides.slug": "--slug",
+    "overrides.kind": "--kind",
+    # functions -> commands
+    "claims.ingest.corpus.build_bundled()": "claims build",
+    "claims.ingest.corpus.list_sources()": "`claims sources`",
+    "claims.search.search()": "`claims search WORDS`",
+    "claims.study.api.list_cards()": "claims cards list --format json",
+    "claims.compare.list_metrics()": "'claims metrics'",
+    "claims.compare.list_topics()": "'claims topics'",
+    "claims.ingest.SourceOverrides": "claims ingest --help",
+}
+# `name` or `name=value`; the value may hold anything but a backquote
+_LIBRARY_WORD = re.compile(r"`(?P<name>[\w.()]+)(?:=(?P<value>[^`]*))?`")
+
+
+def in_cli_words(text: str) -> str:
+    """A library message or hint as a CLI user reads it (unknown names stay as they are).
+
+    >>> in_cli_words("pass `limit=20`, or see `claims.search.search()`; `x` is kept")
+    'pass --limit 20, or see `claims search WORDS`; `x` is kept'
+    """
+
+    def swap(match: re.Match[str]) -> str:
+        words = CLI_WORDS.get(match["name"])
+        if words is None:
+            return match[0]
+        return words if match["value"] is None else f"{words} {match['value']}"
+
+    return _LIBRARY_WORD.sub(swap, text)
+
+
 def print_error(error: ClaimsError, fmt: OutputFormat | None) -> None:
+    """One stderr line (or a JSON object) for a library error, in the CLI's words."""
+    text = in_cli_words(error.message)
+    hint = in_cli_words(error.hint) if error.hint else error.hint
     if fmt in (OutputFormat.json, OutputFormat.jsonl):
-        sys.stderr.write(json.dumps(error.to_dict(), ensure_ascii=False) + "\n")
+        shown = {**error.to_dict(), "error": text, "hint": hint}
+        sys.stderr.write(json.dumps(shown, ensure_ascii=False) + "\n")
         return
-    line = f"Error: {error.message}"
-    if error.hint:
-        line += f" (hint: {error.hint})"
+    line = f"Error: {text}"
+    if hint:
+        line += f" (hint: {hint})"
     sys.stderr.write(line + "\n")
 
 

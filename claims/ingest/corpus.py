@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from claims.db import session_scope
 from claims.errors import DataError
@@ -120,8 +120,8 @@ def ensure_corpus(engine: Engine, progress: ProgressCallback | None = None) -> B
 
 def list_sources(session: Session) -> list[tuple[Source, int]]:
     """Every source with its number of claims, oldest first (undated last)."""
-    counts = dict(
-        session.exec(select(Claim.source_id, func.count()).group_by(Claim.source_id)).all()
+    counts: dict[int | None, int] = dict(
+        session.exec(select(Claim.source_id, func.count()).group_by(col(Claim.source_id))).all()
     )
     sources = session.exec(select(Source)).all()
     ordered = sorted(sources, key=lambda s: (s.date is None, s.date or "", s.slug))

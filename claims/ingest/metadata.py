@@ -17,7 +17,8 @@ SOURCE_KINDS = (
     "op-ed", "policy-brief", "commentary", "blog-post", "sponsored-content",
     "news-article", "report", "book", "document",
 )
-_DATE_BY_PRECISION = {
+Precision = Literal["day", "month", "year", "unknown"]
+_DATE_BY_PRECISION: dict[Precision, re.Pattern[str]] = {
     "day": re.compile(r"^\d{4}-\d{2}-\d{2}$"),
     "month": re.compile(r"^\d{4}-\d{2}$"),
     "year": re.compile(r"^\d{4}$"),
@@ -45,7 +46,7 @@ class SourceMeta(BaseModel):
     container: str | None = None
     number: str | None = None
     date: str | None = None
-    date_precision: Literal["day", "month", "year", "unknown"] = "unknown"
+    date_precision: Precision = "unknown"
     date_inferred: bool = False
     date_evidence: str | None = None
     kind: str = "document"

@@ -21,7 +21,7 @@ from claims.errors import InputError, UsageError
 from claims.extract import Extraction, Extractor
 from claims.ingest.clean import CleanDocument, DocFormat, clean_document, detect_format
 from claims.ingest.ids import extracted_claim_id, slugify
-from claims.ingest.metadata import SourceMeta
+from claims.ingest.metadata import Author, SourceMeta
 from claims.ingest.textio import SUPPORTED_SUFFIXES, DecodedText, read_document
 from claims.models import Claim, ClaimDraft, ClaimTopic, Paragraph, Source, Topic
 from claims.topics import load_topics
@@ -81,9 +81,11 @@ def extract_document(decoded: DecodedText, name: str) -> list[Extraction]:
 
 
 def _run(extractor: Extractor | None, text: str) -> Sequence[Extraction]:
-    if extractor is None:
-        from claims.extract import extract as extractor
-    return extractor(text)
+    if extractor is not None:
+        return extractor(text)
+    from claims.extract import extract
+
+    return extract(text)
 
 
 def _to_original(item: Extraction, clean: CleanDocument) -> Extraction:
@@ -161,13 +163,13 @@ def store_document(
     if twin is not None:
         raise InputError(
             f"{doc.filename}: the same text is already in the database as {twin.slug!r}",
-            hint=f"nothing to do; or pass --slug {twin.slug} to update that source",
+            hint=f"nothing to do; or pass `overrides.slug={twin.slug}` to update that source",
         )
     if existing is not None and existing.origin == "bundled" and origin != "bundled":
         if not replace_bundled:
             raise InputError(
                 f"{doc.filename}: slug {meta.slug!r} belongs to the bundled corpus",
-                hint="pass another --slug",
+                hint="pass another `overrides.slug`",
             )
 
     drafts = draft_claims(meta.slug, doc.clean, extractor)
@@ -287,7 +289,7 @@ def user_meta(decoded: DecodedText, clean: CleanDocument, path: Path,
         return SourceMeta(
             slug=slug,
             title=title or path.stem,
-            authors=[{"name": name} for name in overrides.authors],
+            authors=[Author(name=name) for name in overrides.authors],
             date=overrides.date,
             publisher=overrides.publisher,
             url=overrides.url,
@@ -295,8 +297,9 @@ def user_meta(decoded: DecodedText, clean: CleanDocument, path: Path,
         )
     except ValidationError as exc:
         first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "metadata"
-        raise UsageError(f"--{field}: {first['msg']}", hint="see claims ingest --help") from None
+        field = str(first["loc"][0]) if first["loc"] else None  # authors.0.name -> authors
+        where = f"`overrides.{field}`: " if field else ""
+        raise UsageError(where + first["msg"], hint="see `claims.ingest.SourceOverrides`") from None
 
 
 def ingest_files(
@@ -312,7 +315,8 @@ def ingest_files(
 
     files = expand_paths(paths)
     if (overrides.title or overrides.slug) and len(files) > 1:
-        raise UsageError("--title and --slug name one document; got several files",
+        raise UsageError("`overrides.title` and `overrides.slug` name one document; "
+                         "got several files",
                          hint="ingest the files one at a time")
     prepared: list[PreparedDocument] = []
     for path in files:
@@ -328,7 +332,7 @@ def ingest_files(
     clash = [slug for slug, n in slugs.items() if n > 1]
     if clash:
         raise InputError(f"two files would both get the slug {clash[0]!r}",
-                         hint="rename one of them, or ingest them separately with --slug")
+                         hint="rename one of them, or ingest them separately with `overrides.slug`")
     results: list[IngestResult] = []
     with session_scope(engine) as session:
         sync_topics(session)

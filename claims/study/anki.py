@@ -73,7 +73,8 @@ def deck_id(slug: str) -> int:
 
 
 def note_guid(card: Card) -> str:
-    return genanki.guid_for(card.claim_id, card.id)
+    guid: str = genanki.guid_for(card.claim_id, card.id)
+    return guid
 
 
 def _tags(card: Card, topics: list[str]) -> list[str]:
@@ -141,7 +142,7 @@ def export_anki(session: Session, out: Path, now: datetime,
     """Write every active card of ``deck`` to ``out`` (an .apkg file)."""
     if out.suffix != ".apkg":
         raise InputError(f"{out}: an Anki package must end in .apkg",
-                         hint=f"use --out {out.with_suffix('.apkg')}")
+                         hint=f"use `out={out.with_suffix('.apkg')}`")
     cards = session.exec(deck.narrow(queue.active()).order_by(Card.source_slug, Card.id)).all()
     if not cards:
         raise NotFound("no cards to export", hint="build or ingest documents first")
@@ -163,5 +164,5 @@ def export_anki(session: Session, out: Path, now: datetime,
         genanki.Package(list(decks.values())).write_to_file(str(out), timestamp=now.timestamp())
     except OSError as exc:
         raise InputError(f"{out}: cannot write ({exc.strerror})",
-                         hint="choose a writable --out path") from None
+                         hint="choose a writable `out` path") from None
     return AnkiExport(out, len(cards), len(decks), counts["basic"], counts["cloze"])

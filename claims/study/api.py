@@ -2,7 +2,9 @@
 
 Each function first brings the cards in step with the claims (:func:`ensure_cards`),
 so a new user can review right after install, and a rebuild's new claims show up as
-new cards at the next study command.
+new cards at the next study command. None commits: the caller, who opened the session,
+does; an interactive one commits before it waits for a person (the card sync may hold
+the database's write lock) and after each answer.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from claims.errors import UsageError
 from claims.models import Card
@@ -40,8 +42,8 @@ def parse_now(text: str | None) -> datetime | None:
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise UsageError(f"--now {text!r} is not an ISO date or time",
-                         hint="e.g. --now 2026-11-23T09:00:00Z") from None
+        raise UsageError(f"`now` {text!r} is not an ISO date or time",
+                         hint="e.g. `now=2026-11-23T09:00:00Z`") from None
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
@@ -65,9 +67,8 @@ def start_review(
     fuzz = now is None if fuzz is None else fuzz
     tick = clock(now)
     ensure_cards(session, tick())
-    session.commit()
     if limit is not None and limit < 1:
-        raise UsageError("--limit must be at least 1")
+        raise UsageError("`limit` must be at least 1")
     return ReviewRun(session, tick, queue.resolve_deck(session, deck), limit, new_limit, fuzz)
 
 
@@ -82,13 +83,13 @@ def list_cards(
     chosen = queue.resolve_deck(session, deck)
     statement = chosen.narrow(select(Card) if include_retired else queue.active())
     if due:
-        statement = statement.where(Card.introduced_at.is_not(None), Card.due <= moment)  # type: ignore[union-attr]
+        statement = statement.where(col(Card.introduced_at).is_not(None), col(Card.due) <= moment)
     if new:
-        statement = statement.where(Card.introduced_at.is_(None))  # type: ignore[union-attr]
+        statement = statement.where(col(Card.introduced_at).is_(None))
     if kind:
         statement = statement.where(Card.kind == kind)
     statement = statement.order_by(
-        Card.introduced_at.is_(None), Card.due, Card.priority, Card.id  # type: ignore[union-attr]
+        col(Card.introduced_at).is_(None), col(Card.due), col(Card.priority), col(Card.id)
     )
     if limit is not None:
         statement = statement.limit(limit)
@@ -110,7 +111,6 @@ def answer(
     """Check, record and schedule one answer (``rating`` overrides the suggestion)."""
     moment = now or datetime.now(UTC)
     ensure_cards(session, moment)
-    session.commit()
     chosen = None
     if rating is not None:
         try:
@@ -126,7 +126,6 @@ def start_quiz(
     mode: str = "mixed", seed: int | None = None, now: datetime | None = None,
 ) -> list[Card]:
     ensure_cards(session, now or datetime.now(UTC))
-    session.commit()
     return quiz_cards(session, topic=topic, source=source, count=count, mode=mode, seed=seed)
 
 
@@ -138,7 +137,6 @@ def quiz_from_answers(
     """A non-interactive quiz (see :func:`claims.study.session.run_quiz`)."""
     moment = now or datetime.now(UTC)
     ensure_cards(session, moment)
-    session.commit()
     return run_quiz(session, replies, moment, topic=topic, source=source, count=count,
                     mode=mode, seed=seed, record=record)
 

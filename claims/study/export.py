@@ -13,7 +13,7 @@ import csv
 from datetime import datetime
 from typing import Any, TextIO
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from claims.models import Card, Claim, Source
 from claims.study import queue
@@ -59,7 +59,9 @@ def json_export(session: Session, now: datetime, with_cards: bool = True) -> dic
     sources = session.exec(select(Source).order_by(Source.date, Source.slug)).all()
     slugs = {s.id: s.slug for s in sources}
     topics = topics_by_claim(session)
-    claims = session.exec(select(Claim).order_by(Claim.source_id, Claim.start, Claim.id)).all()
+    claims = session.exec(
+        select(Claim).order_by(col(Claim.source_id), col(Claim.start), col(Claim.id))
+    ).all()
     data: dict[str, Any] = {
         "exported_at": now.isoformat(timespec="seconds"),
         "sources": [source_to_public(s) for s in sources],

@@ -10,16 +10,20 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, false, func
-from sqlmodel import Session, select
+from sqlalchemy import ColumnElement, Select, and_, false, func
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from claims.errors import NotFound
 from claims.models import Card, ClaimTopic, Source, Topic
 from claims.study.scheduler import day_start, require_utc
+from claims.suggest import did_you_mean
 
 DAILY_NEW_LIMIT = 20  # new cards introduced per UTC day, across decks
+
+Statement = TypeVar("Statement", bound=Select[*tuple[Any, ...]])  # any select over cards
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,12 +37,13 @@ class Deck:
     def name(self) -> str:
         return self.topic or self.source or "all"
 
-    def narrow(self, statement: Any) -> Any:
+    def narrow(self, statement: Statement) -> Statement:
+        """``statement`` (a select over cards) kept to this deck's cards."""
         if self.topic:
             in_topic = select(ClaimTopic.claim_id).where(ClaimTopic.topic_key == self.topic)
-            statement = statement.where(Card.claim_id.in_(in_topic))  # type: ignore[attr-defined]
+            statement = statement.where(col(Card.claim_id).in_(in_topic))
         if self.source:
-            statement = statement.where(Card.source_slug == self.source)
+            statement = statement.where(col(Card.source_slug) == self.source)
         return statement
 
 
@@ -62,28 +67,31 @@ def resolve_deck(session: Session, name: str | None) -> Deck:
 
 def _unknown_deck(name: str, topics: list[str], slugs: list[str]) -> Deck:
     known = ", ".join(topics[:8] + slugs[:8]) or "none yet"
-    raise NotFound(f"no topic or source named {name!r}", hint=f"decks are: {known}")
+    near = did_you_mean(name, topics + slugs)
+    raise NotFound(f"no topic or source named {name!r}",
+                   hint=f"{near} decks are: {known}" if near else f"decks are: {known}")
 
 
-def active() -> Any:
+def active() -> SelectOfScalar[Card]:
     return select(Card).where(Card.retired == false())
 
 
-def learned_due(deck: Deck, now: datetime) -> Any:
+def learned_due(deck: Deck, now: datetime) -> SelectOfScalar[Card]:
     """Reviewed cards due at ``now``, most overdue first."""
-    statement = active().where(Card.introduced_at.is_not(None), Card.due <= now)  # type: ignore[union-attr]
-    return deck.narrow(statement).order_by(Card.due)
+    statement = active().where(col(Card.introduced_at).is_not(None), col(Card.due) <= now)
+    return deck.narrow(statement).order_by(col(Card.due))
 
 
-def new_cards(deck: Deck) -> Any:
+def new_cards(deck: Deck) -> SelectOfScalar[Card]:
     """Cards never reviewed, in introduction order (curated first)."""
-    statement = active().where(Card.introduced_at.is_(None))  # type: ignore[union-attr]
-    return deck.narrow(statement).order_by(Card.priority, Card.id)
+    statement = active().where(col(Card.introduced_at).is_(None))
+    return deck.narrow(statement).order_by(col(Card.priority), col(Card.id))
 
 
-def _introduced_today(now: datetime) -> Any:
+def _introduced_today(now: datetime) -> ColumnElement[bool]:
     start = day_start(now)
-    return and_(Card.introduced_at >= start, Card.introduced_at < start + timedelta(days=1))  # type: ignore[operator]
+    introduced = col(Card.introduced_at)
+    return and_(introduced >= start, introduced < start + timedelta(days=1))
 
 
 def new_introduced_today(session: Session, now: datetime) -> int:
@@ -101,7 +109,7 @@ def next_card(
     now = require_utc(now)
     due = learned_due(deck, now)
     if exclude:
-        due = due.where(Card.id.not_in(exclude))  # type: ignore[attr-defined]
+        due = due.where(col(Card.id).not_in(exclude))
     card = session.exec(due.limit(1)).first()
     if card is not None:
         return card
@@ -110,9 +118,9 @@ def next_card(
     # Siblings wait: a claim already introduced today does not bring a second new card
     # (its multiple choice would give away its cloze).
     started = select(Card.claim_id).where(_introduced_today(now))
-    fresh = new_cards(deck).where(Card.claim_id.not_in(started))  # type: ignore[attr-defined]
+    fresh = new_cards(deck).where(col(Card.claim_id).not_in(started))
     if exclude:
-        fresh = fresh.where(Card.id.not_in(exclude))  # type: ignore[attr-defined]
+        fresh = fresh.where(col(Card.id).not_in(exclude))
     return session.exec(fresh.limit(1)).first()
 
 

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import fsrs
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from claims.errors import ClaimsError, UsageError
 from claims.models import Card, Meta, Review
@@ -110,7 +110,7 @@ def preview_due(scheduler: fsrs.Scheduler, card: Card, now: datetime) -> dict[st
 def _review_logs(session: Session) -> list[Any]:
     ids: dict[str, int] = {}
     logs = []
-    for review_row in session.exec(select(Review).order_by(Review.id)).all():
+    for review_row in session.exec(select(Review).order_by(col(Review.id))).all():
         number = ids.setdefault(review_row.card_id, len(ids) + 1)
         logs.append(
             fsrs.ReviewLog(

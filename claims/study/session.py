@@ -1,4 +1,4 @@
-"""Answering cards: check, rate, schedule, log — one committed transaction per answer.
+"""Answering cards: check, rate, schedule, log.
 
 :func:`answer_card` is what ``claims cards answer`` and the review loop call. It
 locks the card row first (``SELECT ... FOR UPDATE`` on PostgreSQL; on SQLite a
@@ -6,6 +6,10 @@ no-op ``UPDATE`` takes the database write lock, waiting out the busy timeout), s
 two processes answering at once serialise and no review is lost or overwritten.
 :class:`ReviewRun` drives an interactive session; :func:`quiz_cards` draws a
 practice round that leaves the schedule alone unless asked to record.
+
+Nothing here commits: whoever opened the session does (docs/design.md, "Transactions").
+An interactive front end commits after each answer, so a session stopped at any point
+keeps every answer given; until then the card stays locked.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from claims.db import is_sqlite
 from claims.domain import CardKind, QuizMode
@@ -25,6 +29,7 @@ from claims.errors import NotFound, UsageError
 from claims.models import Card, Source, Topic
 from claims.study import queue, scheduler
 from claims.study.answers import RATING_NAMES, AnswerCheck, check_answer
+from claims.suggest import did_you_mean
 
 LEARN_AHEAD = timedelta(minutes=20)
 
@@ -87,7 +92,7 @@ def get_card(session: Session, card_id: str) -> Card:
     card = session.get(Card, card_id)
     if card is None:
         raise NotFound(f"no card with id {card_id!r}",
-                       hint="list card ids with: claims cards list --format json")
+                       hint="list card ids with: `claims.study.api.list_cards()`")
     return card
 
 
@@ -101,7 +106,7 @@ def _lock_card(session: Session, card_id: str) -> Card:
         # Takes SQLite's write lock before reading, so the read below is current and a
         # concurrent writer waits (busy timeout) instead of failing or being overwritten.
         session.execute(
-            update(Card).where(Card.id == card_id).values(id=Card.id)  # type: ignore[arg-type]
+            update(Card).where(col(Card.id) == card_id).values(id=col(Card.id))
             .execution_options(synchronize_session=False)
         )
     card = session.exec(
@@ -110,26 +115,25 @@ def _lock_card(session: Session, card_id: str) -> Card:
     ).first()
     if card is None:
         raise NotFound(f"no card with id {card_id!r}",
-                       hint="list card ids with: claims cards list --format json")
+                       hint="list card ids with: `claims.study.api.list_cards()`")
     return card
 
 
 def answer_card(
     session: Session, card_id: str, given: str, now: datetime, *,
     rating: int | None = None, duration_ms: int | None = None, fuzz: bool = False,
-    verdict: AnswerCheck | None = None, commit: bool = True,
+    verdict: AnswerCheck | None = None,
 ) -> Outcome:
     """Check ``given``, rate it (``rating`` overrides the suggestion), schedule, log.
 
-    The answer is committed before this returns (unless ``commit=False``), so an
-    interrupted session keeps every answer already given.
+    The answer is flushed, not committed: the caller commits it (and so releases the
+    lock on the card), at once if a stop must not lose it.
     """
     now = scheduler.require_utc(now)
     card = _lock_card(session, card_id)
     if card.retired:
-        session.rollback()
         raise NotFound(f"card {card_id!r} is retired (its claim is gone)",
-                       hint="list current cards with: claims cards list")
+                       hint="list current cards with: `claims.study.api.list_cards()`")
     verdict = verdict or check(card, given)
     final = rating if rating is not None else verdict.suggested_rating(duration_ms)
     sched = scheduler.make_scheduler(session, fuzz=fuzz)
@@ -137,10 +141,7 @@ def answer_card(
                            duration_ms=duration_ms)
     session.add(card)
     session.add(log)
-    if commit:
-        session.commit()
-    else:
-        session.flush()
+    session.flush()
     return Outcome(card.id, given, verdict, final, card.due, recorded=True)
 
 
@@ -149,7 +150,11 @@ def answer_card(
 
 @dataclass
 class ReviewRun:
-    """One review session: hands out cards, checks and records answers as they come."""
+    """One review session: hands out cards, checks and records answers as they come.
+
+    :meth:`record` does not commit; commit ``session`` after each one to keep every
+    answer when the session is stopped (``claims review`` does).
+    """
 
     session: Session
     clock: Callable[[], datetime]
@@ -204,16 +209,22 @@ def score(outcomes: Sequence[Outcome]) -> dict[str, Any]:
 # --- quizzes -------------------------------------------------------------------------
 
 
+def _then(*parts: str) -> str:
+    return " ".join(part for part in parts if part)
+
+
 def _check_topic(session: Session, topic: str | None) -> None:
     if topic and session.get(Topic, topic) is None:
         keys = session.exec(select(Topic.key).order_by(Topic.key)).all()
-        raise NotFound(f"no topic {topic!r}", hint=f"topics are: {', '.join(keys) or 'none'}")
+        listing = f"topics are: {', '.join(keys) or 'none'}"
+        raise NotFound(f"no topic {topic!r}", hint=_then(did_you_mean(topic, keys), listing))
 
 
 def _check_source(session: Session, source: str | None) -> None:
     if source and session.exec(select(Source.id).where(Source.slug == source)).first() is None:
         slugs = session.exec(select(Source.slug).order_by(Source.slug)).all()
-        raise NotFound(f"no source {source!r}", hint=f"sources are: {', '.join(slugs) or 'none'}")
+        listing = f"sources are: {', '.join(slugs) or 'none'}"
+        raise NotFound(f"no source {source!r}", hint=_then(did_you_mean(source, slugs), listing))
 
 
 def quiz_cards(
@@ -222,21 +233,23 @@ def quiz_cards(
 ) -> list[Card]:
     """A practice round: ``count`` random cards of ``mode``'s kinds (seeded by ``seed``)."""
     if mode not in QUIZ_MODES:
-        raise UsageError(f"unknown quiz mode {mode!r}", hint=f"one of {', '.join(QUIZ_MODES)}")
+        listing = f"one of {', '.join(QUIZ_MODES)}"
+        raise UsageError(f"unknown quiz mode {mode!r}",
+                         hint=_then(did_you_mean(mode, QUIZ_MODES), listing))
     if count < 1:
-        raise UsageError("--count must be at least 1")
+        raise UsageError("`count` must be at least 1")
     _check_topic(session, topic)
     _check_source(session, source)
     deck = queue.Deck(topic=topic, source=source)
     statement = deck.narrow(
-        queue.active().where(Card.kind.in_(QUIZ_MODES[mode]))  # type: ignore[attr-defined]
+        queue.active().where(col(Card.kind).in_(QUIZ_MODES[mode]))
     ).order_by(Card.id)
     cards = list(session.exec(statement).all())
     if not cards:
         raise NotFound(
             f"no {mode} cards for this quiz" + (f" (topic {topic})" if topic else "")
             + (f" (source {source})" if source else ""),
-            hint="try --mode mixed, or another --topic/--source",
+            hint="try `mode=mixed`, or another `topic` or `source`",
         )
     return random.Random(seed).sample(cards, min(count, len(cards)))
 
@@ -261,7 +274,8 @@ def run_quiz(
 
     Each answer is ``{"answer": TEXT}`` (optionally with ``card_id``, which must then
     be the card asked, and ``duration_ms``). Questions left unanswered count as wrong.
-    Returns ``{questions: [...], score: {...}}``.
+    Returns ``{questions: [...], score: {...}}``. With ``record``, the answers go in
+    when the caller commits: all of them, or none if one is refused.
     """
     cards = quiz_cards(session, topic=topic, source=source, count=count, mode=mode, seed=seed)
     results, outcomes = [], []

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import case, false, func, true
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from claims.models import Card, Review
 from claims.study import queue, scheduler
@@ -33,9 +33,9 @@ def _days(start: date, count: int) -> list[str]:
 def cards_by_state(session: Session, deck: queue.Deck) -> dict[str, int]:
     counts = {"new": 0, "learning": 0, "review": 0, "relearning": 0}
     statement = deck.narrow(
-        select(Card.state, Card.introduced_at.is_(None), func.count())  # type: ignore[union-attr]
+        select(Card.state, col(Card.introduced_at).is_(None), func.count())
         .where(Card.retired == false())
-        .group_by(Card.state, Card.introduced_at.is_(None))  # type: ignore[union-attr]
+        .group_by(col(Card.state), col(Card.introduced_at).is_(None))
     )
     for state, is_new, count in session.exec(statement).all():
         key = "new" if is_new else STATE_NAMES.get(state, "learning")
@@ -52,14 +52,14 @@ def reviews_per_day(session: Session, now: datetime, days: int,
     first = scheduler.day_start(now) - timedelta(days=days - 1)
     day = func.date(Review.reviewed_at)
     statement = (
-        select(day, func.count(), func.sum(case((Review.rating > 1, 1), else_=0)),
-               func.sum(case((Review.correct == true(), 1), else_=0)))
+        select(day, func.count(), func.sum(case((col(Review.rating) > 1, 1), else_=0)),
+               func.sum(case((col(Review.correct) == true(), 1), else_=0)))
         .where(Review.reviewed_at >= first, Review.reviewed_at <= now)
         .group_by(day)
     )
     if deck.topic or deck.source:
         statement = statement.where(
-            Review.card_id.in_(deck.narrow(select(Card.id)))  # type: ignore[attr-defined]
+            col(Review.card_id).in_(deck.narrow(select(Card.id)))
         )
     found = {_day(d): (n, int(r or 0), int(c or 0)) for d, n, r, c in session.exec(statement)}
     return [
@@ -76,7 +76,7 @@ def forecast(session: Session, now: datetime, days: int, deck: queue.Deck) -> li
     day = func.date(Card.due)
     statement = deck.narrow(
         select(day, func.count())
-        .where(Card.retired == false(), Card.introduced_at.is_not(None), Card.due < end)  # type: ignore[union-attr]
+        .where(Card.retired == false(), col(Card.introduced_at).is_not(None), col(Card.due) < end)
         .group_by(day)
     )
     counts: dict[str, int] = {}
@@ -89,7 +89,7 @@ def forecast(session: Session, now: datetime, days: int, deck: queue.Deck) -> li
 
 def mean_retrievability(session: Session, now: datetime, deck: queue.Deck) -> float | None:
     sched = scheduler.make_scheduler(session)
-    statement = deck.narrow(queue.active().where(Card.introduced_at.is_not(None)))  # type: ignore[union-attr]
+    statement = deck.narrow(queue.active().where(col(Card.introduced_at).is_not(None)))
     values = [scheduler.retrievability(sched, card, now) for card in session.exec(statement)]
     known = [v for v in values if v is not None]
     return round(sum(known) / len(known), 4) if known else None

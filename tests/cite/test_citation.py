@@ -177,16 +177,22 @@ def test_undated_source_is_nd_in_apa() -> None:
 def test_unknown_ids_and_slugs_are_not_found(sample) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(NotFound, match="no claim with id 'c9'") as error:
         cite_claims(sample, ["c1", "c9"], "apa")
-    assert error.value.hint == "did you mean c1, c2, c3? find ids with `claims search WORDS`"
+    # "c9" is as unlike "c1" as ids get (ratio 0.5, below claims.suggest.CUTOFF)
+    assert error.value.hint == "find ids with `claims.search.search()`"
+    with pytest.raises(NotFound, match="no claim with id 'c'") as error:
+        cite_claims(sample, ["c"], "apa")
+    assert error.value.hint == "did you mean c1, c2, c3? find ids with `claims.search.search()`"
     with pytest.raises(NotFound, match="no claim with id 'zz'") as error:
         cite_claims(sample, ["zz"], "apa")
-    assert error.value.hint == "find ids with `claims search WORDS`"
+    assert error.value.hint == "find ids with `claims.search.search()`"
     with pytest.raises(NotFound, match="no claim with id 'c1x'") as error:
         cite_claims(sample, ["c1x"], "apa")
     assert error.value.hint.startswith("did you mean c1? ")
     with pytest.raises(NotFound, match="no source 'cronin-1969'") as error:
         cite_source(sample, "cronin-1969", "apa")
-    assert error.value.hint == "did you mean cronin-1996? list sources with `claims sources`"
+    # manning-1993 is noise, but slugs share a "-19xx" tail and pass the one cutoff
+    assert error.value.hint == ("did you mean cronin-1996, manning-1993? "
+                                "list sources with `claims.ingest.corpus.list_sources()`")
 
 
 def test_unknown_style_is_a_value_error(sample) -> None:  # type: ignore[no-untyped-def]

@@ -44,16 +44,16 @@ def test_cite_csl_json_text_is_a_csl_item_list(sample_cli) -> None:  # type: ign
 
 
 @pytest.mark.parametrize(("argv", "code", "stderr"), [
-    (["cite", "c9"], 1,
-     "Error: no claim with id 'c9' (hint: did you mean c1, c2, c3? "
+    (["cite", "c"], 1,
+     "Error: no claim with id 'c' (hint: did you mean c1, c2, c3? "
      "find ids with `claims search WORDS`)\n"),
     (["cite", "--source", "nope"], 1,
      "Error: no source 'nope' (hint: list sources with `claims sources`)\n"),
     (["cite"], 2,
-     "Error: nothing to cite (hint: claims cite ID... or claims cite --source SLUG)\n"),
+     "Error: nothing to cite (hint: give ID... (claim ids), or --source SLUG)\n"),
     (["cite", "c1", "--source", "cronin-1996"], 2,
      "Error: give claim ids or --source SLUG, not both "
-     "(hint: claims cite ID... or claims cite --source SLUG)\n"),
+     "(hint: give ID... (claim ids), or --source SLUG)\n"),
 ], ids=["unknown-id", "unknown-source", "nothing", "both"])
 def test_cite_errors(sample_cli, argv, code, stderr) -> None:  # type: ignore[no-untyped-def]
     result = sample_cli(*argv)

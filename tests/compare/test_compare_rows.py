@@ -185,7 +185,7 @@ def test_unknown_topic(filled: Any) -> None:
         compare_topic(filled, "trades")
     assert (info.value.message, info.value.hint) == (
         "unknown topic 'trades'",
-        "did you mean trade, trade-agreements?; 'claims topics' lists them all",
+        "did you mean trade, trade-agreements?; `claims.compare.list_topics()` lists them all",
     )
 
 

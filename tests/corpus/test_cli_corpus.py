@@ -109,7 +109,7 @@ def test_newer_database_is_refused_by_the_cli(cli_rw) -> None:  # type: ignore[n
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: the database was made by a newer version of claims (schema ffff) "
-        "(hint: upgrade claims (pip install -U claims) or use another --db)\n")
+        "(hint: upgrade claims (pip install -U claims) or use another --db/CLAIMS_DB)\n")
 
 
 def test_locked_database_is_one_line(cli_rw, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

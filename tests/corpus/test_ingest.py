@@ -148,7 +148,7 @@ def test_folder_without_documents(engine, tmp_path: Path) -> None:  # type: igno
 def test_bad_date_is_a_usage_error(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "x.txt"
     path.write_text("Some text.", encoding="utf-8")
-    with pytest.raises(UsageError, match="--date"):
+    with pytest.raises(UsageError, match="`overrides.date`"):
         ingest_files(engine, [path], SourceOverrides(date="April 1996"))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -68,6 +69,7 @@ def test_fast_tagger_tags_like_the_shared_tagger() -> None:
         assert fast.tag(sentence) == slow.tag(sentence), sentence
 
 
+@pytest.mark.slow  # ~3.5 s: the tagger's regexes rebuilt per example
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(PIECES, st.sampled_from([
     "trade", "trades", "U.S. forces", "forces", "surpluses", "Okinawan", "nuclear", "tpp",
@@ -87,6 +89,7 @@ ADVERSARIAL = {
 }
 
 
+@pytest.mark.slow  # ~8-10 s: 1.4 MB of hostile text through the whole extractor
 def test_adversarial_inputs_keep_their_invariants() -> None:
     # linear time is shown by tests/benchmarks/test_extract_speed.py; here: correct output
     for name, text in ADVERSARIAL.items():

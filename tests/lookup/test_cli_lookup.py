@@ -53,7 +53,8 @@ def test_nothing_found_is_an_empty_list_and_a_suggestion(sample_cli) -> None:  #
 def test_nothing_found_with_an_unknown_topic_suggests_the_nearest(sample_cli) -> None:  # type: ignore[no-untyped-def]
     result = sample_cli("search", "--topic", "trde")
     assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == "No claims found. Try --topic trade.\n"
+    assert result.stderr == (
+        "No claims found. Try --topic trade, --metric trade-deficit, --metric trade-surplus.\n")
 
 
 @pytest.mark.parametrize("argv", [

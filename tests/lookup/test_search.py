@@ -218,7 +218,7 @@ def test_suggest_nearest_topics_metrics_and_words(sample) -> None:  # type: igno
     assert found.topics[0] == "trade"
     assert "trade-surplus" in found.metrics
     assert found.words  # stemmed index words close to the misspelling
-    assert found.to_text().startswith("try --topic trade")
+    assert found.to_text().startswith("try `topic=trade`")
 
 
 def test_suggest_a_metric_from_one_of_its_words(sample) -> None:  # type: ignore[no-untyped-def]

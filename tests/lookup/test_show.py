@@ -54,4 +54,4 @@ def test_show_without_cards_or_related(sample) -> None:  # type: ignore[no-untyp
 def test_unknown_id_is_not_found_with_nearest_ids(sample) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(NotFound, match="no claim with id 'c'") as error:
         show_claim(sample, "c")
-    assert error.value.hint == "did you mean c1, c2, c3? find ids with `claims search WORDS`"
+    assert error.value.hint == "did you mean c1, c2, c3? find ids with `claims.search.search()`"

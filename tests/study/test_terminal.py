@@ -90,6 +90,24 @@ def test_review_ctrl_c_at_the_rating_prompt_keeps_the_answer(study_db: str) -> N
     assert [(r.given, r.rating, r.correct) for r in reviews] == [("zzz", 1, False)]
 
 
+@pytest.mark.skipif(not CLAIMS.exists(), reason="the claims script is not installed in the venv")
+def test_recorded_quiz_ctrl_c_keeps_the_answers_given(study_db: str) -> None:
+    child = pexpect.spawn(
+        str(CLAIMS), ["--db", study_db, "quiz", "--record", "--count", "3", "--seed", "1",
+                      "--now", NOW.isoformat()],
+        encoding="utf-8", timeout=90, dimensions=(40, 160),
+    )
+    child.expect("Answer: ")
+    child.sendline("first")
+    child.expect(r"(Right|Wrong)\.")
+    child.expect("Answer: ")
+    child.sendcontrol("c")
+    child.expect(r"Answered 1 card\(s\)")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert [r.given for r in _reviews(study_db)] == ["first"]
+
 WORKER = textwrap.dedent(
     """
     import sys
@@ -106,6 +124,7 @@ WORKER = textwrap.dedent(
         with Session(engine) as session:
             for card in cards:
                 answer_card(session, card, f"{name}-{i}", start + timedelta(minutes=i))
+                session.commit()  # this worker opened the session: it commits each answer
     print("done", name)
     """
 )

@@ -8,7 +8,7 @@ Create Date: 2026-11-23 01:59:48.368429
 from __future__ import annotations
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes  # the column types autogenerate names (AutoString)
 from alembic import op
 
 revision = '0001'
