@@ -173,6 +173,8 @@ CLOCK_AFTER = re.compile(r"[ \t]?(?:[ap]\.?m\.?)(?![\w])", FLAGS)
 OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?", FLAGS)
 
 _PREFIXES_SORTED = sorted(T.CURRENCY_PREFIXES, key=lambda p: -len(p[0]))
+# the ISO code of each group ``c<i>`` of ``CURRENCY_BEFORE_REV`` (read by ``m.lastgroup``)
+CURRENCY_BEFORE_CODES = {f"c{i}": code for i, (_, code, _) in enumerate(_PREFIXES_SORTED)}
 
 # ---- what may precede a number (searched on a short window ending at its start) -------
 _SPACED_PREFIXES = ("C$", "HK$", "US$", "NZ$", "CA$", "AU$", "NT$")

@@ -16,8 +16,12 @@ Fields, table by table:
 ``FRACTION_WORDS`` words that are only fractions: "half" -> 2, "quarter" -> 4 (denominators).
 ``VAGUE``          indefinite numerals the peer suites count ("a couple" -> 2, "a few" -> 3);
                    only used by the permissive (peer) mode.
-``SCALE_SUFFIXES`` letters glued to digits: "10k", "$3bn", "$2.174T" (``m``/``mn`` only with
-                   a currency, because "5m" is usually metres).
+``SCALE_SUFFIXES`` letters glued to digits: "10k", "$3bn", "$2.174T" (the letters of
+                   ``CURRENCY_ONLY_SCALE_LETTERS`` only after a currency).
+``CURRENCY_ONLY_SCALE_LETTERS`` scale letters read only after a currency: "$5m" is five
+                   million, "5m" and "5mm" are lengths.
+``ARTICLE_NUMBER_WORDS`` number words whose "a" is part of the figure ("a dozen ships",
+                   "a third of voters" -> 1/3, "a hundred").
 ``CURRENCY_PREFIXES``  symbol or code written before the amount -> ISO 4217 code; longer
                    entries first ("US$" before "$"). ``case`` False means any case matches.
 ``CURRENCY_WORDS`` currency name written after the amount (optionally after a scale word)
@@ -27,6 +31,8 @@ Fields, table by table:
 ``TIME_UNITS``     time word -> canonical unit; the canonical unit names are those of the
                    peer scorer (second minute hour day week month quarter year); "decade" is
                    10 years, "century" 100 years (see ``TIME_FACTORS``).
+``SPACED_TIME_ABBREVIATIONS`` short time units read (in prose) only when nothing but
+                   space separates them from the digits: "5 h", "5h", not "5-h" or "10k s".
 ``TIME_IN``        the size of each canonical unit in the next smaller ones, for compound
                    durations ("2 years and 3 months" -> 27 month).
 ``QUALIFIER_WORDS`` words right before a figure -> qualifier (a value of ``QUALIFIERS``).
@@ -92,6 +98,10 @@ SCALE_SUFFIXES: dict[str, float] = {
     "k": 1e3, "K": 1e3, "bn": 1e9, "b": 1e9, "B": 1e9, "tn": 1e12, "t": 1e12, "T": 1e12,
     "m": 1e6, "M": 1e6, "mn": 1e6, "mm": 1e6,
 }
+CURRENCY_ONLY_SCALE_LETTERS: frozenset[str] = frozenset({"m", "mm"})  # lower case
+
+ARTICLE_NUMBER_WORDS: frozenset[str] = frozenset(
+    {*MULTIPLIERS, *ORDINALS, "half", "quarter", "hundred"})
 
 # (written form, ISO code, case-sensitive?) -- order matters: longer forms first.
 CURRENCY_PREFIXES: list[tuple[str, str, bool]] = [
@@ -174,6 +184,8 @@ TIME_UNITS: dict[str, str] = {
 }
 
 # non-scorer units -> (canonical unit, factor)
+SPACED_TIME_ABBREVIATIONS: frozenset[str] = frozenset({"h", "min", "sec"})
+
 TIME_FACTORS: dict[str, tuple[str, float]] = {
     "decade": ("year", 10), "century": ("year", 100), "fortnight": ("week", 2),
 }

@@ -7,8 +7,11 @@ and from bugs found while writing the rules (CAUGHT).
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
+from claims.extract import _tables as T
 from claims.extract import extract
 
 ISSUE = [
@@ -112,7 +115,7 @@ CAUGHT = [
     ("$50\u202fbillion in goods", [("money", "$50\u202fbillion", 50e9, "USD", "exact")]),
 ]
 
-# rules of the scanner's _build that no other row reaches (pinned before it became steps)
+# reading steps of claims/extract/_build.py that no other row reaches
 READING = [
     ("rose 10% to 12% last year", [("percent", "10% to 12%", 10.0, "percent", "range")]),
     ("for a decade and a half now", [("duration", "decade and a half", 15.0, "year", "exact")]),
@@ -137,6 +140,14 @@ def test_rule(group: str, text: str, expected: list[tuple]) -> None:
     for g, want in zip(got, expected, strict=True):
         assert g[:2] == want[:2] and g[3:] == want[3:], (text, got)
         assert (g[2] is None and want[2] is None) or g[2] == pytest.approx(want[2]), (text, got)
+
+
+def test_tables_agree_with_the_readers() -> None:
+    # compound durations convert step by step down TIME_ORDER: every step must be listed
+    for bigger, smaller in pairwise(T.TIME_ORDER):
+        assert (bigger, smaller) in T.TIME_IN, (bigger, smaller)
+    assert T.SPACED_TIME_ABBREVIATIONS <= set(T.TIME_UNITS)
+    assert {w.lower() for w in T.SCALE_SUFFIXES} >= T.CURRENCY_ONLY_SCALE_LETTERS
 
 
 @pytest.mark.parametrize(("text", "surface", "value_max"), [
