@@ -14,8 +14,6 @@ Fields, table by table:
 ``ORDINALS``       ordinal word -> value ("third" -> 3); as a denominator it makes a fraction
                    ("one-fifth" -> 0.2), after a tens word a compound rank ("twenty-first").
 ``FRACTION_WORDS`` words that are only fractions: "half" -> 2, "quarter" -> 4 (denominators).
-``VAGUE``          indefinite numerals the peer suites count ("a couple" -> 2, "a few" -> 3);
-                   only used by the permissive (peer) mode.
 ``SCALE_SUFFIXES`` letters glued to digits: "10k", "$3bn", "$2.174T" (the letters of
                    ``CURRENCY_ONLY_SCALE_LETTERS`` only after a currency).
 ``CURRENCY_ONLY_SCALE_LETTERS`` scale letters read only after a currency: "$5m" is five
@@ -50,7 +48,6 @@ Fields, table by table:
 ``FURNITURE_LABELS`` capitalised labels whose number is a reference, never a figure
                    ("Article 5", "Number 75", "ext. 523").
 ``IDIOMS``         number words that are idioms or titles, not figures ("three-ring circus").
-``PAYWALL``        phrases of subscription prompts whose figures are never claims.
 ``ACTORS``         names that can be a claim's subject -> canonical subject.
 
 Source: written by hand for English news and policy prose (the bundled seeds), extended
@@ -91,8 +88,6 @@ ORDINALS: dict[str, int] = {
 }
 
 FRACTION_WORDS: dict[str, int] = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
-
-VAGUE: dict[str, int] = {"couple": 2, "few": 3, "pair": 2}
 
 SCALE_SUFFIXES: dict[str, float] = {
     "k": 1e3, "K": 1e3, "bn": 1e9, "b": 1e9, "B": 1e9, "tn": 1e12, "t": 1e12, "T": 1e12,
@@ -276,11 +271,6 @@ IDIOMS: tuple[str, ...] = (
     "one-sided", "second-guess", "first-hand", "second-hand", "two-faced", "nine-to-five",
     "twenty-four seven", "24/7", "one another", "first-rate", "second-rate",
     "first-class", "one-on-one",
-)
-
-PAYWALL: tuple[str, ...] = (
-    "try", "subscribe", "subscription", "offer ends", "free trial", "trial", "per month",
-    "a month", "/month", "unlimited access", "articles left", "free article",
 )
 
 ACTORS: dict[str, str] = {
