@@ -13,6 +13,7 @@ matters: a step may rely on what an earlier one read (see the comments in ``STEP
 from __future__ import annotations
 
 import enum
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -220,6 +221,12 @@ def _currency_word(r: Reading) -> None:
         if sw:  # a second scale word after the code: "75 USD million million"
             r.value *= T.MULTIPLIERS.get(sw.group("w").lower(), 1)
             r.pos = sw.end()
+
+
+def _overflow(r: Reading) -> Verdict | None:
+    if not math.isfinite(r.value):
+        return NOT_A_FIGURE  # "9e300 trillion": scaled past what a float holds
+    return None
 
 
 def _money(r: Reading) -> None:
@@ -443,6 +450,7 @@ STEPS: tuple[Step, ...] = (
     _currency_code_after,
     _scale_word,
     _currency_word,
+    _overflow,  # after the last scale is applied, before any step takes int(value)
     _money,  # the currency is known once symbol, code and word are read
     _clock_time,
     _percent,

@@ -55,11 +55,15 @@ def scan(text: str, peer: bool = False) -> list[Figure]:
             if fig.kind == "skip":  # furniture found by the rules (a byline date)
                 last_end = fig.end
                 continue
-            if fig.value is not None and not math.isfinite(fig.value):
-                continue
+            if not _finite(fig.value) or not _finite(fig.value_max):
+                continue  # "$5 to 9e300 trillion"
             out.append(fig)
             last_end = max(last_end, fig.end)
     return out
+
+
+def _finite(value: float | None) -> bool:
+    return value is None or math.isfinite(value)
 
 
 # ---- rank constructions ---------------------------------------------------------------

@@ -91,6 +91,10 @@ NOT_FIGURES = [
     ("Additionally, the four should discuss it.", []),  # number word as a pronoun
     ("The alliance shifted 180 degrees.", []),  # a measurement, not a claim
     ("At 2 pm everybody left.", []),  # a time of day
+    # scaled past the float range: these once raised OverflowError (int(inf))
+    ("some 1e300 trillion", []),
+    ("$9e300 billion", []),
+    ("$5 to 9e300 trillion", []),  # an infinite upper bound
     ("someone often tends to be fine", []),  # number words inside other words
 ]
 
