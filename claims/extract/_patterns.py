@@ -220,11 +220,3 @@ ZIP_BEFORE = re.compile(r"(?-i:(?<![\w])[A-Z]{2}[ \t])$")
 
 # ---- context ----------------------------------------------------------------------------
 NON_SUBJECT_LEAD = re.compile(rf"(?<![\w]){or_words(T.NON_SUBJECT_LEADS)}[ \t]+$", FLAGS)
-# sentence ends: . ! ? (then closing quotes/brackets) before space, or a blank line, or a
-# line that starts a list item or heading
-SENTENCE_END = re.compile(
-    r"[.!?][\"'\u201d\u2019)\]*]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*\u2022#]|\d+\.)[ \t])")
-# after an abbreviation, these words still start a new sentence ("... with the U.S. Even")
-SENTENCE_STARTER = re.compile(
-    r"\s+(?:The|This|That|These|Those|But|And|It|Its|In|Even|They|We|He|She|A|An|If|As|So|"
-    r"Yet|However|There|What|When|While|Since|Although|Meanwhile|Japan|Tokyo|Washington)\b")
