@@ -6,7 +6,7 @@ metric, as_of and topics. The scanner finds where numbers are; ``_build`` reads 
 words around each one.
 
 ``peer=True`` is the permissive mode, used only by the peer-suite adapter
-(``claims/extract/peers.py``): bare ordinals, "one", vague numerals and
+(``tests/benchmarks/peer_adapter.py``): bare ordinals, "one", vague numerals and
 measurements are reported too, and no page-furniture rules apply.
 """
 

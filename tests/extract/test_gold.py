@@ -8,9 +8,10 @@ import pytest
 import yaml
 
 from claims.extract import QUALIFIERS, extract
-from claims.extract.scoring import Score, score
 from claims.resources import seeds_dir
 from claims.textio import read_document
+
+from .scoring import Score, score
 
 GOLD = yaml.safe_load((Path(__file__).parents[1] / "gold" / "seeds.yaml").read_text("utf-8"))
 BAR = 0.95
