@@ -4,8 +4,9 @@
 currency or sign before it, its scale and unit after it, a range, a date, the noun a
 count counts, a qualifier before it. Each step looks at the :class:`Reading` so far and
 either adds to it (returns None) or decides: a finished :class:`Figure` ("1990s" is a
-decade whatever follows) or ``NOT_A_FIGURE`` ("J1149", "2 pm"). The order of ``STEPS``
-matters: a step may rely on what an earlier one read (see the comments in ``STEPS``).
+decade whatever follows) or ``NOT_A_FIGURE`` ("J1149", "2 pm"). ``STEPS`` lists them in
+order, with the numbers each reads (digits, number words) and the modes it runs in; the
+order matters where a step relies on what an earlier one read (see the comments there).
 
 ``peer=True`` is the permissive mode for the peer suites (see ``claims.extract._scan``).
 """
@@ -90,7 +91,7 @@ def build(text: str, cs: int, ce: int, value: float, hint: str, source: str,
     """The figure the number ``text[cs:ce]`` (of value ``value``) is part of, or None."""
     r = Reading(text, cs, ce, source, peer, value, hint, cs, ce)
     r.year_like = source == "digits" and ce - cs == 4 and text[cs:ce].isdigit()
-    for step in STEPS:
+    for step in _PLANS[source, peer]:
         verdict = step(r)
         if verdict is not None:
             return verdict if isinstance(verdict, Figure) else None
@@ -115,8 +116,7 @@ def _currency_before(r: Reading) -> Verdict | None:
 
 
 def _zip_code(r: Reading) -> Figure | None:
-    if r.source == "digits" and not r.peer and r.ce - r.cs == 5 and \
-            P.ZIP_BEFORE.search(r.text, max(0, r.cs - 4), r.cs):
+    if r.ce - r.cs == 5 and P.ZIP_BEFORE.search(r.text, max(0, r.cs - 4), r.cs):
         return Figure("skip", r.cs, r.ce, r.value)  # "Washington, DC 20001"
     return None
 
@@ -124,8 +124,6 @@ def _zip_code(r: Reading) -> Figure | None:
 def _article_before(r: Reading) -> None:
     """"a dozen", "a third": the article is part of the figure, and makes an ordinal a
     fraction ("a third" -> 1/3)."""
-    if r.source != "words":
-        return
     am = search_before(P.A_BEFORE, r.text, r.start, 4)
     if am and r.text[r.cs:r.ce].split()[0].lower() in T.ARTICLE_NUMBER_WORDS:
         r.start = max(0, r.start - 4) + am.start()
@@ -143,7 +141,7 @@ def _minus_before(r: Reading) -> None:
 # ---- right after the digits ----------------------------------------------------------------
 
 def _ordinal_suffix(r: Reading) -> None:
-    if r.source == "digits" and (om := P.ORDINAL_SUFFIX.match(r.text, r.pos)):
+    if om := P.ORDINAL_SUFFIX.match(r.text, r.pos):
         r.hint, r.pos = "rank", om.end()  # "21st"
 
 
@@ -163,7 +161,7 @@ def _decade(r: Reading) -> Figure | None:
 
 def _scale_letter(r: Reading) -> None:
     """"10k", "$3bn", "$2.174T" ("m" and "mm" only after a currency: "5m" is a length)."""
-    if r.source != "digits" or r.hint == "rank":
+    if r.hint == "rank":
         return
     sm = P.SCALE_LETTER.match(r.text, r.pos)
     if sm:
@@ -174,7 +172,7 @@ def _scale_letter(r: Reading) -> None:
 
 
 def _fraction_of_scale(r: Reading) -> None:
-    if r.hint == "ratio" and r.source == "words":
+    if r.hint == "ratio":
         fm = P.FRACTION_OF_SCALE.match(r.text, r.pos)
         if fm:  # "half a billion"
             r.value *= T.MULTIPLIERS[fm.group("w").lower()]
@@ -247,7 +245,7 @@ def _money(r: Reading) -> None:
 # ---- percent, time -------------------------------------------------------------------------
 
 def _clock_time(r: Reading) -> Verdict | None:
-    if r.kind is None and r.source == "digits" and P.CLOCK_AFTER.match(r.text, r.pos):
+    if r.kind is None and P.CLOCK_AFTER.match(r.text, r.pos):
         return NOT_A_FIGURE  # "2 pm", "2.13 am": a time of day
     return None
 
@@ -295,8 +293,7 @@ def _range(r: Reading) -> None:
 
 def _date(r: Reading) -> Figure | None:
     """"April 1996", "Aug. 17", "Sept. 11, 2001", a bare year."""
-    if r.kind is not None or r.source != "digits" or r.hint == "rank" or \
-            r.value != int(r.value):
+    if r.kind is not None or r.hint == "rank" or r.value != int(r.value):
         return None
     value = int(r.value)
     hit = match_before(P.MONTH_BEFORE_REV, r.text, r.start, 24)
@@ -348,8 +345,8 @@ def _masthead_check(r: Reading, fig: Figure) -> Figure:
 
 
 def _day_of_month(r: Reading) -> Figure | Verdict | None:
-    if r.kind is None and r.hint == "rank" and r.source == "digits" and 1 <= r.value <= 31 \
-            and match_before(P.MONTH_BEFORE_REV, r.text, r.cs, 24):
+    if r.kind is None and r.hint == "rank" and 1 <= r.value <= 31 and \
+            match_before(P.MONTH_BEFORE_REV, r.text, r.cs, 24):
         if r.peer:
             return Figure("rank", r.start, r.pos, r.value)
         return NOT_A_FIGURE  # "January 31st": a day, always in a paywall or cover sheet here
@@ -399,7 +396,7 @@ def _count(r: Reading) -> Verdict | None:
 # ---- prose rules: what the permissive (peer) mode keeps and prose does not ----------------
 
 def _bare_number_word(r: Reading) -> Verdict | None:
-    if r.peer or r.kind != "count" or r.source != "words":
+    if r.kind != "count":
         return None
     if r.unit is None and _qualifier_before(r) is None:
         return NOT_A_FIGURE  # a bare number word ("the four should discuss")
@@ -409,7 +406,7 @@ def _bare_number_word(r: Reading) -> Verdict | None:
 
 
 def _bare_ordinal(r: Reading) -> Verdict | None:
-    if not r.peer and r.kind == "rank":
+    if r.kind == "rank":
         return NOT_A_FIGURE  # "the first step", "21st century" are not ranks
     return None
 
@@ -433,37 +430,46 @@ def _qualifier(r: Reading) -> None:
 
 
 def _address(r: Reading) -> Verdict | None:
-    if not r.peer and in_address(r.text, r.cs, r.ce):
+    if in_address(r.text, r.cs, r.ce):
         return NOT_A_FIGURE  # "croninp2@ndu.edu"
     return None
 
 
-STEPS: tuple[Step, ...] = (
-    _currency_before,  # first: "$" moves the start that "minus" is read before
-    _zip_code,
-    _article_before,
-    _minus_before,
-    _ordinal_suffix,  # a "21st" is read as a rank by every later step
-    _decade,
-    _scale_letter,  # after a currency before: "$5m" is money, "5m" a length
-    _fraction_of_scale,
-    _currency_code_after,
-    _scale_word,
-    _currency_word,
-    _overflow,  # after the last scale is applied, before any step takes int(value)
-    _money,  # the currency is known once symbol, code and word are read
-    _clock_time,
-    _percent,
-    _duration,
-    _range,  # once the first number's unit is read: "5 to 7 percent"
-    _date,
-    _day_of_month,
-    _rank_or_ratio,  # from here on, only numbers with no unit
-    _measurement,
-    _count,
-    _bare_number_word,
-    _bare_ordinal,
-    _glued_unit,
-    _qualifier,  # last of the readings: the start may have moved ("between", "a")
-    _address,
+# The steps in order, with the numbers each reads (digits or number words, by the
+# scanner's group) and the modes it runs in (prose, or the permissive peer mode).
+STEPS: tuple[tuple[Step, str, str], ...] = (
+    # step                numbers         modes
+    (_currency_before,     "digits words", "prose peer"),  # first: "minus" is read before "$"
+    (_zip_code,            "digits",       "prose"),
+    (_article_before,      "words",        "prose peer"),
+    (_minus_before,        "digits words", "prose peer"),
+    (_ordinal_suffix,      "digits",       "prose peer"),  # later steps read "21st" as a rank
+    (_decade,              "digits",       "prose peer"),
+    (_scale_letter,        "digits",       "prose peer"),  # after "$": "$5m" money, "5m" length
+    (_fraction_of_scale,   "words",        "prose peer"),
+    (_currency_code_after, "digits words", "prose peer"),
+    (_scale_word,          "digits words", "prose peer"),
+    (_currency_word,       "digits words", "prose peer"),
+    (_overflow,            "digits words", "prose peer"),  # the last scale is applied
+    (_money,               "digits words", "prose peer"),  # symbol, code and word are read
+    (_clock_time,          "digits",       "prose peer"),
+    (_percent,             "digits words", "prose peer"),
+    (_duration,            "digits words", "prose peer"),
+    (_range,               "digits words", "prose peer"),  # after the unit: "5 to 7 percent"
+    (_date,                "digits",       "prose peer"),
+    (_day_of_month,        "digits",       "prose peer"),
+    (_rank_or_ratio,       "digits words", "prose peer"),  # from here: numbers with no unit
+    (_measurement,         "digits words", "prose peer"),
+    (_count,               "digits words", "prose peer"),
+    (_bare_number_word,    "words",        "prose"),
+    (_bare_ordinal,        "digits words", "prose"),
+    (_glued_unit,          "digits words", "prose peer"),
+    (_qualifier,           "digits words", "prose peer"),  # the start has moved for the last time
+    (_address,             "digits words", "prose"),
 )
+# the steps for each (numbers, peer): chosen once, so no step tests what it reads
+_PLANS = {
+    (source, peer): tuple(step for step, sources, modes in STEPS
+                          if source in sources.split() and ("peer" if peer else "prose") in modes)
+    for source in ("digits", "words") for peer in (False, True)
+}

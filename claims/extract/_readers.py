@@ -49,8 +49,12 @@ def is_pound_weight(text: str, pos: int) -> bool:
 
 
 def in_address(text: str, cs: int, ce: int) -> bool:
-    """Part of an e-mail address or URL: the whitespace-free token around it has @ or ://."""
+    """Part of an e-mail address or URL: the whitespace-free token around it has @ or ://,
+    or starts with www."""
     lo = max(0, cs - 64)
+    window = text[lo:ce + 64]  # holds the token: most numbers are far from any address
+    if "@" not in window and "://" not in window and "www." not in window.lower():
+        return False
     left = text[lo:cs]
     cut = max(left.rfind(" "), left.rfind("\n"), left.rfind("\t"))
     token_left = left[cut + 1:]
