@@ -106,7 +106,12 @@ def _qualifier_before(r: Reading) -> tuple[int, re.Match[str]] | None:
 
 def _currency_before(r: Reading) -> Verdict | None:
     """"$", "US$", "EUR " before the number; digits glued to a word are part of a name."""
-    hit = match_before(P.CURRENCY_BEFORE_REV, r.text, r.cs, 8)
+    text, last = r.text, r.cs - 1
+    if last > 0 and text[last] in " \t":
+        last -= 1
+    hit = None
+    if last >= 0 and P.CURRENCY_BEFORE_LAST.match(text, last):
+        hit = match_before(P.CURRENCY_BEFORE_REV, text, r.cs, 8)
     if hit:
         r.start, cm = hit
         r.currency = P.CURRENCY_BEFORE_CODES[cm.lastgroup or ""]

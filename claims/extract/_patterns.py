@@ -209,6 +209,17 @@ def _rev_prefixes() -> str:
 
 
 CURRENCY_BEFORE_REV = re.compile(r"[ \t]?(?:" + _rev_prefixes() + ")", FLAGS)
+
+
+def _last_characters(case: bool) -> str:
+    return "".join(sorted({re.escape(w[-1]) for w, _, c in T.CURRENCY_PREFIXES if c == case}))
+
+
+# the characters a written currency prefix can end with (before the number and an optional
+# space), each with its prefix's case rule: trying this first spares most numbers the long
+# alternation above ("of 45,000" still tries it: "CHF" ends in any-case "f")
+CURRENCY_BEFORE_LAST = re.compile(
+    f"[{_last_characters(False)}]|(?-i:[{_last_characters(True)}])", FLAGS)
 QUALIFIER_BEFORE_REV = re.compile(rf"[ \t]+(?P<q>{_rev(T.QUALIFIER_WORDS)})(?![\w])", FLAGS)
 MONTH_BEFORE_REV = re.compile(
     rf"[ \t]+(?:,?(?:ts|dn|dr|ht)?(?P<d>\d{{1,2}})[ \t]+)?,?\.?(?P<m>{_rev(T.MONTHS)})(?![\w])",
