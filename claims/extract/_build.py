@@ -443,7 +443,7 @@ def _address(r: Reading) -> Verdict | None:
 # The steps in order, with the numbers each reads (digits or number words, by the
 # scanner's group) and the modes it runs in (prose, or the permissive peer mode).
 STEPS: tuple[tuple[Step, str, str], ...] = (
-    # step                numbers         modes
+    # step                 numbers         modes
     (_currency_before,     "digits words", "prose peer"),  # first: "minus" is read before "$"
     (_zip_code,            "digits",       "prose"),
     (_article_before,      "words",        "prose peer"),
@@ -475,6 +475,7 @@ STEPS: tuple[tuple[Step, str, str], ...] = (
 # the steps for each (numbers, peer): chosen once, so no step tests what it reads
 _PLANS = {
     (source, peer): tuple(step for step, sources, modes in STEPS
-                          if source in sources.split() and ("peer" if peer else "prose") in modes)
+                          if source in sources.split()
+                          and ("peer" if peer else "prose") in modes.split())
     for source in ("digits", "words") for peer in (False, True)
 }
