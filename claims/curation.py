@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,6 +23,7 @@ from claims.errors import DataError
 from claims.metrics import MetricSpec, load_metrics
 from claims.models import ClaimDraft
 from claims.resources import data_dir
+from claims.sentences import sentence_span
 from claims.suggest import close_matches
 from claims.yamlfile import load_yaml, validate_entries
 
@@ -479,50 +479,3 @@ def _find_figure(text: str, claim: CuratedClaim, start: int, end: int) -> tuple[
         if at >= 0:
             return start + at, start + at + len(form)
     return None
-
-
-# --- sentences ------------------------------------------------------------------
-
-# Words ending in a period that do not end a sentence ("U.S. forces", "No. 2", "Sept. 11").
-ABBREVIATIONS = frozenset(
-    "u.s mr mrs ms dr st no vs etc e.g i.e jan feb mar apr aug sept sep oct nov dec "
-    "messrs gen lt col sen rep gov inc corp ltd jr sr".split()
-)
-_SENTENCE_END = re.compile(
-    r"""(?P<word>[\w.]*)      # the word before the mark (to skip abbreviations)
-        [.!?]                 # the mark
-        ["'\u201d\u2019)]*    # closing quotes or brackets
-        (?=\s)                # then whitespace
-    """,
-    re.VERBOSE,
-)
-
-
-def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence(s) around ``text[start:end]``: from the previous sentence end or line
-    break to the next one.
-
-    >>> t = "One. The U.S. forces stay. Two."
-    >>> s, e = sentence_span(t, 9, 15); t[s:e]
-    'The U.S. forces stay.'
-    """
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    s = line_start
-    for match in _SENTENCE_END.finditer(text, line_start, start):
-        if _is_boundary(match):
-            s = match.end()
-    e = line_end
-    for match in _SENTENCE_END.finditer(text, max(end - 1, line_start), line_end):
-        if match.end() >= end and _is_boundary(match):
-            e = match.end()
-            break
-    while s < e and text[s].isspace():
-        s += 1
-    return s, max(e, end)
-
-
-def _is_boundary(match: re.Match[str]) -> bool:
-    word = match.group("word").lower().rstrip(".")
-    return word not in ABBREVIATIONS and not (len(word) == 1 and word.isalpha())

@@ -65,14 +65,9 @@ def extract(text: str) -> list[Extraction]:
     ...     "It ran a $49-billion surplus with the United States in 1992.")]
     [('money', '$49-billion', 49000000000.0, 'USD', 1992), ('date', '1992', 1992.0, None, 1992)]
     """
-    from claims.extract._context import (
-        Sentences,
-        actors,
-        guess_metric,
-        guess_subject,
-        read_sentence,
-    )
+    from claims.extract._context import actors, guess_metric, guess_subject, read_sentence
     from claims.extract._scan import scan
+    from claims.sentences import Sentences
 
     original = text
     text = _LOOKALIKE.sub(lambda m: LOOKALIKES[m.group()], text)

@@ -1,9 +1,9 @@
-"""Sentence context of a figure: sentence span, as_of year, subject, metric, topics."""
+"""Sentence context of a figure: as_of clause, subject, metric, topics (the sentence
+span itself comes from ``claims.sentences``)."""
 
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -14,79 +14,6 @@ from claims.extract._phrases import PhraseIndex
 
 METRIC_DISTANCE = 80  # a metric head further than this from the figure is not its head
 BEFORE_PENALTY = 20
-ABBREVIATIONS = frozenset("""
-U.S U.N U.K E.U Mr Mrs Ms Dr St No Nos Jr Sr Messrs Gen Col Lt Sgt Rep Sen Gov Pres Prof Inc
-Corp Co Ltd vs etc i.e e.g al ext Vol pp Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec
-approx Fig Art Sec Ave Mt Ft p
-""".split())
-_TRIM = " \t\r\n-*#>\u2022_"
-_TRIM_END = _TRIM.replace("_", "")
-
-
-class Sentences:
-    """Sentence boundaries of one text, found incrementally as figures are read in order
-    (a text after its last figure is never segmented). Linear in the text's length."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.ends = [0]
-        self.scanned = 0
-        self.next_end: tuple[int, int, int] = (-1, -1, -1)  # (searched from, match start, end)
-        self.trimmed: dict[tuple[int, int], tuple[int, int]] = {}
-
-    def _is_end(self, m: re.Match[str]) -> bool:
-        text = self.text
-        dot = m.start()
-        if text[dot] == "." and _abbreviation_before(text, dot):
-            return P.SENTENCE_STARTER.match(text, m.end()) is not None
-        return True
-
-    def _advance(self, upto: int) -> None:
-        if upto <= self.scanned:
-            return
-        for m in P.SENTENCE_END.finditer(self.text, max(0, self.scanned - 4), upto):
-            if m.end() > self.ends[-1] and m.end() <= upto and self._is_end(m):
-                self.ends.append(m.end())
-        self.scanned = upto
-
-    def _end_after(self, pos: int) -> int:
-        since, match_start, end = self.next_end
-        if since <= pos <= match_start:
-            return end
-        end, match_start = len(self.text), len(self.text)
-        for m in P.SENTENCE_END.finditer(self.text, pos):
-            if self._is_end(m):
-                end, match_start = m.end(), m.start()
-                break
-        self.next_end = (pos, match_start, end)
-        return end
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """The trimmed sentence around the figure at ``[start, end)``."""
-        self._advance(start)
-        i = bisect.bisect_right(self.ends, start) - 1
-        s = self.ends[i]
-        e = self._end_after(end)
-        if (s, e) not in self.trimmed:  # trim once per sentence: it may be huge
-            text = self.text
-            lead = 0
-            while s + lead < e and text[s + lead] in _TRIM:
-                lead += 1
-            trail = 0
-            while e - trail > s + lead and text[e - trail - 1] in _TRIM_END:
-                trail += 1
-            self.trimmed[(s, e)] = (s + lead, e - trail)
-        ts, te = self.trimmed[(s, e)]
-        return min(ts, start), max(te, end)
-
-
-def _abbreviation_before(text: str, dot: int) -> bool:
-    """Is the period at ``dot`` the end of an abbreviation ("U.S.", "Mr.", "Aug.")?"""
-    k = dot
-    while k > 0 and dot - k < 10 and (text[k - 1].isalpha() or text[k - 1] == "."):
-        k -= 1
-    token = text[k:dot]
-    return token in ABBREVIATIONS or (len(token) == 1 and token.isupper())
 
 
 def clause_region(sentence: str, offset: int, reach: int = 400) -> tuple[int, int]:
@@ -110,13 +37,11 @@ class MetricHead:
 
 @cache
 def _metric_index() -> PhraseIndex[MetricHead]:
-    from claims.resources import data_dir
-    from claims.yamlfile import load_yaml
+    from claims.metrics import load_metrics  # the one loader: validated, read once
 
-    entries = load_yaml(data_dir() / "metrics.yaml") or []
     return PhraseIndex(
-        (head, MetricHead(entry["key"], frozenset(entry["kinds"]), head.rstrip("*")))
-        for entry in entries for head in entry.get("heads", []))
+        (head, MetricHead(spec.key, frozenset(spec.kinds), head.rstrip("*")))
+        for spec in load_metrics() for head in spec.heads)
 
 
 def guess_metric(sentence: str, fs: int, fe: int, kind: str,
@@ -160,9 +85,9 @@ def _sentence_index() -> tuple[PhraseIndex[Any], Any]:
     for items in (*tagger.index.by_head.values(), tagger.index.short):
         entries += [(stem + ("*" if starred else ""), ("topic", key))
                     for stem, starred, key in items]
-    for items in (*_metric_index().by_head.values(), _metric_index().short):
+    for metric_items in (*_metric_index().by_head.values(), _metric_index().short):
         entries += [(stem + ("*" if starred else ""), ("metric", head))
-                    for stem, starred, head in items]
+                    for stem, starred, head in metric_items]
     return PhraseIndex(entries), tagger
 
 

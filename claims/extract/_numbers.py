@@ -30,7 +30,7 @@ def parse_digits(raw: str) -> float | None:
     raw = raw.replace("\u2212", "-")
     sign = -1.0 if raw.startswith("-") else 1.0
     raw = raw.lstrip("-")
-    whole = 0.0
+    whole: float | None = 0.0
     if "/" in raw:
         head, _, den = raw.rpartition("/")
         parts = head.split()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from claims.extract import _tables as T
 from claims.extract._numbers import _DENOMINATORS
@@ -34,14 +35,14 @@ def trie_regex(words: Iterable[str]) -> str:
     >>> trie_regex(["one", "only", "two"])
     '(?:on(?:e|ly)|two)'
     """
-    trie: dict[str, dict] = {}
+    trie: dict[str, Any] = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict[str, dict]) -> str:
+    def build(node: dict[str, Any]) -> str:
         branches = []
         optional = False
         for ch in sorted(node):
@@ -173,6 +174,8 @@ CLOCK_AFTER = re.compile(r"[ \t]?(?:[ap]\.?m\.?)(?![\w])", FLAGS)
 OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?", FLAGS)
 
 _PREFIXES_SORTED = sorted(T.CURRENCY_PREFIXES, key=lambda p: -len(p[0]))
+# the ISO code of each group ``c<i>`` of ``CURRENCY_BEFORE_REV`` (read by ``m.lastgroup``)
+CURRENCY_BEFORE_CODES = {f"c{i}": code for i, (_, code, _) in enumerate(_PREFIXES_SORTED)}
 
 # ---- what may precede a number (searched on a short window ending at its start) -------
 _SPACED_PREFIXES = ("C$", "HK$", "US$", "NZ$", "CA$", "AU$", "NT$")
@@ -207,6 +210,17 @@ def _rev_prefixes() -> str:
 
 
 CURRENCY_BEFORE_REV = re.compile(r"[ \t]?(?:" + _rev_prefixes() + ")", FLAGS)
+
+
+def _last_characters(case: bool) -> str:
+    return "".join(sorted({re.escape(w[-1]) for w, _, c in T.CURRENCY_PREFIXES if c == case}))
+
+
+# the characters a written currency prefix can end with (before the number and an optional
+# space), each with its prefix's case rule: trying this first spares most numbers the long
+# alternation above ("of 45,000" still tries it: "CHF" ends in any-case "f")
+CURRENCY_BEFORE_LAST = re.compile(
+    f"[{_last_characters(False)}]|(?-i:[{_last_characters(True)}])", FLAGS)
 QUALIFIER_BEFORE_REV = re.compile(rf"[ \t]+(?P<q>{_rev(T.QUALIFIER_WORDS)})(?![\w])", FLAGS)
 MONTH_BEFORE_REV = re.compile(
     rf"[ \t]+(?:,?(?:ts|dn|dr|ht)?(?P<d>\d{{1,2}})[ \t]+)?,?\.?(?P<m>{_rev(T.MONTHS)})(?![\w])",
@@ -218,11 +232,3 @@ ZIP_BEFORE = re.compile(r"(?-i:(?<![\w])[A-Z]{2}[ \t])$")
 
 # ---- context ----------------------------------------------------------------------------
 NON_SUBJECT_LEAD = re.compile(rf"(?<![\w]){or_words(T.NON_SUBJECT_LEADS)}[ \t]+$", FLAGS)
-# sentence ends: . ! ? (then closing quotes/brackets) before space, or a blank line, or a
-# line that starts a list item or heading
-SENTENCE_END = re.compile(
-    r"[.!?][\"'\u201d\u2019)\]*]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*\u2022#]|\d+\.)[ \t])")
-# after an abbreviation, these words still start a new sentence ("... with the U.S. Even")
-SENTENCE_STARTER = re.compile(
-    r"\s+(?:The|This|That|These|Those|But|And|It|Its|In|Even|They|We|He|She|A|An|If|As|So|"
-    r"Yet|However|There|What|When|While|Since|Although|Meanwhile|Japan|Tokyo|Washington)\b")

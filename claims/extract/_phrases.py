@@ -71,7 +71,8 @@ class PhraseIndex(Generic[V]):
                     continue
                 e = p + len(stem)
                 if starred:
-                    e = _WORD_TAIL.match(low, e).end()
+                    tail = _WORD_TAIL.match(low, e)
+                    e = tail.end() if tail else e
                 elif _WORD_CHAR.match(low, e):
                     continue
                 out.append((p, e, value))

@@ -14,10 +14,12 @@ Fields, table by table:
 ``ORDINALS``       ordinal word -> value ("third" -> 3); as a denominator it makes a fraction
                    ("one-fifth" -> 0.2), after a tens word a compound rank ("twenty-first").
 ``FRACTION_WORDS`` words that are only fractions: "half" -> 2, "quarter" -> 4 (denominators).
-``VAGUE``          indefinite numerals the peer suites count ("a couple" -> 2, "a few" -> 3);
-                   only used by the permissive (peer) mode.
-``SCALE_SUFFIXES`` letters glued to digits: "10k", "$3bn", "$2.174T" (``m``/``mn`` only with
-                   a currency, because "5m" is usually metres).
+``SCALE_SUFFIXES`` letters glued to digits: "10k", "$3bn", "$2.174T" (the letters of
+                   ``CURRENCY_ONLY_SCALE_LETTERS`` only after a currency).
+``CURRENCY_ONLY_SCALE_LETTERS`` scale letters read only after a currency: "$5m" is five
+                   million, "5m" and "5mm" are lengths.
+``ARTICLE_NUMBER_WORDS`` number words whose "a" is part of the figure ("a dozen ships",
+                   "a third of voters" -> 1/3, "a hundred").
 ``CURRENCY_PREFIXES``  symbol or code written before the amount -> ISO 4217 code; longer
                    entries first ("US$" before "$"). ``case`` False means any case matches.
 ``CURRENCY_WORDS`` currency name written after the amount (optionally after a scale word)
@@ -27,6 +29,8 @@ Fields, table by table:
 ``TIME_UNITS``     time word -> canonical unit; the canonical unit names are those of the
                    peer scorer (second minute hour day week month quarter year); "decade" is
                    10 years, "century" 100 years (see ``TIME_FACTORS``).
+``SPACED_TIME_ABBREVIATIONS`` short time units read (in prose) only when nothing but
+                   space separates them from the digits: "5 h", "5h", not "5-h" or "10k s".
 ``TIME_IN``        the size of each canonical unit in the next smaller ones, for compound
                    durations ("2 years and 3 months" -> 27 month).
 ``QUALIFIER_WORDS`` words right before a figure -> qualifier (a ``claims.domain.Qualifier`` value).
@@ -44,7 +48,6 @@ Fields, table by table:
 ``FURNITURE_LABELS`` capitalised labels whose number is a reference, never a figure
                    ("Article 5", "Number 75", "ext. 523").
 ``IDIOMS``         number words that are idioms or titles, not figures ("three-ring circus").
-``PAYWALL``        phrases of subscription prompts whose figures are never claims.
 ``ACTORS``         names that can be a claim's subject -> canonical subject.
 
 Source: written by hand for English news and policy prose (the bundled seeds), extended
@@ -74,7 +77,7 @@ VAGUE_PLURALS: dict[str, float] = {
     "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
 }
 
-ORDINALS: dict[str, int] = {
+ORDINALS: dict[str, float] = {  # floats: "millionth" is 1e6
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
     "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
@@ -86,12 +89,14 @@ ORDINALS: dict[str, int] = {
 
 FRACTION_WORDS: dict[str, int] = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
 
-VAGUE: dict[str, int] = {"couple": 2, "few": 3, "pair": 2}
-
 SCALE_SUFFIXES: dict[str, float] = {
     "k": 1e3, "K": 1e3, "bn": 1e9, "b": 1e9, "B": 1e9, "tn": 1e12, "t": 1e12, "T": 1e12,
     "m": 1e6, "M": 1e6, "mn": 1e6, "mm": 1e6,
 }
+CURRENCY_ONLY_SCALE_LETTERS: frozenset[str] = frozenset({"m", "mm"})  # lower case
+
+ARTICLE_NUMBER_WORDS: frozenset[str] = frozenset(
+    {*MULTIPLIERS, *ORDINALS, "half", "quarter", "hundred"})
 
 # (written form, ISO code, case-sensitive?) -- order matters: longer forms first.
 CURRENCY_PREFIXES: list[tuple[str, str, bool]] = [
@@ -174,6 +179,8 @@ TIME_UNITS: dict[str, str] = {
 }
 
 # non-scorer units -> (canonical unit, factor)
+SPACED_TIME_ABBREVIATIONS: frozenset[str] = frozenset({"h", "min", "sec"})
+
 TIME_FACTORS: dict[str, tuple[str, float]] = {
     "decade": ("year", 10), "century": ("year", 100), "fortnight": ("week", 2),
 }
@@ -264,11 +271,6 @@ IDIOMS: tuple[str, ...] = (
     "one-sided", "second-guess", "first-hand", "second-hand", "two-faced", "nine-to-five",
     "twenty-four seven", "24/7", "one another", "first-rate", "second-rate",
     "first-class", "one-on-one",
-)
-
-PAYWALL: tuple[str, ...] = (
-    "try", "subscribe", "subscription", "offer ends", "free trial", "trial", "per month",
-    "a month", "/month", "unlimited access", "articles left", "free article",
 )
 
 ACTORS: dict[str, str] = {

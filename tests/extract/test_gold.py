@@ -9,9 +9,10 @@ import yaml
 
 from claims.domain import Qualifier
 from claims.extract import extract
-from claims.extract.scoring import Score, score
 from claims.ingest.textio import read_document
 from claims.resources import seeds_dir
+
+from .scoring import Score, score
 
 GOLD = yaml.safe_load((Path(__file__).parents[1] / "gold" / "seeds.yaml").read_text("utf-8"))
 BAR = 0.95

@@ -7,8 +7,11 @@ and from bugs found while writing the rules (CAUGHT).
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
+from claims.extract import _tables as T
 from claims.extract import extract
 
 ISSUE = [
@@ -88,6 +91,10 @@ NOT_FIGURES = [
     ("Additionally, the four should discuss it.", []),  # number word as a pronoun
     ("The alliance shifted 180 degrees.", []),  # a measurement, not a claim
     ("At 2 pm everybody left.", []),  # a time of day
+    # scaled past the float range: these once raised OverflowError (int(inf))
+    ("some 1e300 trillion", []),
+    ("$9e300 billion", []),
+    ("$5 to 9e300 trillion", []),  # an infinite upper bound
     ("someone often tends to be fine", []),  # number words inside other words
 ]
 
@@ -112,9 +119,21 @@ CAUGHT = [
     ("$50\u202fbillion in goods", [("money", "$50\u202fbillion", 50e9, "USD", "exact")]),
 ]
 
+# reading steps of claims/extract/_build.py that no other row reaches
+READING = [
+    ("rose 10% to 12% last year", [("percent", "10% to 12%", 10.0, "percent", "range")]),
+    ("for a decade and a half now", [("duration", "decade and a half", 15.0, "year", "exact")]),
+    ("paid 5 dollars USD for it", [("money", "5 dollars USD", 5.0, "USD", "exact")]),
+    ("it took 5 h to fix", [("duration", "5 h", 5.0, "hour", "exact")]),
+    ("in 1990 through 1995", [("date", "1990 through 1995", 1990.0, None, "range")]),
+    ("over 1e5 troops", [("count", "over 1e5 troops", 1e5, "troop", "more than")]),
+    ("the world's 3rd largest", [("rank", "world's 3rd largest", 3.0, None, "exact")]),
+    ("the 5 pounds of beef", [("count", "5 pounds", 5.0, "pound", "exact")]),  # not money
+]
+
 CASES = [*(("issue", *c) for c in ISSUE), *(("dates", *c) for c in DATES),
          *(("furniture", *c) for c in FURNITURE), *(("not", *c) for c in NOT_FIGURES),
-         *(("caught", *c) for c in CAUGHT)]
+         *(("caught", *c) for c in CAUGHT), *(("reading", *c) for c in READING)]
 
 
 @pytest.mark.parametrize(("group", "text", "expected"), CASES,
@@ -127,11 +146,20 @@ def test_rule(group: str, text: str, expected: list[tuple]) -> None:
         assert (g[2] is None and want[2] is None) or g[2] == pytest.approx(want[2]), (text, got)
 
 
+def test_tables_agree_with_the_readers() -> None:
+    # compound durations convert step by step down TIME_ORDER: every step must be listed
+    for bigger, smaller in pairwise(T.TIME_ORDER):
+        assert (bigger, smaller) in T.TIME_IN, (bigger, smaller)
+    assert T.SPACED_TIME_ABBREVIATIONS <= set(T.TIME_UNITS)
+    assert {w.lower() for w in T.SCALE_SUFFIXES} >= T.CURRENCY_ONLY_SCALE_LETTERS
+
+
 @pytest.mark.parametrize(("text", "surface", "value_max"), [
     ("within the next 5-to-7 years", "5-to-7 years", 7.0),
     ("between 10 and 12 percent", "between 10 and 12 percent", 12.0),
     ("the 1980s", "1980s", 1989.0),
     ("in the State Department (2008-13)", "2008-13", 2013.0),
+    ("it costs $5 to $7 billion a year", "$5 to $7 billion", 7e9),  # the scale of the second
 ])
 def test_range_upper_bound(text: str, surface: str, value_max: float) -> None:
     [e] = [e for e in extract(text) if e.surface == surface]

@@ -1,9 +1,15 @@
 """Adapter for the peer scorer (``../shared/benchmarks/peers/score.py --python``).
 
-``extract_quantities(text)`` runs the scanner in its permissive mode: bare ordinals,
-"one", indefinite numerals ("a couple"), years and measurements are reported too, and no
-page-furniture rule applies (the suites are single phrases, not web pages). Kinds map to
-the scorer's: a year becomes a plain ``count``, a measurement ``other``.
+Benchmark code, not part of the shipped package. From the repository root, with
+``P=../shared/benchmarks/peers``:
+
+    python $P/score.py --suite $P/duckling_en.jsonl --python tests.benchmarks.peer_adapter:extract_quantities
+
+``extract_quantities(text)`` runs the scanner in its permissive mode (``scan(text,
+peer=True)``, which exists for these suites): bare ordinals, "one", vague plurals
+("hundreds"), years and measurements are reported too, and no page-furniture rule
+applies (the suites are single phrases, not web pages). Kinds map to the scorer's: a
+year becomes a plain ``count``, a measurement ``other``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Scoring extractions against gold annotations (exact span and kind)."""
+"""Scoring extractions against gold annotations (exact span and kind), for test_gold.py."""
 
 from __future__ import annotations
 

@@ -1,0 +1,481 @@
+"""From one number to a figure: the reading steps.
+
+``build`` reads outward from a number the scanner found, one small step at a time: the
+currency or sign before it, its scale and unit after it, a range, a date, the noun a
+count counts, a qualifier before it. Each step looks at the :class:`Reading` so far and
+either adds to it (returns None) or decides: a finished :class:`Figure` ("1990s" is a
+decade whatever follows) or ``NOT_A_FIGURE`` ("J1149", "2 pm"). ``STEPS`` lists them in
+order, with the numbers each reads (digits, number words) and the modes it runs in; the
+order matters where a step relies on what an earlier one read (see the comments there).
+
+``peer=True`` is the permissive mode for the peer suites (see ``claims.extract._scan``).
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from claims.extract import _patterns as P
+from claims.extract import _tables as T
+from claims.extract._readers import (
+    compound_duration,
+    counted_noun,
+    glued_to_a_name,
+    in_address,
+    is_pound_weight,
+    match_before,
+    range_end,
+    search_before,
+)
+
+_YEAR_MIN, _YEAR_MAX = 1500, 2099
+
+
+@dataclass(slots=True)
+class Figure:
+    kind: str  # a claims.domain.Kind value, "other" (peer mode) or "skip" (furniture)
+    start: int
+    end: int
+    value: float | None
+    value_max: float | None = None
+    unit: str | None = None
+    qualifier: str = "exact"
+    year: int | None = None  # for dates: the year the date names
+
+
+class Verdict(enum.Enum):
+    NOT_A_FIGURE = "not a figure"
+
+
+NOT_A_FIGURE = Verdict.NOT_A_FIGURE
+
+
+@dataclass(slots=True)
+class Reading:
+    """A number being read: what is known so far, and the span read so far."""
+
+    text: str
+    cs: int  # the number itself is text[cs:ce]
+    ce: int
+    source: str  # the scanner's group: "digits" or "words"
+    peer: bool
+    value: float
+    hint: str  # what the number alone says: "count", "ratio", "rank" or "vague"
+    start: int  # the figure read so far is text[start:pos]
+    pos: int
+    year_like: bool = False  # four plain digits: may be a year
+    kind: str | None = None
+    unit: str | None = None
+    currency: str | None = None  # "" for a currency word that names no one currency
+    currency_code_after: bool = False  # "75 USD": an ISO code was read after the number
+    currency_factor: float = 1.0  # "cents" -> 0.01
+    qualifier: str = "exact"
+    value_max: float | None = None
+
+    def figure(self) -> Figure:
+        assert self.kind is not None  # the count step gives every number a kind
+        year = int(self.value) if self.kind == "date" else None
+        return Figure(self.kind, self.start, self.pos, self.value, self.value_max, self.unit,
+                      self.qualifier, year)
+
+
+Step = Callable[[Reading], "Figure | Verdict | None"]
+
+
+def build(text: str, cs: int, ce: int, value: float, hint: str, source: str,
+          peer: bool) -> Figure | None:
+    """The figure the number ``text[cs:ce]`` (of value ``value``) is part of, or None."""
+    r = Reading(text, cs, ce, source, peer, value, hint, cs, ce)
+    r.year_like = source == "digits" and ce - cs == 4 and text[cs:ce].isdigit()
+    for step in _PLANS[source, peer]:
+        verdict = step(r)
+        if verdict is not None:
+            return verdict if isinstance(verdict, Figure) else None
+    return r.figure()
+
+
+def _qualifier_before(r: Reading) -> tuple[int, re.Match[str]] | None:
+    return match_before(P.QUALIFIER_BEFORE_REV, r.text, r.start, 24)
+
+
+# ---- before the number -------------------------------------------------------------------
+
+def _currency_before(r: Reading) -> Verdict | None:
+    """"$", "US$", "EUR " before the number; digits glued to a word are part of a name."""
+    text, last = r.text, r.cs - 1
+    if last > 0 and text[last] in " \t":
+        last -= 1
+    hit = None
+    if last >= 0 and P.CURRENCY_BEFORE_LAST.match(text, last):
+        hit = match_before(P.CURRENCY_BEFORE_REV, text, r.cs, 8)
+    if hit:
+        r.start, cm = hit
+        r.currency = P.CURRENCY_BEFORE_CODES[cm.lastgroup or ""]
+    elif r.source == "digits" and glued_to_a_name(r.text, r.cs):
+        return NOT_A_FIGURE  # "J1149", "i7", "F-16", "OAO-1"
+    return None
+
+
+def _zip_code(r: Reading) -> Figure | None:
+    if r.ce - r.cs == 5 and P.ZIP_BEFORE.search(r.text, max(0, r.cs - 4), r.cs):
+        return Figure("skip", r.cs, r.ce, r.value)  # "Washington, DC 20001"
+    return None
+
+
+def _article_before(r: Reading) -> None:
+    """"a dozen", "a third": the article is part of the figure, and makes an ordinal a
+    fraction ("a third" -> 1/3)."""
+    am = search_before(P.A_BEFORE, r.text, r.start, 4)
+    if am and r.text[r.cs:r.ce].split()[0].lower() in T.ARTICLE_NUMBER_WORDS:
+        r.start = max(0, r.start - 4) + am.start()
+        if r.hint == "rank":
+            r.value, r.hint = 1.0 / r.value, "ratio"
+
+
+def _minus_before(r: Reading) -> None:
+    mm = search_before(P.MINUS_BEFORE, r.text, r.start, 12)
+    if mm:  # "minus five percent"
+        r.value = -r.value
+        r.start = max(0, r.start - 12) + mm.start()
+
+
+# ---- right after the digits ----------------------------------------------------------------
+
+def _ordinal_suffix(r: Reading) -> None:
+    if om := P.ORDINAL_SUFFIX.match(r.text, r.pos):
+        r.hint, r.pos = "rank", om.end()  # "21st"
+
+
+def _decade(r: Reading) -> Figure | None:
+    """"1990s", "the early 1980s": a range of ten years, whatever follows."""
+    if not (r.year_like and r.hint != "rank" and r.value % 10 == 0):
+        return None
+    dm = P.DECADE_SUFFIX.match(r.text, r.pos)
+    if not dm:
+        return None
+    year, start = int(r.value), r.start
+    mod = search_before(P.DECADE_MOD_BEFORE, r.text, start, 8)
+    if mod:
+        start = max(0, start - 8) + mod.start()
+    return Figure("date", start, dm.end(), float(year), float(year + 9), None, "range", year)
+
+
+def _scale_letter(r: Reading) -> None:
+    """"10k", "$3bn", "$2.174T" ("m" and "mm" only after a currency: "5m" is a length)."""
+    if r.hint == "rank":
+        return
+    sm = P.SCALE_LETTER.match(r.text, r.pos)
+    if sm:
+        letter = sm.group("s")
+        if letter.lower() not in T.CURRENCY_ONLY_SCALE_LETTERS or r.currency:
+            r.value *= T.SCALE_SUFFIXES.get(letter, T.SCALE_SUFFIXES.get(letter.lower(), 1))
+            r.pos = sm.end()
+
+
+def _fraction_of_scale(r: Reading) -> None:
+    if r.hint == "ratio":
+        fm = P.FRACTION_OF_SCALE.match(r.text, r.pos)
+        if fm:  # "half a billion"
+            r.value *= T.MULTIPLIERS[fm.group("w").lower()]
+            r.hint, r.pos = "count", fm.end()
+
+
+# ---- scale and currency after the number ---------------------------------------------------
+
+def _currency_code_after(r: Reading) -> None:
+    if r.hint == "rank":
+        return
+    ca = P.CURRENCY_CODE_AFTER.match(r.text, r.pos)
+    if ca:  # "75 USD"
+        r.currency, r.pos = ca.group("w"), ca.end()
+        r.currency_code_after = True
+
+
+def _scale_word(r: Reading) -> None:
+    """"45 million", "hundreds" (a vague amount), "a third billion" after a currency."""
+    if r.hint in ("count", "vague") or (r.hint == "ratio" and r.currency):
+        sw = P.SCALE_WORD.match(r.text, r.pos)
+        if sw:
+            word = sw.group("w").lower()
+            r.value *= T.MULTIPLIERS.get(word) or T.VAGUE_PLURALS.get(word, 1)
+            r.pos, r.hint = sw.end(), "count"
+
+
+def _currency_word(r: Reading) -> None:
+    """"5 million yen", "20 dollars", "50 cents" (a factor to the major unit)."""
+    if r.hint == "rank":
+        return
+    cw = P.CURRENCY_AFTER.match(r.text, r.pos)
+    if cw and not is_pound_weight(r.text, cw.end()):
+        code, r.currency_factor = T.CURRENCY_WORDS[cw.group("w").lower()]
+        if code or not r.currency:  # a code read before wins over "dollars"
+            r.currency = code
+        r.pos = cw.end()
+        if not r.currency_code_after:
+            ca = P.CURRENCY_CODE_AFTER.match(r.text, r.pos)
+            if ca:  # "5 dollars USD"
+                r.pos = ca.end()
+    elif r.currency_code_after:
+        sw = P.SCALE_WORD.match(r.text, r.pos)
+        if sw:  # a second scale word after the code: "75 USD million million"
+            r.value *= T.MULTIPLIERS.get(sw.group("w").lower(), 1)
+            r.pos = sw.end()
+
+
+def _overflow(r: Reading) -> Verdict | None:
+    if not math.isfinite(r.value):
+        return NOT_A_FIGURE  # "9e300 trillion": scaled past what a float holds
+    return None
+
+
+def _money(r: Reading) -> None:
+    if r.currency is None:
+        return
+    r.kind, r.unit = "money", r.currency
+    r.value *= r.currency_factor
+    if r.currency_factor == 1 and r.value == int(r.value):
+        cents = P.CENTS_AFTER.match(r.text, r.pos) or (
+            P.CENTS_BARE_AFTER.match(r.text, r.pos) if r.peer else None)
+        if cents:  # "$20 and 43 cents"
+            r.value += int(cents.group("c")) / 100
+            r.pos = cents.end()
+    if r.start > 0 and r.text[r.start - 1] == "(" and r.text[r.pos:r.pos + 1] == ")":
+        r.value, r.start, r.pos = -r.value, r.start - 1, r.pos + 1  # "($99.99)": a loss
+
+
+# ---- percent, time -------------------------------------------------------------------------
+
+def _clock_time(r: Reading) -> Verdict | None:
+    if r.kind is None and P.CLOCK_AFTER.match(r.text, r.pos):
+        return NOT_A_FIGURE  # "2 pm", "2.13 am": a time of day
+    return None
+
+
+def _percent(r: Reading) -> None:
+    if r.kind is None and r.hint != "rank":
+        pm = P.PERCENT_AFTER.match(r.text, r.pos)
+        if pm:
+            r.kind, r.unit, r.pos = "percent", "percent", pm.end()
+
+
+def _duration(r: Reading) -> None:
+    """"18 months", "2 years and 3 months", "five years old"."""
+    if r.kind is not None or r.hint == "rank":
+        return
+    tm = P.TIME_AFTER.match(r.text, r.pos)
+    if not tm:
+        return
+    word = tm.group("w").lower()
+    if word in T.SPACED_TIME_ABBREVIATIONS and not r.peer and \
+            r.text[r.ce:tm.start("w")].strip():
+        return  # "5-h", "10k s"
+    r.kind = "duration"
+    r.value, r.unit, r.pos = compound_duration(r.text, r.value, T.TIME_UNITS[word], tm.end())
+    am = P.AGE_AFTER.match(r.text, r.pos)
+    if am:
+        r.pos = am.end()
+
+
+def _range(r: Reading) -> None:
+    """"5-to-7 years", "between 10 and 12 percent", "2008-13"."""
+    found = range_end(r.text, r.start, r.pos, r.value, r.kind, r.year_like, r.peer)
+    if found is None:
+        return
+    r.value_max, r.pos, kind, unit = found
+    if kind is not None:  # the second number said what both are
+        r.kind, r.unit = kind, unit
+    r.qualifier = "range"
+    bm = search_before(P.BETWEEN_BEFORE, r.text, r.start, 12)
+    if bm:
+        r.start = max(0, r.start - 12) + bm.start()
+
+
+# ---- dates ------------------------------------------------------------------------------
+
+def _date(r: Reading) -> Figure | None:
+    """"April 1996", "Aug. 17", "Sept. 11, 2001", a bare year."""
+    if r.kind is not None or r.hint == "rank" or r.value != int(r.value):
+        return None
+    value = int(r.value)
+    hit = match_before(P.MONTH_BEFORE_REV, r.text, r.start, 24)
+    if hit and hit[1].group("d") is None:
+        if r.year_like and _YEAR_MIN <= value <= _YEAR_MAX:
+            return _masthead_check(r, Figure("date", hit[0], r.pos, float(value), None, None,
+                                             "exact", value))
+        if 1 <= value <= 31 and not r.year_like:  # "Aug. 17", "Sept. 11, 2001"
+            ym = P.DATE_YEAR_AFTER.match(r.text, r.pos)
+            year = int(ym.group("y")) if ym else None
+            end = ym.end() if ym else r.pos
+            return _masthead_check(r, Figure("date", hit[0], end,
+                                             None if year is None else float(year),
+                                             None, None, "exact", year))
+    if not r.year_like or not (_YEAR_MIN <= value <= _YEAR_MAX):
+        return None
+    nxt = P.WORD_AFTER.match(r.text, r.pos)
+    if nxt and nxt.group("sep").strip() == "" and nxt.group("w").islower() and \
+            nxt.group("w").endswith("s") and nxt.group("w").lower() not in T.STOP_WORDS:
+        return None  # a year-like count before a plural noun: "1500 troops"
+    start = r.start
+    dm = search_before(P.DECADE_MOD_BEFORE, r.text, start, 8)
+    if dm:
+        start = max(0, start - 8) + dm.start()
+    qualifier = "range" if r.value_max is not None else "exact"
+    return _masthead_check(r, Figure("date", start, r.pos, float(value), r.value_max, None,
+                                     qualifier, value))
+
+
+def _masthead_check(r: Reading, fig: Figure) -> Figure:
+    """Dates in a byline or masthead line ("April 11, 1993|Robert A. Manning") are
+    publication metadata, not claims: they become "skip" figures."""
+    if r.peer:
+        return fig
+    text = r.text
+    if text[fig.end:fig.end + 1] == "|" or text[fig.start - 1:fig.start] == "|":
+        fig.kind = "skip"
+        return fig
+    line_start = text.rfind("\n", max(0, fig.start - 200), fig.start) + 1
+    if line_start == 0 and fig.start > 200:
+        return fig  # a line longer than a masthead
+    line_end = text.find("\n", fig.end, fig.end + 200)
+    line = text[line_start:line_end if line_end != -1 else min(len(text), fig.end + 200)]
+    before = text[line_start:fig.start].split()
+    if len(line) < 200 and len(line.split()) <= 5 and not any(
+            w[:1].islower() or w.lower() in T.DATE_LEADS for w in before):
+        fig.kind = "skip"  # "Number 75, May 1996": a masthead line
+    return fig
+
+
+def _day_of_month(r: Reading) -> Figure | Verdict | None:
+    if r.kind is None and r.hint == "rank" and 1 <= r.value <= 31 and \
+            match_before(P.MONTH_BEFORE_REV, r.text, r.cs, 24):
+        if r.peer:
+            return Figure("rank", r.start, r.pos, r.value)
+        return NOT_A_FIGURE  # "January 31st": a day, always in a paywall or cover sheet here
+    return None
+
+
+# ---- what a bare number is -------------------------------------------------------------
+
+def _rank_or_ratio(r: Reading) -> Verdict | None:
+    if r.kind is not None or r.hint not in ("rank", "ratio"):
+        return None
+    r.kind = r.hint
+    if r.hint == "ratio" and r.source == "words" and not r.peer and \
+            P.OF_AFTER.match(r.text, r.pos) is None and _qualifier_before(r) is None:
+        return NOT_A_FIGURE  # "a third strand", "half-hearted"
+    return None
+
+
+def _measurement(r: Reading) -> Figure | Verdict | None:
+    if r.kind is None:
+        mm = P.MEASURE_AFTER.match(r.text, r.pos)
+        if mm:  # "5 km": reported to the peer scorer as "other", not a claim in prose
+            return Figure("other", r.start, mm.end(), r.value) if r.peer else NOT_A_FIGURE
+    return None
+
+
+def _count(r: Reading) -> Verdict | None:
+    """What a count counts: the noun after it ("two sources"), or a noun before it ("force
+    level of more than 45,000" -> troop); "hundreds" needs one ("hundreds of links")."""
+    if r.kind is not None:
+        return None
+    r.kind = "count"
+    noun_end, r.unit = counted_noun(r.text, r.pos, r.hint)
+    if r.hint == "vague":
+        r.qualifier = "at least"
+        if noun_end is None and not r.peer:
+            return NOT_A_FIGURE
+    if noun_end is not None:
+        r.pos = noun_end
+    elif r.source == "digits":
+        ctx = search_before(P.COUNT_CONTEXT_BEFORE, r.text, r.start, 60)
+        if ctx:
+            r.unit = T.COUNT_CONTEXT[ctx.group("w").lower()]
+    return None
+
+
+# ---- prose rules: what the permissive (peer) mode keeps and prose does not ----------------
+
+def _bare_number_word(r: Reading) -> Verdict | None:
+    if r.kind != "count":
+        return None
+    if r.unit is None and _qualifier_before(r) is None:
+        return NOT_A_FIGURE  # a bare number word ("the four should discuss")
+    if r.value == 1 and r.hint != "vague":
+        return NOT_A_FIGURE  # "one": nearly always a pronoun or article
+    return None
+
+
+def _bare_ordinal(r: Reading) -> Verdict | None:
+    if r.kind == "rank":
+        return NOT_A_FIGURE  # "the first step", "21st century" are not ranks
+    return None
+
+
+def _glued_unit(r: Reading) -> Figure | Verdict | None:
+    text, pos = r.text, r.pos
+    if pos < len(text) and text[pos].isalnum() and text[pos - 1].isalnum() and \
+            r.kind != "count":  # "180ml", "1Ga": an unknown unit
+        return Figure("other", r.cs, r.ce, r.value) if r.peer else NOT_A_FIGURE
+    return None
+
+
+# ---- last ---------------------------------------------------------------------------------
+
+def _qualifier(r: Reading) -> None:
+    if r.qualifier == "exact":
+        hit = match_before(P.QUALIFIER_BEFORE_REV, r.text, r.start, 24)
+        if hit:  # "about", "more than", "nearly"
+            r.start, qm = hit
+            r.qualifier = T.QUALIFIER_WORDS[qm.group("q")[::-1].lower()]
+
+
+def _address(r: Reading) -> Verdict | None:
+    if in_address(r.text, r.cs, r.ce):
+        return NOT_A_FIGURE  # "croninp2@ndu.edu"
+    return None
+
+
+# The steps in order, with the numbers each reads (digits or number words, by the
+# scanner's group) and the modes it runs in (prose, or the permissive peer mode).
+STEPS: tuple[tuple[Step, str, str], ...] = (
+    # step                 numbers         modes
+    (_currency_before,     "digits words", "prose peer"),  # first: "minus" is read before "$"
+    (_zip_code,            "digits",       "prose"),
+    (_article_before,      "words",        "prose peer"),
+    (_minus_before,        "digits words", "prose peer"),
+    (_ordinal_suffix,      "digits",       "prose peer"),  # later steps read "21st" as a rank
+    (_decade,              "digits",       "prose peer"),
+    (_scale_letter,        "digits",       "prose peer"),  # after "$": "$5m" money, "5m" length
+    (_fraction_of_scale,   "words",        "prose peer"),
+    (_currency_code_after, "digits words", "prose peer"),
+    (_scale_word,          "digits words", "prose peer"),
+    (_currency_word,       "digits words", "prose peer"),
+    (_overflow,            "digits words", "prose peer"),  # the last scale is applied
+    (_money,               "digits words", "prose peer"),  # symbol, code and word are read
+    (_clock_time,          "digits",       "prose peer"),
+    (_percent,             "digits words", "prose peer"),
+    (_duration,            "digits words", "prose peer"),
+    (_range,               "digits words", "prose peer"),  # after the unit: "5 to 7 percent"
+    (_date,                "digits",       "prose peer"),
+    (_day_of_month,        "digits",       "prose peer"),
+    (_rank_or_ratio,       "digits words", "prose peer"),  # from here: numbers with no unit
+    (_measurement,         "digits words", "prose peer"),
+    (_count,               "digits words", "prose peer"),
+    (_bare_number_word,    "words",        "prose"),
+    (_bare_ordinal,        "digits words", "prose"),
+    (_glued_unit,          "digits words", "prose peer"),
+    (_qualifier,           "digits words", "prose peer"),  # the start has moved for the last time
+    (_address,             "digits words", "prose"),
+)
+# the steps for each (numbers, peer): chosen once, so no step tests what it reads
+_PLANS = {
+    (source, peer): tuple(step for step, sources, modes in STEPS
+                          if source in sources.split()
+                          and ("peer" if peer else "prose") in modes.split())
+    for source in ("digits", "words") for peer in (False, True)
+}

@@ -1,0 +1,255 @@
+"""Readers of the words around a number, for the reading steps in ``_build``.
+
+Each reader looks at the text at a known position (``.match(text, pos)``) or in a short
+window before it, and returns what it found and where it ends; none builds a figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.extract import _patterns as P
+from claims.extract import _tables as T
+from claims.extract._numbers import parse_digits, parse_words
+
+_WHITESPACE = re.compile(r"\s")
+
+
+def match_before(pattern: re.Pattern[str], text: str, pos: int,
+                 width: int) -> tuple[int, re.Match[str]] | None:
+    """Match a reversed lookback ``pattern`` against the text ending at ``pos``; returns
+    the start of the match in ``text`` and the match (whose groups are reversed)."""
+    lo = max(0, pos - width)
+    m = pattern.match(text[lo:pos][::-1])
+    if m is None:
+        return None
+    return pos - m.end(), m
+
+
+def search_before(pattern: re.Pattern[str], text: str, pos: int,
+                  width: int) -> re.Match[str] | None:
+    """Search the window of ``width`` characters ending at ``pos`` with a ``...$`` pattern;
+    the match's offsets are in the window, which starts at ``max(0, pos - width)``."""
+    return pattern.search(text[max(0, pos - width):pos])
+
+
+def glued_to_a_name(text: str, cs: int) -> bool:
+    """Digits at ``cs`` that continue a word or a capitalised code: "J1149", "i7", "F-16",
+    "OAO-1"."""
+    if cs == 0:
+        return False
+    before = text[cs - 1]
+    return before.isalpha() or (before == "-" and cs > 1 and text[cs - 2].isupper())
+
+
+def is_pound_weight(text: str, pos: int) -> bool:
+    """"5 pounds of beef" is a weight, not money (only "pound(s)" is ambiguous)."""
+    return text[pos:pos + 4].lower() == " of " and text[pos - 5:pos].lower().endswith("ound") \
+        or text[pos - 6:pos].lower() == "pounds" and text[pos:pos + 4].lower() == " of "
+
+
+def in_address(text: str, cs: int, ce: int) -> bool:
+    """Part of an e-mail address or URL: the whitespace-free token around it has @ or ://,
+    or starts with www."""
+    lo = max(0, cs - 64)
+    window = text[lo:ce + 64]  # holds the token: most numbers are far from any address
+    if "@" not in window and "://" not in window and "www." not in window.lower():
+        return False
+    left = text[lo:cs]
+    cut = max(left.rfind(" "), left.rfind("\n"), left.rfind("\t"))
+    token_left = left[cut + 1:]
+    token_right = _WHITESPACE.split(text[ce:ce + 64], maxsplit=1)[0]
+    token = token_left + token_right
+    return "@" in token or "://" in token or token_left.lower().startswith("www.")
+
+
+# ---- durations ------------------------------------------------------------------------
+
+def compound_duration(text: str, value: float, unit: str, pos: int) -> tuple[float, str, int]:
+    """"2 years and 3 months" -> (27, "month"); "1 year 1 month 21 days" -> (416, "day").
+
+    ``unit`` is the first part's unit, ending at ``pos``; returns the value in the smallest
+    unit read, that unit and where the last part ends.
+    """
+    if unit in T.TIME_FACTORS:  # "decade" -> 10 years
+        unit, factor = T.TIME_FACTORS[unit]
+        value *= factor
+    for _ in range(6):
+        m = P.DURATION_NEXT.match(text, pos)
+        if not m:
+            break
+        raw = m.group("n")
+        nxt = parse_digits(raw) if raw[0].isdigit() else word_value(raw)
+        unit2 = T.TIME_UNITS[m.group("u").lower()]
+        if nxt is None or unit2 in T.TIME_FACTORS or unit2 not in T.TIME_ORDER:
+            break
+        if T.TIME_ORDER.index(unit2) <= T.TIME_ORDER.index(unit):
+            break  # "2 months 3 years": not one duration
+        value = _convert(value, unit, unit2) + nxt
+        unit, pos = unit2, m.end()
+    return value, unit, pos
+
+
+def _convert(value: float, unit: str, to: str) -> float:
+    """``value`` in ``unit`` as a number of ``to`` (a smaller unit of ``TIME_ORDER``): by the
+    direct size in ``TIME_IN`` when listed, else step by step down ``TIME_ORDER``."""
+    if (unit, to) in T.TIME_IN:
+        return value * T.TIME_IN[(unit, to)]
+    i, j = T.TIME_ORDER.index(unit), T.TIME_ORDER.index(to)
+    for a, b in zip(T.TIME_ORDER[i:j], T.TIME_ORDER[i + 1:j + 1], strict=True):
+        value *= T.TIME_IN[(a, b)]  # every unit's size in the next is listed (tested)
+    return value
+
+
+def word_value(raw: str) -> float | None:
+    """The value of a phrase that is exactly one written number, else None."""
+    numbers = parse_words(raw)
+    return numbers[0].value if len(numbers) == 1 else None
+
+
+# ---- ranges ---------------------------------------------------------------------------
+
+def range_end(text: str, start: int, pos: int, value: float, kind: str | None,
+              year_like: bool, peer: bool) -> tuple[float, int, str | None, str | None] | None:
+    """The second number of a range starting with the figure ``[start, pos)``: "5-to-7 years",
+    "between 10 and 12 percent", "2008-13".
+
+    Returns (upper value, end, kind, unit), where kind and unit are those the second number
+    gives a figure that had none ("between 10 and 12 percent" is a percent), or None.
+    """
+    jm = P.RANGE_JOIN.match(text, pos)
+    if not jm:
+        return None
+    joiner = jm.group().strip().lower()
+    if joiner == "and" and not search_before(P.BETWEEN_BEFORE, text, start, 12):
+        return None  # "10 and 12" is a range only after "between" or "from"
+    if joiner == "through" and not year_like:
+        return None
+    after = jm.end()
+    dm = P.RANGE_DIGITS.match(text, after)
+    if dm and dm.end() > after:
+        second = parse_digits(dm.group().lstrip("$\u20ac\u00a3\u00a5 \t"))
+        end = dm.end()
+    else:
+        wm = P.RANGE_WORDS.match(text, after)
+        if not wm:
+            return None
+        second = word_value(wm.group())
+        end = wm.end()
+    if second is None or (end < len(text) and text[end].isalnum()):
+        return None
+    if year_like and len(raw_digits := text[after:end].strip()) == 2 and raw_digits.isdigit():
+        second = (value // 100) * 100 + second  # "2008-13" -> 2013
+    if second <= value:
+        return None
+    if kind is None:
+        return _range_kind(text, end, second, joiner, year_like, peer)
+    second, end = _range_unit(text, end, second, kind)
+    return second, end, None, None
+
+
+def _range_kind(text: str, end: int, second: float, joiner: str, year_like: bool,
+                peer: bool) -> tuple[float, int, str | None, str | None] | None:
+    """A range of bare numbers takes its kind from the words after the second one."""
+    pm = P.PERCENT_AFTER.match(text, end)
+    if pm:
+        return second, pm.end(), "percent", "percent"
+    tm = P.TIME_AFTER.match(text, end)
+    if tm:
+        unit = T.TIME_UNITS[tm.group("w").lower()]
+        if unit in T.TIME_FACTORS:
+            return None
+        return second, tm.end(), "duration", unit
+    if year_like and not peer:
+        return second, end, "date", None
+    if joiner == "-" and not peer:
+        return None  # "F-16", "Article 5-6": a bare hyphen pair is no range in prose
+    return second, end, None, None
+
+
+def _range_unit(text: str, end: int, second: float, kind: str) -> tuple[float, int]:
+    """The second number of a range of a figure that has a kind, with its own scale and
+    unit ("$5 to $7 billion", "5% to 7%", "5 to 7 years"), and where it ends."""
+    if kind == "money":
+        cw = P.CURRENCY_AFTER.match(text, end)
+        sw = P.SCALE_WORD.match(text, end)
+        if sw:
+            second *= T.MULTIPLIERS.get(sw.group("w").lower(), 1)
+            end = sw.end()
+        if cw:
+            end = cw.end()
+    elif kind in ("percent", "duration"):
+        um = P.PERCENT_AFTER.match(text, end) if kind == "percent" else \
+            P.TIME_AFTER.match(text, end)
+        if um:
+            end = um.end()
+    return second, end
+
+
+# ---- counted nouns --------------------------------------------------------------------
+
+def counted_noun(text: str, pos: int, hint: str) -> tuple[int | None, str | None]:
+    """The noun phrase a count counts: "two sources" -> "source", "11-nation" -> "nation",
+    "hundreds of corporate links" -> "corporate link". Returns where it ends and the unit."""
+    p = pos
+    if hint == "vague":
+        om = P.OF_AFTER.match(text, p)
+        if not om:
+            return None, None
+        p = om.end() - 1
+    words: list[tuple[int, str]] = []
+    for i in range(6):
+        m = P.WORD_AFTER.match(text, p)
+        if not m:
+            break
+        sep, word = m.group("sep"), m.group("w")
+        lower = word.lower()
+        if i == 0 and "-" in sep:  # "11-nation version": the hyphenated noun alone
+            if lower in T.STOP_WORDS:
+                return None, None
+            return m.end(), singular(lower)
+        if "-" in sep:
+            break
+        if lower in T.STOP_WORDS:
+            if lower in ("and", "but", "or") and words and not _plural(words[-1][1]):
+                p = m.end()
+                continue
+            break
+        words.append((m.end(), word))
+        p = m.end()
+        if _plural(word) or lower in T.IRREGULAR_PLURALS:
+            break
+    while words and not (_plural(words[-1][1]) or words[-1][1].lower() in T.IRREGULAR_PLURALS):
+        words.pop()
+    if not words:
+        return None, None
+    head = words[-1][1].lower()
+    if not head.isalpha():
+        return None, None
+    unit = singular(head)
+    if len(words) >= 2 and words[-2][1].lower() in T.COMPOUND_MODIFIERS:
+        unit = f"{words[-2][1].lower()} {unit}"
+    return words[-1][0], unit
+
+
+def _plural(word: str) -> bool:
+    lower = word.lower()
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3 \
+        and word[:1].islower()
+
+
+def singular(word: str) -> str:
+    """``"democracies"`` -> ``"democracy"``; irregular plurals from the table.
+
+    >>> singular("democracies"), singular("sources"), singular("crises"), singular("nation")
+    ('democracy', 'source', 'crisis', 'nation')
+    """
+    if word in T.IRREGULAR_PLURALS:
+        return T.IRREGULAR_PLURALS[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
