@@ -22,9 +22,7 @@ LIBRARY = ROOT / "claims"
 MAX_LINES = 600
 # Over MAX_LINES for now, each being split by another change; take a file off this list
 # once it is short again. Nothing else may grow past the limit.
-ALLOWED_LONG = {
-    "claims/extract/_scan.py",
-}
+ALLOWED_LONG: set[str] = set()
 # Alembic loads these by path, inside its own context; they are not importable modules.
 ALEMBIC_SCRIPTS = ("claims.db.migrations.env", "claims.db.migrations.versions.")
 HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "pydantic", "citeproc", "bibtexparser",
