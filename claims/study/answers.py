@@ -317,6 +317,7 @@ _MONTH_WORD_RE = re.compile(
     re.IGNORECASE,
 )
 _DATE_SEPARATOR_RE = re.compile(r"(?<=\d)[-/](?=\d)")  # "2017-08-07", "2017/08/07"
+_ISO_DATE_RE = re.compile(r"\d{4}[-/]\d")  # the year first: then the month, the day
 
 
 def date_parts(text: str) -> DateParts:
@@ -338,7 +339,7 @@ DateParts(year=1992, month=None, day=None))
     small = [int(q.value) for q in found if q.value is not None
              and q.kind in (Kind.COUNT, Kind.RANK) and float(q.value).is_integer()
              and 1 <= q.value <= 31]
-    if month is None and years and small and small[0] <= 12:  # year first: ISO order
+    if month is None and _ISO_DATE_RE.search(text) and small and small[0] <= 12:
         month, small = small[0], small[1:]
     return DateParts(years[0] if years else None, month, small[0] if small else None)
 
@@ -362,6 +363,8 @@ def check_date(spec: dict[str, Any], given: str) -> AnswerCheck:
         return AnswerCheck(False, expected, note="wrong year")
     if (month and said.month not in (None, month)) or (day and said.day not in (None, day)):
         return AnswerCheck(False, expected, note="wrong month or day" if month else None)
+    if not spec.get("year_shown", True) and said.month is None:
+        return AnswerCheck(False, expected, note="the month and day are the point")
     if said.year is None and (spec.get("year_shown", True) or said.month is None):
         return AnswerCheck(False, expected, note="no year in the answer" if not said.month
                            else "the year left out")

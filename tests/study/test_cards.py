@@ -21,28 +21,61 @@ def _cards(session: Session) -> dict[str, Card]:
 
 def test_sync_creates_every_kind(session: Session, mini: MiniCorpus) -> None:
     report = sync_cards(session, NOW)
-    assert report.created == 38
-    assert report.kinds == {"choice": 7, "cloze": 9, "compare": 2, "source": 10, "year": 10}
+    assert report.created == 21
+    assert report.kinds == {"choice": 8, "cloze": 9, "compare": 2, "source": 1, "year": 1}
     cloze = session.get(Card, card_id("surplus", "cloze"))
     assert cloze is not None
     assert cloze.answer == "$49-billion"
-    assert cloze.question.startswith("Fill in the blank: And how can we renew")
-    assert f"(a {BLANK} surplus with the United States in 1992)" in cloze.question
-    assert cloze.question.endswith("\u2014 Manning (1993)")
+    # a one-word subject ("Japan") makes no clear question: a blank on the clause
+    assert cloze.question == (
+        f"Fill in the blank: \u2026runs $125-billion surpluses with its major trading partners "
+        f"(a {BLANK} surplus with the United States in 1992)\u2026 \u2014 Manning (1993)")
     assert cloze.priority == 0 and cloze.source_slug == "manning-1993"
+
+
+# (claim, question): what the fields of a curated claim make (subject, kind, as_of, source).
+FACT_QUESTIONS = [
+    ("budget", "How large was Japan's defense budget in 1993, according to Manning (1993)?"),
+    ("forces", "How many U.S. forces in Japan were there in 1996, according to Cronin (1996)?"),
+]
+
+
+@pytest.mark.parametrize(("claim_id", "question"), FACT_QUESTIONS, ids=[c[0] for c in FACT_QUESTIONS])
+def test_fact_questions_from_the_claims_fields(
+    session: Session, mini: MiniCorpus, claim_id: str, question: str
+) -> None:
+    sync_cards(session, NOW)
+    recall, choice = (session.get(Card, card_id(claim_id, kind)) for kind in ("cloze", "choice"))
+    assert recall is not None and choice is not None
+    assert (recall.question, choice.question) == (question, question), claim_id
+    assert "cloze" not in (recall.spec or {}), claim_id
+
+
+def test_year_cards_ask_the_year_of_the_fact(session: Session, mini: MiniCorpus) -> None:
+    sync_cards(session, NOW)
+    year = session.get(Card, card_id("returns-1972", "year", cardgen.FACT_YEAR))
+    assert year is not None
+    assert year.question == (
+        "What year does Cronin (1996) give for the start of U.S. land returns in Okinawa?")
+    assert year.answer == "1972"
+    for given, right in (("1972", True), ("in 1972", True), ("1996", False)):
+        assert check_answer(year.spec or {}, year.answer, given).correct is right, given
+    # no card asks the year a source was written, and a date gets no separate blank
+    assert all(c.kind != "year" or c.claim_id == "returns-1972" for c in _cards(session).values())
+    assert session.get(Card, card_id("returns-1972", "cloze")) is None
 
 
 def test_cloze_blank_sits_exactly_on_the_claim(session: Session, mini: MiniCorpus) -> None:
     sync_cards(session, NOW)
     for card in _cards(session).values():
-        if card.kind != "cloze" or not card.spec:
+        spot = (card.spec or {}).get("cloze")
+        if not spot:
             continue
         claim = session.get(Claim, card.claim_id)
         assert claim is not None
-        spot = card.spec["cloze"]
         text = spot["text"]
-        assert text[spot["start"]:spot["end"]] == claim.surface
-        assert text == claim.sentence
+        assert text[spot["start"]:spot["end"]] == claim.surface, card.id
+        assert text.strip("\u2026") in claim.sentence, card.id
 
 
 def test_choice_distractors_are_formatted_like_the_answer_and_wrong(
@@ -51,7 +84,7 @@ def test_choice_distractors_are_formatted_like_the_answer_and_wrong(
     sync_cards(session, NOW)
     choices = {c.claim_id: c for c in _cards(session).values() if c.kind == "choice"}
     assert set(choices) == {"surplus", "surpluses", "budget", "acreage", "decrease", "forces",
-                            "support"}
+                            "support", "returns-1972"}
     for card in choices.values():
         assert card.choices is not None and len(card.choices) == 4
         assert card.choices.count(card.answer) == 1
@@ -73,20 +106,24 @@ def test_choices_are_stable_across_syncs(session: Session, mini: MiniCorpus) -> 
     sync_cards(session, NOW)
     before = {c.id: c.choices for c in _cards(session).values()}
     report = sync_cards(session, NOW + timedelta(days=1))
-    assert (report.created, report.updated, report.unchanged) == (0, 0, 38)
+    assert (report.created, report.updated, report.unchanged) == (0, 0, 21)
     assert {c.id: c.choices for c in _cards(session).values()} == before
 
 
-def test_source_and_year_cards(session: Session, mini: MiniCorpus) -> None:
+def test_who_said_it_only_for_statements_their_source_alone_holds(
+    session: Session, mini: MiniCorpus
+) -> None:
     sync_cards(session, NOW)
-    source = session.get(Card, card_id("forces", "source"))
-    year = session.get(Card, card_id("forces", "year"))
-    assert source is not None and year is not None
-    assert source.answer == "Cronin (1996)"
+    sources = [c for c in _cards(session).values() if c.kind == "source"]
+    assert [c.claim_id for c in sources] == ["competitor-1993"]  # figures and shared views: none
+    [source] = sources
+    assert source.question == "Who said it? \u201cBut Japan is also our leading competitor.\u201d"
+    assert source.answer == "Manning (1993)"
     assert sorted(source.choices or []) == ["Andrews (2017)", "Cronin (1996)", "Manning (1993)"]
-    assert check_answer(source.spec or {}, source.answer, "patrick cronin").correct
-    assert year.question.startswith("In what year did Patrick M. Cronin write:")
-    assert year.answer == "1996"
+    assert check_answer(source.spec or {}, source.answer, "robert manning").correct
+    verdict = check_answer(source.spec or {}, source.answer, "Maning")
+    assert (verdict.correct, verdict.partial) == (True, True)
+    assert source.priority == 1  # after the figures
 
 
 def test_compare_cards_from_shared_propositions(session: Session, mini: MiniCorpus) -> None:
@@ -186,7 +223,7 @@ def test_sync_retires_cards_of_a_gone_claim_and_keeps_history(
     session.commit()
     report = sync_cards(session, NOW)
     session.commit()
-    assert report.retired == 4  # cloze, choice, source and year of "budget"
+    assert report.retired == 2  # the question on "budget" and its multiple choice
     card = session.get(Card, cid)
     assert card is not None and card.retired and card.introduced_at == NOW
     assert len(session.exec(select(Review).where(Review.card_id == cid)).all()) == 1
@@ -210,7 +247,7 @@ def test_a_claim_that_returns_revives_its_card_with_progress(
     report = sync_cards(session, NOW)
     card = session.get(Card, cid)
     assert card is not None and not card.retired
-    assert report.revived == 4
+    assert report.revived == 2  # recall and multiple choice
     assert card.due == outcome.due and card.introduced_at == NOW
 
 
