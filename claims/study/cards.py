@@ -57,6 +57,10 @@ CARD_KINDS: dict[str, tuple[str, ...]] = {
 STATEMENT_PRIORITY = 1
 MAX_STATEMENT_CLOZE_WORDS = 4  # a statement is blanked only when its surface is short
 MIN_QUOTE_WORDS = 6  # a "who said it?" quote shorter than this is not distinctive
+# First words of a quote that is a fragment, not a statement ("won a ringing endorsement",
+# "toward one more balanced ..."): no "who said it?" from it. Words ending in -ing or -ed
+# are fragments too ("implementing the SACO recommendations").
+FRAGMENT_OPENERS = frozenset("toward towards to of and but or won which that whose".split())
 # An extracted count below this is furniture of the prose ("two countries", "Three
 # reasons"), not a figure worth learning; curated counts are always kept.
 TRIVIAL_COUNT_BELOW = 10
@@ -258,10 +262,14 @@ def _quote(claim: Claim) -> str:
 def distinctive(claim: Claim, shared: set[str]) -> bool:
     """Is a statement its source's own, so "who said it?" has one answer? A curated
     statement the source takes a side on (not one it only reports), of a proposition no
-    other source holds (those are compare cards), quoted at some length."""
+    other source holds (those are compare cards), quoted at some length, and a statement
+    rather than a fragment (``FRAGMENT_OPENERS``)."""
+    words = _quote(claim).split()
+    first = words[0] if words else ""
+    fragment = first.islower() and (first in FRAGMENT_OPENERS or first.endswith(("ing", "ed")))
     return (claim.kind == Kind.STATEMENT and claim.origin in ("curated", "both")
             and claim.stance != Stance.REPORTS and claim.proposition not in shared
-            and len(_quote(claim).split()) >= MIN_QUOTE_WORDS)
+            and len(words) >= MIN_QUOTE_WORDS and not fragment)
 
 
 def _source_card(claim: Claim, source: Source, others: Sequence[Source]) -> CardDraft:

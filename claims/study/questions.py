@@ -27,7 +27,7 @@ FACT_QUESTIONS: dict[str, str] = {
     Kind.PERCENT: "How large {be} {subject}{when}, according to {source}?",
     Kind.RATIO: "How large {be} {subject}{when}, according to {source}?",
     Kind.COUNT: "How many {subject} {be} there{when}, according to {source}?",
-    Kind.DURATION: "How long {be} {subject}{when}, according to {source}?",
+    Kind.DURATION: "How long {be} {subject}, according to {source}?",  # a span: no "in 1996"
     Kind.RANK: "Where did {subject} rank{when}, according to {source}?",
     Kind.DATE: "What year does {source} give for {subject}?",
 }
