@@ -33,7 +33,7 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from claims.domain import NUMERIC_KINDS, Kind, Stance, fact_year
+from claims.domain import NUMERIC_KINDS, Kind, Stance, fact_year, year_of
 from claims.models import Card, Claim, Meta, Source, utcnow
 from claims.study import answers, distractors
 from claims.study.comparing import compare_cards as compare_cards  # re-exported
@@ -198,7 +198,8 @@ def _figure_cards(claim: Claim, source: Source, peers: distractors.Peers) -> lis
 def _choice(claim: Claim, source: Source, spec: dict[str, Any], peers: distractors.Peers,
             question: str) -> list[CardDraft]:
     cid = card_id(claim.id, "choice")
-    wrong = distractors.pick(spec, peers.for_claim(claim), random.Random(cid))
+    wrong = distractors.pick(spec, peers.for_claim(claim), random.Random(cid),
+                             latest=year_of(source.date))
     if len(wrong) < distractors.COUNT:
         return []
     choices = [claim.surface, *wrong]

@@ -63,6 +63,10 @@ def test_year_cards_ask_the_year_of_the_fact(session: Session, mini: MiniCorpus)
     # no card asks the year a source was written, and a date gets no separate blank
     assert all(c.kind != "year" or c.claim_id == "returns-1972" for c in _cards(session).values())
     assert session.get(Card, card_id("returns-1972", "cloze")) is None
+    # a 1996 text cannot date a past event after 1996: no such distractor
+    choice = session.get(Card, card_id("returns-1972", "choice"))
+    assert choice is not None and choice.question == year.question
+    assert all(int(c) <= 1996 for c in choice.choices or []), choice.choices
 
 
 def test_cloze_blank_sits_exactly_on_the_claim(session: Session, mini: MiniCorpus) -> None:
