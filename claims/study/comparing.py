@@ -13,6 +13,7 @@ from typing import Any
 from claims.agreement import STANCE_LEAN, Figure, Trend, judge, judge_stances, trend
 from claims.compare import claim_figure
 from claims.domain import Verdict
+from claims.extract._tables import ACTORS
 from claims.metrics import load_metrics
 from claims.models import Claim, Source
 from claims.study.drafts import PRIORITY, CardDraft, card_id, source_label
@@ -49,8 +50,10 @@ def _positions(group: list[tuple[Claim, Source]]) -> list[tuple[Claim, Source, i
     return [held[0] for held in by_source.values() if len({h[2] for h in held}) == 1]
 
 
-# Sentence openers lower-cased after "agree that"; any other first word may be a name.
-LOWER_OPENERS = ("The", "A", "An", "This", "These", "Its", "Their")
+# Names kept capitalised after "agree that": the extractor's table of actors ("Japan",
+# "China's", "U.S."); any other first word of a proposition is lower-cased ("Trade
+# disputes ...", "The alliance ..."), unless it looks like a name itself ("U.S.-Japan").
+NAMES = frozenset(ACTORS)
 
 
 def _lower_first(text: str) -> str:
@@ -58,9 +61,14 @@ def _lower_first(text: str) -> str:
 
     >>> _lower_first("The alliance is in good health"), _lower_first("Japan should act")
     ('the alliance is in good health', 'Japan should act')
+    >>> _lower_first("Trade disputes should be kept apart"), _lower_first("China's rise")
+    ('trade disputes should be kept apart', "China's rise")
     """
     head, _, rest = text.partition(" ")
-    return f"{head.lower()} {rest}" if head in LOWER_OPENERS else text
+    base = head.removesuffix("'s").removesuffix("\u2019s")
+    if base in NAMES or "." in head or any(c.isupper() for c in head[1:]):
+        return text
+    return f"{head[:1].lower()}{head[1:]} {rest}"
 
 
 def _grouped(
