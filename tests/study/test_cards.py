@@ -264,3 +264,32 @@ def test_ensure_cards_only_syncs_when_claims_changed(session: Session, mini: Min
     session.commit()
     report = ensure_cards(session, NOW)
     assert report is not None and report.retired == 2
+
+
+def test_a_new_generation_keeps_progress_and_retires_the_year_of_writing(
+    session: Session, mini: MiniCorpus
+) -> None:
+    """Generation 2 asked "In what year did Robert A. Manning write: ...?" under
+    card_id(claim, "year"); those cards retire with their history, while the recall card
+    of a figure keeps its id (and progress) under its new question."""
+    sync_cards(session, NOW)
+    session.commit()
+    old_year = card_id("surplus", "year")
+    session.add(Card(id=old_year, claim_id="surplus", source_slug="manning-1993", kind="year",
+                     question="In what year did Robert A. Manning write: \u201c...\u201d?",
+                     answer="1993", spec={"type": "year", "year": 1993}, due=NOW,
+                     created_at=NOW))
+    session.commit()
+    recall = card_id("budget", "cloze")
+    answer_card(session, old_year, "1993", NOW)
+    outcome = answer_card(session, recall, "$33 billion", NOW)
+    session.commit()
+    report = sync_cards(session, NOW)
+    session.commit()
+    assert report.retired == 1
+    retired = session.get(Card, old_year)
+    assert retired is not None and retired.retired
+    assert len(session.exec(select(Review).where(Review.card_id == old_year)).all()) == 1
+    kept = session.get(Card, recall)
+    assert kept is not None and not kept.retired and kept.due == outcome.due
+    assert kept.question.startswith("How large was Japan's defense budget")
