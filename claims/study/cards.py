@@ -65,6 +65,10 @@ FRAGMENT_OPENERS = frozenset("toward towards to of and but or won which that who
 # reasons"), not a figure worth learning; curated counts are always kept.
 TRIVIAL_COUNT_BELOW = 10
 BLANK = "_____"
+MAX_BYLINE_WORDS = 12  # "By Jane Roe, Staff Writer | August 7, 2017": a byline, not prose
+# Marks of a photo caption or credit: a paragraph holding one is not prose to learn from.
+CAPTION_MARKS = ("Photo:", "Photo by", "Photograph:", "Image:", "Credit:", "Caption:",
+                 "Getty Images", "AP Photo", "(Reuters)", "File photo")
 # Bump when the generated texts change, so the next command refreshes every card.
 # 2: compare cards follow claims.agreement; trend cards. 3: fact questions, the year of
 # the fact, clauses, no bylines, trivial counts or duplicates, fewer "who said it?".
@@ -108,12 +112,16 @@ def figure_spec(claim: Claim) -> dict[str, Any]:
 
 def skip_reason(claim: Claim, source: Source) -> str | None:
     """Why a claim makes no card, or None: a byline or author's note (its paragraph names
-    the source's author), or a trivial count of the prose ("two countries")."""
+    the source's author, or is a short "By ..." line), a photo caption or credit
+    (``CAPTION_MARKS``), or a trivial count of the prose ("two countries")."""
     block_start = source.text.rfind("\n\n", 0, claim.start) + 1
     block_end = source.text.find("\n\n", claim.end)
     block = source.text[block_start:block_end if block_end >= 0 else len(source.text)]
-    if any(name in block for name in _names(source)):
+    if any(name in block for name in _names(source)) or (
+            block.lstrip().startswith("By ") and len(block.split()) <= MAX_BYLINE_WORDS):
         return "byline"
+    if any(mark in block for mark in CAPTION_MARKS):
+        return "caption"
     if claim.kind == Kind.COUNT and claim.origin == "extracted" and claim.value is not None \
             and claim.value < TRIVIAL_COUNT_BELOW:
         return "trivial count"

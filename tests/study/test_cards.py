@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
-from claims.models import Card, Claim, Review
+from claims.models import Card, Claim, Review, Source
 from claims.study import cards as cardgen
 from claims.study.answers import accepts, check_answer
 from claims.study.cards import BLANK, card_id, ensure_cards, sync_cards
@@ -293,3 +293,31 @@ def test_a_new_generation_keeps_progress_and_retires_the_year_of_writing(
     kept = session.get(Card, recall)
     assert kept is not None and not kept.retired and kept.due == outcome.due
     assert kept.question.startswith("How large was Japan's defense budget")
+
+
+# (text of the paragraph, the figure in it, why no card or None): furniture makes no card.
+FURNITURE = [
+    ("By Jane Roe, Staff Writer | August 7, 2017", "2017", "byline"),
+    ("Jane Roe is a fellow at the Example Institute. She served in the State Department "
+     "(2008-13).", "2008-13", "byline"),
+    ("Marines train on Okinawa in 2016. Photo: Jane Doe/Getty Images", "2016", "caption"),
+    ("U.S. and Japanese leaders met in Tokyo in 2016 to discuss the two countries' ties.",
+     "two countries", "trivial count"),
+    ("By the end of 2016, Japan had returned 4,000 hectares of land to local owners.",
+     "2016", None),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "reason"), FURNITURE,
+                         ids=[f"{c[2]}-{c[1]}" for c in FURNITURE])
+def test_no_card_from_bylines_captions_or_trivial_counts(
+    text: str, surface: str, reason: str | None
+) -> None:
+    body = f"Headline\n\n{text}\n\nMore prose follows here."
+    source = Source(id=1, slug="roe-2017", title="T", filename="t.txt", content_hash="x",
+                    text=body, date="2017-08-07", authors=[{"name": "Jane Roe"}])
+    start = body.index(surface)
+    kind = "count" if surface == "two countries" else "date"
+    claim = Claim(id="c", source_id=1, kind=kind, surface=surface, value=2.0, start=start,
+                  end=start + len(surface), origin="extracted")
+    assert cardgen.skip_reason(claim, source) == reason, text
