@@ -51,6 +51,9 @@ exports investment investments economy gdp gnp debt debts cost costs price price
 revenues income trade acreage turnout majority proportion percentage reduction decrease
 increase cut cuts growth subsidy subsidies payment payments contribution contributions
 """.split())
+# Head nouns that "How large was ...?" fits when the figure is a share (percent, ratio):
+# "How large was the share of ...?", not "How large was the acreage ...?" for one-fifth.
+SHARE_NOUNS = frozenset("share shares support proportion percentage majority turnout".split())
 # Head nouns that "How long was ...?" fits (durations).
 SPAN_NOUNS = frozenset("time period preparation process wait delay term stay tenure".split())
 # Words that end a subject's head phrase: prepositions, "to", relative words.
@@ -138,7 +141,9 @@ def fact_question(kind: str, subject: str | None, year: int | None, source: str,
             words = read.text
     elif kind == Kind.DURATION and read.head not in SPAN_NOUNS:
         template = GENERIC_QUESTIONS[kind]
-    elif kind in (Kind.MONEY, Kind.PERCENT, Kind.RATIO) and read.head not in MEASURE_NOUNS:
+    elif kind == Kind.MONEY and read.head not in MEASURE_NOUNS:
+        template = GENERIC_QUESTIONS[kind]
+    elif kind in (Kind.PERCENT, Kind.RATIO) and read.head not in SHARE_NOUNS:
         template = GENERIC_QUESTIONS[kind]
     elif kind == Kind.RANK:
         words = read.text if read.possessed or read.text[0].isupper() else words

@@ -38,6 +38,9 @@ QUESTIONS = [
     Question("percent", "U.S. and Japanese share of world GNP", 1993,
              "How large was the U.S. and Japanese share of world GNP in 1993, according to "
              "Manning (1993)?", "'the' before a subject that needs one"),
+    Question("ratio", "U.S. facilities' acreage to be returned in Okinawa", 1996,
+             "What share does Manning (1993) give for U.S. facilities' acreage to be returned "
+             "in Okinawa in 1996?", "a share of something that is not itself a share"),
     Question("count", "U.S. forces in Japan", 1996,
              "How many U.S. forces in Japan were there in 1996, according to Manning (1993)?",
              "a plural count"),
