@@ -10,10 +10,15 @@ A card carries a ``spec`` (see :mod:`claims.study.cards`) saying what is being a
   72-88; "more than 45,000" allows 45,000-49,500). 20 % and one fifth are the same
   figure; 18 months is 1.5 years; a different currency is wrong; the right number
   without its scale ("49" for $49-billion) is right but rated Hard.
-* ``year`` — the four-digit year, exactly.
+  A counted noun may be named by a synonym (``COUNTED_NOUNS``: "45,000 soldiers" for
+  45,000 personnel); a time unit after "a" is one of it ("a decade" is 10 years).
+* ``year`` — the year, exactly, in any phrase ("in 1992", "the 1978 Guidelines"); a date
+  of month or day precision also needs its month and day, in any common form
+  ("Aug. 7", "7 August 2017", "2017-08-07"; "Jan. 2009", "2009-01"): see :func:`check_date`.
 * ``source`` — an author by surname (or full name), the outlet, or the source's slug;
-  case, accents and punctuation aside.
-* ``text`` — the blanked words of a statement, articles and punctuation aside.
+  case, accents and punctuation aside; one slip of a letter in a name is right but Hard.
+* ``text`` — the blanked words of a statement, articles and punctuation aside; a capital
+  for its country ("Tokyo" for Japan, the extractor's ``ACTORS`` table).
 * ``yesno`` — yes/no and their everyday variants (``YES_WORDS``, ``NO_WORDS``).
 
 Numbers in answers are read by the extractor's reader (:func:`claims.extract.read_quantities`),
@@ -30,7 +35,16 @@ from typing import Any
 from claims.agreement import Figure, agrees, figure
 from claims.domain import Kind, Qualifier
 from claims.extract import Extraction, has_scale, read_quantities
-from claims.extract._tables import CARDINALS, MULTIPLIERS, SUPERLATIVES
+from claims.extract._tables import (
+    ACTORS,
+    CARDINALS,
+    FRACTION_WORDS,
+    MONTHS,
+    MULTIPLIERS,
+    ORDINALS,
+    SUPERLATIVES,
+    TIME_UNITS,
+)
 
 # Kinds whose figures may be written as a percentage or a fraction (20 percent == 1/5).
 FRACTION_KINDS = (Kind.PERCENT, Kind.RATIO)
@@ -46,6 +60,28 @@ NOUN_KINDS = ("count", "duration")
 NOT_NOUNS = frozenset(
     "more than less about some almost over nearly around roughly approximately at least most "
     "under fewer just only exactly some the a an of and per cent percent to troops' s".split()
+)
+
+# Counted nouns that name the same thing, singular and plural: "45,000 troops",
+# "soldiers", "personnel" or "forces" all count U.S. forces. One group per line; a noun
+# in the answer agrees with the figure's unit when both are in one group (or share their
+# first four letters, as "troop" and "troops" do). Written by hand for news prose.
+COUNTED_NOUNS: tuple[frozenset[str], ...] = (
+    frozenset("troop troops soldier soldiers personnel force forces servicemen servicemember "
+              "servicemembers military men marines marine service members".split()),
+    frozenset("country countries nation nations state states".split()),
+    frozenset("link links tie ties connection connections".split()),
+)
+_NOUN_GROUP = {word: i for i, group in enumerate(COUNTED_NOUNS) for word in group}
+
+# "a decade", "an hour": the article is one of the unit. The extractor reads "one decade"
+# but not "a decade" (its "a" is an article, rightly, in documents), so an answer's
+# article before a time unit of the extractor's table becomes "one" before it is read;
+# "a year and a half" the extractor reads itself.
+_ARTICLE_UNIT_RE = re.compile(
+    rf"(?<![\w])an?\s+(?=(?:{'|'.join(sorted(map(re.escape, TIME_UNITS), key=len, reverse=True))})"
+    r"(?![\w])(?!\s+and\s+an?\s+half))",
+    re.IGNORECASE,
 )
 
 # Seconds thresholds for the rating of a right answer when the time taken is known.
@@ -68,24 +104,32 @@ class AnswerCheck:
     partial: bool = False  # right, but incomplete (e.g. scale left out): rated Hard
     note: str | None = None
 
-    def suggested_rating(self, duration_ms: int | None = None) -> int:
-        """Again for a wrong answer; Hard/Good/Easy for a right one (by time, when known)."""
-        return suggest_rating(self, duration_ms)
+    def suggested_rating(self, duration_ms: int | None = None, new: bool = False) -> int:
+        """Again for a wrong answer; Hard/Good/Easy for a right one (by time, when known;
+        never Easy on a ``new`` card)."""
+        return suggest_rating(self, duration_ms, new)
 
 
-def suggest_rating(verdict: AnswerCheck, duration_ms: int | None = None) -> int:
+def suggest_rating(
+    verdict: AnswerCheck, duration_ms: int | None = None, new: bool = False
+) -> int:
     """The FSRS rating (1-4) a teacher would give this verdict.
+
+    A quick right answer is Easy, except on a brand-new card (``new``): knowing a card
+    seen for the first time is Good; the learner may still say Easy.
 
     >>> suggest_rating(AnswerCheck(correct=False, expected="x"))
     1
     >>> suggest_rating(AnswerCheck(correct=True, expected="x"), duration_ms=3000)
     4
+    >>> suggest_rating(AnswerCheck(correct=True, expected="x"), duration_ms=3000, new=True)
+    3
     """
     if not verdict.correct:
         return 1
     if verdict.partial or (duration_ms is not None and duration_ms > HARD_ABOVE_MS):
         return 2
-    if duration_ms is not None and duration_ms < EASY_BELOW_MS:
+    if duration_ms is not None and duration_ms < EASY_BELOW_MS and not new:
         return 4
     return 3
 
@@ -152,21 +196,49 @@ def accepts(spec: dict[str, Any], value: float) -> bool:
     return agrees(expected_figure(spec), figure(spec["kind"], value, unit=spec.get("unit")))
 
 
-def _nouns(text: str) -> set[str]:
-    vocabulary = set(CARDINALS) | set(MULTIPLIERS)
+# Number words, which are never the counted noun: the extractor's tables.
+NUMBER_WORDS = frozenset({*CARDINALS, *MULTIPLIERS, *ORDINALS, *FRACTION_WORDS})
+
+
+def _nouns(text: str, kind: str | None = None) -> set[str]:
+    # a duration's time units convert into each other (the agreement rule's scale):
+    # "a year and a half" names no other noun than "18 months" does
+    units = set(TIME_UNITS) if kind == Kind.DURATION else set()
     return {w for w in re.findall(r"[a-z]+", normalize(text))
-            if w not in NOT_NOUNS and w not in vocabulary and len(w) > 1}
+            if w not in NOT_NOUNS and w not in NUMBER_WORDS and w not in units and len(w) > 1}
 
 
 def _other_noun(spec: dict[str, Any], given: str) -> str | None:
     """A noun in the answer that is not the figure's unit ("countries" for "two years")."""
-    expected = _nouns(spec.get("surface") or "") | _nouns(spec.get("unit") or "")
-    said = _nouns(given)
+    kind = spec.get("kind")
+    expected = _nouns(spec.get("surface") or "", kind) | _nouns(spec.get("unit") or "", kind)
+    said = _nouns(given, kind)
+    if kind == Kind.DURATION and said:
+        # a time unit in the answer is the figure's noun ("18 months of diplomacy"); words
+        # without one count something else ("two countries" for two years)
+        named_unit = set(normalize(given).split()) & set(TIME_UNITS)
+        return None if named_unit else sorted(said)[0]
     if not expected or not said:
         return None
-    if any(a[:4] == b[:4] for a in said for b in expected):
+    if any(_same_noun(a, b) for a in said for b in expected):
         return None
     return sorted(said)[0]
+
+
+def _same_noun(a: str, b: str) -> bool:
+    """Do two counted nouns name the same thing ("troops", "soldier"; see ``COUNTED_NOUNS``)?"""
+    group = _NOUN_GROUP.get(a)
+    return a[:4] == b[:4] or (group is not None and group == _NOUN_GROUP.get(b))
+
+
+def read_answer(given: str) -> list[Extraction]:
+    """The numbers of an answer, read by the extractor's reader (an article before a time
+    unit read as one: "a decade" is "one decade").
+
+    >>> [(q.value, q.unit) for q in read_answer("a decade")]
+    [(10.0, 'year')]
+    """
+    return read_quantities(_ARTICLE_UNIT_RE.sub("one ", given))
 
 
 def _surface_scale(spec: dict[str, Any]) -> float:
@@ -198,7 +270,7 @@ def check_figure(spec: dict[str, Any], given: str) -> AnswerCheck:
     """Check a typed number against a figure spec (see the module docstring)."""
     expected = spec.get("surface") or str(spec.get("value"))
     kind = spec.get("kind")
-    found = read_quantities(given)
+    found = read_answer(given)
     if kind == Kind.RANK:
         ranks = [q.value for q in found if q.kind in (Kind.RANK, Kind.COUNT) and q.value]
         if not ranks and set(normalize(given).split()) & set(SUPERLATIVES):
@@ -206,7 +278,9 @@ def check_figure(spec: dict[str, Any], given: str) -> AnswerCheck:
         return AnswerCheck(any(agrees(expected_figure(spec), figure(Kind.RANK, r)) for r in ranks),
                        expected)
     if kind == Kind.DATE:
-        return AnswerCheck(int(spec["value"]) in _years(found), expected)
+        if spec.get("qualifier") == Qualifier.RANGE:  # "the 1980s": its first year will do
+            return AnswerCheck(int(spec["value"]) in _years(found), expected)
+        return check_date({**spec, "year": spec.get("year", spec["value"])}, given)
     unit = spec.get("unit")
     named = {q.unit for q in found if q.kind == Kind.MONEY and q.unit}
     if kind == Kind.MONEY and unit and named and unit not in named:
@@ -229,26 +303,149 @@ def check_figure(spec: dict[str, Any], given: str) -> AnswerCheck:
 # --- other answer types ------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class DateParts:
+    """What a short text says of a date: its year, month and day, each when named."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+
+
+_MONTH_WORD_RE = re.compile(
+    rf"(?<![\w])({'|'.join(sorted(map(re.escape, MONTHS), key=len, reverse=True))})\.?(?![\w])",
+    re.IGNORECASE,
+)
+_DATE_SEPARATOR_RE = re.compile(r"(?<=\d)[-/](?=\d)")  # "2017-08-07", "2017/08/07"
+_ISO_DATE_RE = re.compile(r"\d{4}[-/]\d")  # the year first: then the month, the day
+
+
+def date_parts(text: str) -> DateParts:
+    """The year, month and day a text names, in any common form. The month is a word
+    of the extractor's ``MONTHS`` table; every number is read by the extractor's reader
+    (month words and date separators taken out first); in "2017-08-07" the numbers
+    after the year are the month, then the day.
+
+    >>> date_parts("Aug. 7"), date_parts("7 August 2017")
+    (DateParts(year=None, month=8, day=7), DateParts(year=2017, month=8, day=7))
+    >>> date_parts("2017-08-07"), date_parts("Jan. 2009"), date_parts("in 1992")
+    (DateParts(year=2017, month=8, day=7), DateParts(year=2009, month=1, day=None), \
+DateParts(year=1992, month=None, day=None))
+    """
+    hit = _MONTH_WORD_RE.search(text)
+    month = MONTHS[hit.group(1).lower()] if hit else None
+    found = read_quantities(_DATE_SEPARATOR_RE.sub(" ", _MONTH_WORD_RE.sub(" ", text)))
+    years = _years(found)
+    small = [int(q.value) for q in found if q.value is not None
+             and q.kind in (Kind.COUNT, Kind.RANK) and float(q.value).is_integer()
+             and 1 <= q.value <= 31]
+    if month is None and _ISO_DATE_RE.search(text) and small and small[0] <= 12:
+        month, small = small[0], small[1:]
+    return DateParts(years[0] if years else None, month, small[0] if small else None)
+
+
+def check_date(spec: dict[str, Any], given: str) -> AnswerCheck:
+    """A date: the year (``year``), and the ``month`` and ``day`` when the card's date has
+    them. A wrong year, month or day is wrong; a month or day left out is right but Hard.
+    The year may be left out only when the card's own words leave it out
+    (``year_shown`` false: "Aug. 7").
+
+    >>> check_date({"year": 2009, "month": 1}, "Jan. 2009").correct
+    True
+    >>> check_date({"year": 2009, "month": 1}, "2009").note
+    'the month left out'
+    """
+    expected = str(spec.get("surface") or spec["year"])
+    year, month, day = int(spec["year"]), spec.get("month"), spec.get("day")
+    said = date_parts(given)
+    named = years_named(given)
+    if any(y != year for y in named):
+        return AnswerCheck(False, expected, note="wrong year")
+    if (month and said.month not in (None, month)) or (day and said.day not in (None, day)):
+        return AnswerCheck(False, expected, note="wrong month or day" if month else None)
+    if not spec.get("year_shown", True) and said.month is None:
+        return AnswerCheck(False, expected, note="the month and day are the point")
+    if said.year is None and (spec.get("year_shown", True) or said.month is None):
+        return AnswerCheck(False, expected, note="no year in the answer" if not said.month
+                           else "the year left out")
+    missing = [name for name, want, got in (("month", month, said.month), ("day", day, said.day))
+               if want and got is None]
+    if missing:
+        return AnswerCheck(True, expected, partial=True,
+                           note=f"the {' and '.join(missing)} left out")
+    return AnswerCheck(True, expected)
+
+
 def check_year(spec: dict[str, Any], given: str) -> AnswerCheck:
-    return AnswerCheck(int(spec["year"]) in years_named(given), str(spec["year"]))
+    """The year of a fact (with its month and day when the card's date has them)."""
+    return check_date(spec, given)
+
+
+# A name of at least this many letters may be typed with one slip (a letter missing,
+# added, changed, or two swapped): right, rated Hard. Shorter names must be exact.
+TYPO_MIN_LETTERS = 5
+
+
+def one_slip(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one slip of a letter apart (not equal)?
+
+    >>> one_slip("maning", "manning"), one_slip("mannign", "manning"), one_slip("cron", "cronin")
+    (True, True, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def check_source(spec: dict[str, Any], given: str) -> AnswerCheck:
-    """An author's surname or name, the outlet, or the source slug, anywhere in the answer."""
+    """An author's surname or name, the outlet, or the source slug, anywhere in the answer;
+    a name misspelt by one slip (:func:`one_slip`, "Maning") is right but Hard."""
     answer = normalize(given)
     accepted = [normalize(a) for a in spec.get("accept", []) if a]
-    ok = bool(answer) and any(_contains_phrase(answer, a) for a in accepted)
-    return AnswerCheck(ok, spec.get("display") or (spec.get("accept") or [""])[0])
+    display = spec.get("display") or (spec.get("accept") or [""])[0]
+    if answer and any(_contains_phrase(answer, a) for a in accepted):
+        return AnswerCheck(True, display)
+    names = [a for a in accepted if " " not in a and len(a) >= TYPO_MIN_LETTERS]
+    for word in answer.split():
+        if any(one_slip(word, name) for name in names):
+            return AnswerCheck(True, display, partial=True, note="a name misspelt")
+    return AnswerCheck(False, display)
 
 
 def _content_words(text: str) -> str:
     return " ".join(w for w in normalize(text).split() if w not in FILLER_WORDS)
 
 
+# Place names -> the country they stand for ("Tokyo" -> Japan): the extractor's table of
+# actors, read after normalize().
+PLACES: dict[str, str] = {normalize(name): country for name, country in ACTORS.items()}
+
+
+def _places(text: str) -> set[str]:
+    words = text.split()
+    return {PLACES[" ".join(words[i:j])] for i in range(len(words))
+            for j in range(i + 1, min(i + 4, len(words)) + 1) if " ".join(words[i:j]) in PLACES}
+
+
 def check_text(spec: dict[str, Any], given: str) -> AnswerCheck:
+    """The blanked words, articles and punctuation aside; where they name a country, any
+    name of it ("Tokyo" or "Japan" for Japan).
+
+    >>> [check_text({"text": "Japan"}, city).correct for city in ("Tokyo", "Seoul")]
+    [True, False]
+    """
     expected = _content_words(spec["text"])
     answer = _content_words(given)
-    return AnswerCheck(bool(answer) and _contains_phrase(answer, expected), spec["text"])
+    if bool(answer) and _contains_phrase(answer, expected):
+        return AnswerCheck(True, spec["text"])
+    country = PLACES.get(normalize(spec["text"]))
+    return AnswerCheck(country is not None and _places(normalize(given)) == {country},
+                       spec["text"])
 
 
 def check_yesno(spec: dict[str, Any], given: str) -> AnswerCheck:

@@ -2,14 +2,18 @@
 
 Each claim gives the cards its ``CARD_KINDS`` row allows:
 
-* ``cloze`` — the claim's sentence with its surface blanked (offsets are exact, so
-  the blank is where the figure stood);
-* ``choice`` — the same blank, with the answer among three distractors
-  (:mod:`claims.study.distractors`), shuffled by a ``random.Random`` seeded by the
-  card id, so the order is stable from one sync to the next;
-* ``source`` — who said it (the quote, the author to name);
-* ``year`` — in what year it was written;
-* ``compare`` — did two sources agree on a metric? (claims sharing a metric).
+* ``cloze`` — recall a figure: a fact question from the claim's fields
+  (:mod:`claims.study.questions`), or, when they cannot make one, the clause around the
+  figure with the figure blanked (offsets are exact: the blank is where it stood);
+* ``choice`` — the same question, with the answer among three distractors
+  (:mod:`claims.study.distractors`) shuffled by a ``random.Random`` seeded by the card id;
+* ``year`` — the year (or date) of a fact: when Okinawa returns began, not when the
+  source was written;
+* ``source`` — who said it, for statements only their source holds;
+* ``compare`` — did two sources agree on a metric or a proposition, or how did it move?
+
+No card comes from a byline or a trivial count (:func:`skip_reason`), and duplicates are
+dropped (:func:`without_duplicates`).
 
 A card's id is a hash of its claim id, kind and variant: a rebuild that keeps the
 claim keeps the card and its FSRS progress. :func:`sync_cards` creates new cards,
@@ -18,112 +22,61 @@ updates texts, and retires (never deletes) cards whose claim is gone.
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
 from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from claims.agreement import STANCE_LEAN, Figure, Trend, judge, judge_stances, trend
-from claims.compare import claim_figure
-from claims.domain import NUMERIC_KINDS, Kind, Verdict, year_of
-from claims.metrics import load_metrics
+from claims.domain import NUMERIC_KINDS, Kind, Stance, fact_year, year_of
 from claims.models import Card, Claim, Meta, Source, utcnow
 from claims.study import answers, distractors
+from claims.study.comparing import compare_cards as compare_cards  # re-exported
+from claims.study.comparing import proposition_cards as proposition_cards  # re-exported
+from claims.study.drafts import PRIORITY, CardDraft, _names, card_id, source_label
+from claims.study.drafts import citation as citation  # re-exported: anki, export
+from claims.study.drafts import source_accepts as source_accepts  # re-exported
+from claims.study.questions import clause, fact_question
 
-# Claim origin -> the card kinds it gets. Curated claims make the best cards: they get
-# every kind; extracted figures get the blank and the multiple choice.
+# Claim origin -> the card kinds it gets. Every figure gets a recall card (``cloze``: a
+# fact question, or a blank when the fields cannot make one) and a multiple choice; a
+# date gets a ``year`` card instead of the recall card; curated statements that only
+# their source holds get "who said it?" (``source``).
 CARD_KINDS: dict[str, tuple[str, ...]] = {
     "curated": ("cloze", "choice", "source", "year"),
     "both": ("cloze", "choice", "source", "year"),
-    "extracted": ("cloze", "choice"),
+    "extracted": ("cloze", "choice", "year"),
 }
-# New cards are introduced in (priority, id) order: curated first.
-PRIORITY = {"curated": 0, "both": 0, "extracted": 1}
+# Curated statements are introduced after curated figures, before what the extractor found
+# (``claims.study.drafts.PRIORITY``: new cards come in (priority, id) order).
+STATEMENT_PRIORITY = 1
 MAX_STATEMENT_CLOZE_WORDS = 4  # a statement is blanked only when its surface is short
-MAX_COMPARE_PAIRS_PER_METRIC = 3
+MIN_QUOTE_WORDS = 6  # a "who said it?" quote shorter than this is not distinctive
+# First words of a quote that is a fragment, not a statement ("won a ringing endorsement",
+# "toward one more balanced ..."): no "who said it?" from it. Words ending in -ing or -ed
+# are fragments too ("implementing the SACO recommendations").
+FRAGMENT_OPENERS = frozenset("toward towards to of and but or won which that whose".split())
+# An extracted count below this is furniture of the prose ("two countries", "Three
+# reasons"), not a figure worth learning; curated counts are always kept.
+TRIVIAL_COUNT_BELOW = 10
 BLANK = "_____"
+MAX_BYLINE_WORDS = 12  # "By Jane Roe, Staff Writer | August 7, 2017": a byline, not prose
+# Marks of a photo caption or credit: a paragraph holding one is not prose to learn from.
+CAPTION_MARKS = ("Photo:", "Photo by", "Photograph:", "Image:", "Credit:", "Caption:",
+                 "Getty Images", "AP Photo", "(Reuters)", "File photo")
 # Bump when the generated texts change, so the next command refreshes every card.
-GENERATION = "2"  # 2: compare cards follow claims.agreement; trend cards
+# 2: compare cards follow claims.agreement; trend cards. 3: fact questions, the year of
+# the fact, clauses, no bylines, trivial counts or duplicates, fewer "who said it?".
+GENERATION = "3"
 FINGERPRINT_KEY = "study.cards"
-
-
-def card_id(claim_id: str, kind: str, variant: str = "") -> str:
-    """Stable card id: a hash of claim id, kind and variant, then the kind.
-
-    The hash comes first so that new cards, introduced in id order, mix kinds.
-
-    >>> card_id("c-123", "cloze")
-    '7d0fbd6717-cloze'
-    """
-    digest = hashlib.sha1(f"{claim_id}|{kind}|{variant}".encode()).hexdigest()
-    return f"{digest[:10]}-{kind}"
-
-
-@dataclass
-class CardDraft:
-    """A card as generated, before it meets the database."""
-
-    id: str
-    claim_id: str
-    source_slug: str | None
-    kind: str
-    question: str
-    answer: str
-    spec: dict[str, Any]
-    choices: list[str] | None = None
-    priority: int = 1
-
-
-# --- describing sources --------------------------------------------------------
-
-
-def _names(source: Source) -> list[str]:
-    return [a["name"] for a in source.authors or [] if a.get("name")]
-
-
-def _surname(name: str) -> str:
-    parts = [p for p in name.replace(",", " ").split() if p.rstrip(".").lower() not in (
-        "jr", "sr", "ii", "iii", "phd")]
-    return parts[-1] if parts else name
-
-
-def source_label(source: Source) -> str:
-    """Short label: ``Cronin (1996)``; a source without authors goes by outlet or title."""
-    names = _names(source)
-    who = " and ".join(_surname(n) for n in names) if names else (
-        source.publisher or source.title)
-    year = year_of(source.date)
-    return f"{who} ({year})" if year else who
-
-
-def source_accepts(source: Source) -> list[str]:
-    """What counts as naming this source: surnames, full names, slug, outlet, series."""
-    names = _names(source)
-    accepted = [_surname(n) for n in names] + names + [source.slug]
-    accepted += [x for x in (source.publisher, source.container) if x]
-    if not names:
-        accepted.append(source.title)
-    return accepted
-
-
-def citation(source: Source) -> str:
-    """A one-line citation for the back of a card: authors, title, where, when."""
-    names = _names(source)
-    where = source.container or source.publisher
-    if source.container and source.number:
-        where = f"{source.container} No. {source.number}"
-    parts = [", ".join(names)] if names else []
-    parts.append(f"\u201c{source.title}\u201d")
-    parts += [x for x in (where, source.date) if x]
-    return ", ".join(parts) + "."
+# The variant of a year card that asks the year of the fact: a new id, since the year
+# cards of generation 2 asked the year of writing (a different question; those retire).
+FACT_YEAR = "fact"
 
 
 # --- the card kinds -------------------------------------------------------------
@@ -157,58 +110,175 @@ def figure_spec(claim: Claim) -> dict[str, Any]:
     }
 
 
-def _cloze_spec(claim: Claim) -> dict[str, Any] | None:
-    # A date is checked as a year only when its surface is a year ("1972"); "Aug. 7"
-    # is checked as words, like a statement.
-    as_year = claim.kind != Kind.DATE or answers.years_named(claim.surface)
-    if claim.kind in NUMERIC_KINDS and claim.value is not None and as_year:
-        return figure_spec(claim)
-    if len(claim.surface.split()) <= MAX_STATEMENT_CLOZE_WORDS:
-        return {"type": "text", "text": claim.surface}
+def skip_reason(claim: Claim, source: Source) -> str | None:
+    """Why a claim makes no card, or None: a byline or author's note (its paragraph names
+    the source's author, or is a short "By ..." line), a photo caption or credit
+    (``CAPTION_MARKS``), or a trivial count of the prose ("two countries")."""
+    block_start = source.text.rfind("\n\n", 0, claim.start) + 1
+    block_end = source.text.find("\n\n", claim.end)
+    block = source.text[block_start:block_end if block_end >= 0 else len(source.text)]
+    if any(name in block for name in _names(source)) or (
+            block.lstrip().startswith("By ") and len(block.split()) <= MAX_BYLINE_WORDS):
+        return "byline"
+    if any(mark in block for mark in CAPTION_MARKS):
+        return "caption"
+    if claim.kind == Kind.COUNT and claim.origin == "extracted" and claim.value is not None \
+            and claim.value < TRIVIAL_COUNT_BELOW:
+        return "trivial count"
     return None
 
 
-def _blanked(parts: tuple[str, int, int]) -> str:
-    text, start, end = parts
-    return f"{text[:start]}{BLANK}{text[end:]}".strip()
-
-
-def _cloze_cards(claim: Claim, source: Source, peers: distractors.Peers) -> list[CardDraft]:
+def _blank(claim: Claim, source: Source) -> tuple[str, dict[str, Any]] | None:
+    """The clause around the claim with its figure blanked, and where the blank is."""
     parts = cloze_parts(claim, source)
-    spec = _cloze_spec(claim)
-    if parts is None or spec is None:
-        return []
-    text, start, end = parts
-    spec = {**spec, "cloze": {"text": text, "start": start, "end": end}}
-    label = source_label(source)
-    drafts = [
-        CardDraft(
+    if parts is None:
+        return None
+    text, start, end = clause(*parts)
+    return (f"{text[:start]}{BLANK}{text[end:]}".strip(),
+            {"text": text, "start": start, "end": end})
+
+
+@dataclass
+class _Prompt:
+    """A card's question without its lead: a fact question, or a blank with its source."""
+
+    question: str | None  # "How large was ...?"
+    blanked: str | None  # "…a _____ surplus with the United States in 1992)…"
+    cloze: dict[str, Any] | None
+
+    def text(self, lead: str, label: str) -> str:
+        if self.question:
+            return self.question
+        return f"{lead} {self.blanked} \u2014 {label}"
+
+
+def _prompt(claim: Claim, source: Source, label: str, precision: str = "year") -> _Prompt | None:
+    """A fact question when a curator described the claim (the extractor's subject is a
+    guessed actor, "Japan", not what the figure measures), else the blanked clause."""
+    year = None if claim.kind == Kind.DATE else fact_year(claim.as_of, source.date)
+    curated = claim.origin in ("curated", "both")
+    question = fact_question(claim.kind, claim.subject, year, label, precision) if curated \
+        else None
+    if question:
+        return _Prompt(question, None, None)
+    blank = _blank(claim, source)
+    return _Prompt(None, *blank) if blank else None
+
+
+def _gives_away(draft: CardDraft) -> bool:
+    """Does the question show its own answer (the same figure elsewhere in the clause, the
+    year in the source's label)?"""
+    return answers.check_answer(draft.spec, draft.answer, draft.question).correct
+
+
+def _drafts_without_giveaway(
+    make: Callable[[str], list[CardDraft]], source: Source
+) -> list[CardDraft]:
+    """Cards made with the source's label, or without its year when that gives one away
+    (a fact of 2017 asked "according to Andrews (2017)"); cards that still do are dropped."""
+    made = make(source_label(source))
+    if not any(_gives_away(d) for d in made):
+        return made
+    return [d for d in make(source_label(source, with_year=False)) if not _gives_away(d)]
+
+
+def _figure_cards(claim: Claim, source: Source, peers: distractors.Peers) -> list[CardDraft]:
+    """A figure: recall it (``cloze``) and pick it among distractors (``choice``)."""
+    base = figure_spec(claim)
+
+    def make(label: str) -> list[CardDraft]:
+        prompt = _prompt(claim, source, label)
+        if prompt is None:
+            return []
+        spec = {**base, "cloze": prompt.cloze} if prompt.cloze else dict(base)
+        drafts = [CardDraft(
             id=card_id(claim.id, "cloze"), claim_id=claim.id, source_slug=source.slug,
-            kind="cloze", question=f"Fill in the blank: {_blanked(parts)} \u2014 {label}",
-            answer=claim.surface, spec=spec,
-        )
-    ]
-    if "choice" in CARD_KINDS.get(claim.origin, ()) and spec["type"] == "figure" \
-            and claim.qualifier != "range":
-        cid = card_id(claim.id, "choice")
-        wrong = distractors.pick(spec, peers.for_claim(claim), random.Random(cid))
-        if len(wrong) == distractors.COUNT:
-            choices = [claim.surface, *wrong]
-            random.Random(cid).shuffle(choices)
-            drafts.append(
-                CardDraft(
-                    id=cid, claim_id=claim.id, source_slug=source.slug, kind="choice",
-                    question=f"Which figure fills the blank? {_blanked(parts)} \u2014 {label}",
-                    answer=claim.surface, spec=spec, choices=choices,
-                )
-            )
-    return drafts
+            kind="cloze", question=prompt.text("Fill in the blank:", label),
+            answer=claim.surface, spec=spec)]
+        if claim.qualifier != "range":
+            drafts += _choice(claim, source, spec, peers,
+                              prompt.text("Which figure fills the blank?", label))
+        return drafts
+
+    return _drafts_without_giveaway(make, source)
+
+
+def _choice(claim: Claim, source: Source, spec: dict[str, Any], peers: distractors.Peers,
+            question: str) -> list[CardDraft]:
+    cid = card_id(claim.id, "choice")
+    wrong = distractors.pick(spec, peers.for_claim(claim), random.Random(cid),
+                             latest=year_of(source.date))
+    if len(wrong) < distractors.COUNT:
+        return []
+    choices = [claim.surface, *wrong]
+    random.Random(cid).shuffle(choices)
+    return [CardDraft(id=cid, claim_id=claim.id, source_slug=source.slug, kind="choice",
+                      question=question, answer=claim.surface, spec=spec, choices=choices)]
+
+
+def _date_cards(claim: Claim, source: Source, peers: distractors.Peers) -> list[CardDraft]:
+    """A date: the year of the fact (``year``: with the month and day the source gives),
+    and the date among others (``choice``). Never the year the source was written."""
+    parts = answers.date_parts(claim.surface)
+    year = int(claim.value) if claim.value is not None else fact_year(claim.as_of, source.date)
+    if year is None:
+        return []
+    ranged = claim.qualifier == "range"  # "the 1980s": its first year will do
+    precision = "year" if ranged or not parts.month else "day" if parts.day else "month"
+    spec: dict[str, Any] = figure_spec(claim) if ranged else {
+        "type": "year", "year": year, "month": parts.month, "day": parts.day,
+        "year_shown": parts.year is not None, "surface": claim.surface}
+
+    def make(label: str) -> list[CardDraft]:
+        prompt = _prompt(claim, source, label, precision)
+        if prompt is None:
+            return []
+        drafts = [CardDraft(
+            id=card_id(claim.id, "year", FACT_YEAR), claim_id=claim.id,
+            source_slug=source.slug, kind="year",
+            question=prompt.text("Fill in the blank:", label), answer=claim.surface,
+            spec={**spec, "cloze": prompt.cloze} if prompt.cloze else spec)]
+        if claim.value is not None and not ranged:
+            choice_spec = {**figure_spec(claim), **{k: spec[k] for k in ("month", "day",
+                                                                         "year_shown")}}
+            drafts += _choice(claim, source, choice_spec, peers,
+                              prompt.text("Which date fills the blank?", label))
+        return drafts
+
+    return _drafts_without_giveaway(make, source)
+
+
+def _statement_cloze(claim: Claim, source: Source) -> list[CardDraft]:
+    """A short statement blanked in its clause ("the _____ of security in Asia")."""
+    if len(claim.surface.split()) > MAX_STATEMENT_CLOZE_WORDS:
+        return []
+    blank = _blank(claim, source)
+    if blank is None:
+        return []
+    blanked, cloze = blank
+    return [CardDraft(
+        id=card_id(claim.id, "cloze"), claim_id=claim.id, source_slug=source.slug,
+        kind="cloze", question=f"Fill in the blank: {blanked} \u2014 {source_label(source)}",
+        answer=claim.surface, spec={"type": "text", "text": claim.surface, "cloze": cloze})]
 
 
 def _quote(claim: Claim) -> str:
     """The source's own words: the curated quote, else the sentence (never the proposition,
     which is the curator's wording and may be what the source denies)."""
     return (claim.quote or claim.sentence or claim.surface).strip()
+
+
+def distinctive(claim: Claim, shared: set[str]) -> bool:
+    """Is a statement its source's own, so "who said it?" has one answer? A curated
+    statement the source takes a side on (not one it only reports), of a proposition no
+    other source holds (those are compare cards), quoted at some length, and a statement
+    rather than a fragment (``FRAGMENT_OPENERS``)."""
+    words = _quote(claim).split()
+    first = words[0] if words else ""
+    fragment = first.islower() and (first in FRAGMENT_OPENERS or first.endswith(("ing", "ed")))
+    return (claim.kind == Kind.STATEMENT and claim.origin in ("curated", "both")
+            and claim.stance != Stance.REPORTS and claim.proposition not in shared
+            and len(words) >= MIN_QUOTE_WORDS and not fragment)
 
 
 def _source_card(claim: Claim, source: Source, others: Sequence[Source]) -> CardDraft:
@@ -224,194 +294,72 @@ def _source_card(claim: Claim, source: Source, others: Sequence[Source]) -> Card
         question=f"Who said it? \u201c{_quote(claim)}\u201d",
         answer=label, choices=choices,
         spec={"type": "source", "display": label, "accept": source_accepts(source)},
-    )
-
-
-def _year_card(claim: Claim, source: Source) -> CardDraft | None:
-    year = year_of(source.date)
-    if year is None:
-        return None
-    who = " and ".join(_names(source)) or source.publisher
-    question = (f"In what year did {who} write: \u201c{_quote(claim)}\u201d?" if who else
-                f"In what year was \u201c{source.title}\u201d written? "
-                f"\u201c{_quote(claim)}\u201d")
-    return CardDraft(
-        id=card_id(claim.id, "year"), claim_id=claim.id, source_slug=source.slug,
-        kind="year", question=question,
-        answer=str(year), spec={"type": "year", "year": year},
+        priority=STATEMENT_PRIORITY,
     )
 
 
 def cards_for_claim(
-    claim: Claim, source: Source, peers: distractors.Peers, sources: Sequence[Source]
+    claim: Claim, source: Source, peers: distractors.Peers, sources: Sequence[Source],
+    shared: set[str] | None = None,
 ) -> list[CardDraft]:
-    """Every card one claim gives (see ``CARD_KINDS``)."""
+    """Every card one claim gives (see ``CARD_KINDS``); ``shared`` names the propositions
+    that more than one source holds."""
     kinds = CARD_KINDS.get(claim.origin, CARD_KINDS["extracted"])
-    drafts = _cloze_cards(claim, source, peers) if "cloze" in kinds else []
-    if "source" in kinds:
-        drafts.append(_source_card(claim, source, sources))
-    if "year" in kinds and (year_card := _year_card(claim, source)):
-        drafts.append(year_card)
-    priority = PRIORITY.get(claim.origin, 1)
+    if skip_reason(claim, source):
+        return []
+    priority = PRIORITY.get(claim.origin, 2)
+    if claim.kind == Kind.DATE:
+        drafts = _date_cards(claim, source, peers) if "year" in kinds else []
+    elif claim.kind in NUMERIC_KINDS and claim.value is not None:
+        drafts = _figure_cards(claim, source, peers) if "cloze" in kinds else []
+    else:
+        drafts = _statement_cloze(claim, source) if "cloze" in kinds else []
+        priority = max(priority, STATEMENT_PRIORITY)
+    drafts = [d for d in drafts if "choice" in kinds or d.kind != "choice"]
     for draft in drafts:
         draft.priority = priority
+    if "source" in kinds and distinctive(claim, shared or set()):
+        drafts.append(_source_card(claim, source, sources))
     return drafts
-
-
-# --- compare cards ---------------------------------------------------------------
-
-
-@cache
-def metric_labels() -> dict[str, str]:
-    return {spec.key: spec.label for spec in load_metrics()}
-
-
-def _representatives(group: list[tuple[Claim, Source]]) -> list[tuple[Claim, Source]]:
-    """One claim per source for a metric: curated first, then the earliest in the text."""
-    best: dict[str, tuple[Claim, Source]] = {}
-    for claim, source in sorted(group, key=lambda p: (PRIORITY.get(p[0].origin, 1), p[0].start)):
-        best.setdefault(source.slug, (claim, source))
-    return sorted(best.values(), key=lambda p: (p[1].date or "", p[1].slug))
-
-
-# How a stance places a source on a proposition: the agreement rule's lean. A neutral
-# stance ("reports", "warns") says nothing of where the source stands, so compare cards
-# are not made from it.
-STANCE_SIDE: dict[str, int] = {stance: lean for stance, lean in STANCE_LEAN.items() if lean}
-
-
-def _positions(group: list[tuple[Claim, Source]]) -> list[tuple[Claim, Source, int]]:
-    """One decided claim per source on a proposition; a source on both sides is left out."""
-    by_source: dict[str, list[tuple[Claim, Source, int]]] = defaultdict(list)
-    for claim, source in sorted(group, key=lambda p: (p[1].date or "", p[1].slug, p[0].start)):
-        side = STANCE_SIDE.get(claim.stance or "")
-        if side is not None:
-            by_source[source.slug].append((claim, source, side))
-    return [held[0] for held in by_source.values() if len({h[2] for h in held}) == 1]
-
-
-# Sentence openers lower-cased after "agree that"; any other first word may be a name.
-LOWER_OPENERS = ("The", "A", "An", "This", "These", "Its", "Their")
-
-
-def _lower_first(text: str) -> str:
-    """ "The alliance ..." -> "the alliance ..."; "Japan ..." stays.
-
-    >>> _lower_first("The alliance is in good health"), _lower_first("Japan should act")
-    ('the alliance is in good health', 'Japan should act')
-    """
-    head, _, rest = text.partition(" ")
-    return f"{head.lower()} {rest}" if head in LOWER_OPENERS else text
-
-
-def _grouped(
-    pairs: Iterable[tuple[Claim, Source]], key: Callable[[Claim], str | None]
-) -> list[tuple[str, list[tuple[Claim, Source]]]]:
-    """Claim/source pairs grouped by ``key(claim)`` (claims without one left out), sorted."""
-    groups: dict[str, list[tuple[Claim, Source]]] = defaultdict(list)
-    for claim, source in pairs:
-        value = key(claim)
-        if value:
-            groups[value].append((claim, source))
-    return sorted(groups.items())
-
-
-def proposition_cards(pairs: Iterable[tuple[Claim, Source]]) -> list[CardDraft]:
-    """Did two sources agree that <proposition>? (curated statements with a stance)."""
-    drafts = []
-    for proposition, group in _grouped(pairs, lambda claim: claim.proposition):
-        held = _positions(group)
-        couples = [(x, y) for i, x in enumerate(held) for y in held[i + 1:]]
-        for (a, sa, _), (b, sb, _) in couples[:MAX_COMPARE_PAIRS_PER_METRIC]:
-            la, lb = source_label(sa), source_label(sb)
-            verdict = judge_stances(a.stance, b.stance).verdict
-            drafts.append(_compare_card(
-                (a, sa), (b, sb), same=verdict == Verdict.AGREE,
-                question=f"Did {la} and {lb} agree that {_lower_first(proposition)}?",
-                detail=f"{la} {a.stance} it; {lb} {b.stance} it",
-                spec={"proposition": proposition, "verdict": str(verdict)},
-            ))
-    return drafts
-
-
-def compare_cards(pairs: Iterable[tuple[Claim, Source]]) -> list[CardDraft]:
-    """Cards on two sources' figures for one metric, judged by the agreement rule that
-    ``claims compare`` uses (:func:`claims.agreement.judge`), so a card never contradicts
-    it. Figures for one year ask "did they agree?"; figures for different years ask
-    which way the figure moved. Figures in different units make no card."""
-    drafts = []
-    for metric, group in _grouped(pairs, lambda claim: claim.metric):
-        label = metric_labels().get(metric, metric.replace("-", " "))
-        reps = _representatives(group)
-        couples = [(x, y) for i, x in enumerate(reps) for y in reps[i + 1:]]
-        made = 0
-        for first, second in couples:
-            fa, fb = claim_figure(*first), claim_figure(*second)
-            if fa is None or fb is None or fa.scale != fb.scale:
-                continue
-            if fa.year is not None and fb.year is not None and fb.year < fa.year:
-                (first, fa), (second, fb) = (second, fb), (first, fa)
-            drafts.append(_figure_card(first, second, fa, fb, label, metric))
-            made += 1
-            if made == MAX_COMPARE_PAIRS_PER_METRIC:
-                break
-    return drafts
-
-
-# Trend answers: how a figure moved, in the card's words (a choice among these).
-TREND_WORDS: dict[Trend, str] = {"up": "rose", "down": "fell", "same": "stayed about the same"}
-
-
-def _figure_card(
-    first: tuple[Claim, Source], second: tuple[Claim, Source], fa: Figure, fb: Figure,
-    label: str, metric: str,
-) -> CardDraft:
-    (a, sa), (b, sb) = first, second
-    la, lb = source_label(sa), source_label(sb)
-    judgement = judge(fa, fb)
-    if judgement.verdict != Verdict.CHANGED:
-        return _compare_card(
-            first, second, same=judgement.verdict == Verdict.AGREE,
-            question=f"Did {la} and {lb} agree on {label}?",
-            detail=f"{la}: {a.surface}; {lb}: {b.surface}",
-            spec={"metric": metric, "verdict": str(judgement.verdict)},
-        )
-    moved = trend(fa, fb)
-    detail = f"{a.surface} in {fa.year} ({la}); {b.surface} in {fb.year} ({lb})"
-    return CardDraft(
-        id=card_id(a.id, "compare", b.id), claim_id=a.id, source_slug=sa.slug,
-        kind="compare",
-        question=f"From {fa.year} to {fb.year}, did {label} rise, fall or stay about the "
-                 f"same? ({la}, then {lb})",
-        answer=TREND_WORDS[moved], choices=list(TREND_WORDS.values()),
-        spec={"type": "trend", "value": moved, "display": f"{TREND_WORDS[moved]} \u2014 {detail}",
-              "other_claim_id": b.id, "metric": metric, "verdict": str(Verdict.CHANGED)},
-        priority=min(PRIORITY.get(a.origin, 1), PRIORITY.get(b.origin, 1)),
-    )
-
-
-def _compare_card(
-    first: tuple[Claim, Source], second: tuple[Claim, Source], *, same: bool, question: str,
-    detail: str, spec: dict[str, Any],
-) -> CardDraft:
-    """A yes/no card: do these two sources agree? The answer names what each says."""
-    (a, source_a), (b, _) = first, second
-    display = f"{'Yes' if same else 'No'} \u2014 {detail}"
-    return CardDraft(
-        id=card_id(a.id, "compare", b.id), claim_id=a.id, source_slug=source_a.slug,
-        kind="compare", question=question, answer=display,
-        spec={"type": "yesno", "value": same, "display": display, "other_claim_id": b.id,
-              **spec},
-        priority=min(PRIORITY.get(a.origin, 1), PRIORITY.get(b.origin, 1)),
-    )
 
 
 def generate_cards(pairs: Sequence[tuple[Claim, Source]]) -> list[CardDraft]:
-    """All cards for these (claim, source) pairs, in a stable order."""
+    """All cards for these (claim, source) pairs, in a stable order, without duplicates."""
     peers = distractors.Peers.from_claims([claim for claim, _ in pairs])
     sources = list({source.slug: source for _, source in pairs}.values())
-    drafts = [d for claim, source in pairs for d in cards_for_claim(claim, source, peers, sources)]
-    return drafts + compare_cards(pairs) + proposition_cards(pairs)
+    holders: dict[str, set[str]] = defaultdict(set)
+    for claim, source in pairs:
+        if claim.proposition:
+            holders[claim.proposition].add(source.slug)
+    shared = {p for p, slugs in holders.items() if len(slugs) > 1}
+    ordered = sorted(pairs, key=lambda p: (p[1].slug, p[0].start, p[0].id))
+    drafts = [d for claim, source in ordered
+              for d in cards_for_claim(claim, source, peers, sources, shared)]
+    return without_duplicates(drafts) + compare_cards(pairs) + proposition_cards(pairs)
+
+
+def _duplicate_keys(draft: CardDraft) -> list[tuple[Any, ...]]:
+    """What makes two cards the same card: the same question of one source (two ways of
+    writing Japan's economic rank), or the same date of one source asked twice."""
+    keys: list[tuple[Any, ...]] = [(draft.source_slug, draft.kind, answers.normalize(
+        draft.question))]
+    spec = draft.spec
+    if spec.get("type") == "year" or spec.get("kind") == Kind.DATE:
+        keys.append((draft.source_slug, draft.kind, spec.get("year", spec.get("value")),
+                     spec.get("month"), spec.get("day")))
+    return keys
+
+
+def without_duplicates(drafts: Sequence[CardDraft]) -> list[CardDraft]:
+    """The first of each set of duplicates (:func:`_duplicate_keys`), curated first."""
+    seen: set[tuple[Any, ...]] = set()
+    kept: list[CardDraft] = []
+    for draft in sorted(drafts, key=lambda d: d.priority):  # stable: text order within
+        keys = _duplicate_keys(draft)
+        if not seen.intersection(keys):
+            kept.append(draft)
+        seen.update(keys)
+    return kept
 
 
 # --- keeping cards in step with claims --------------------------------------------
@@ -490,10 +438,10 @@ def cards_by_kind(session: Session) -> dict[str, int]:
 def fingerprint(session: Session) -> str:
     """Changes whenever claims or sources change (a build, an ingest) or the rules do."""
     claims_count, first, last = session.exec(
-        select(func.count(Claim.id), func.min(Claim.id), func.max(Claim.id))
+        select(func.count(col(Claim.id)), func.min(Claim.id), func.max(Claim.id))
     ).one()
     sources_count, ingested = session.exec(
-        select(func.count(Source.id), func.max(Source.ingested_at))
+        select(func.count(col(Source.id)), func.max(Source.ingested_at))
     ).one()
     return f"{GENERATION}|{claims_count}|{first}|{last}|{sources_count}|{ingested}"
 

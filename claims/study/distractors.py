@@ -33,9 +33,11 @@ PERTURBATIONS: dict[str, tuple[tuple[str, float], ...]] = {
     "date": (("+", -1), ("+", 1), ("+", -2), ("+", 2), ("+", 5), ("+", -5)),
     "rank": (("+", 1), ("+", -1), ("+", 2), ("+", 3)),
 }
-# Kinds whose values must stay within bounds (percent <= 100, fractions < 1, rank >= 1).
+# Kinds whose values must stay within bounds (percent <= 100, fractions < 1, rank >= 1; a
+# count of one reads as no count at all: "a 1-nation version of the TPP").
 BOUNDS: dict[str, tuple[float, float]] = {
     "percent": (0, 100), "ratio": (0, 1), "rank": (1, 10), "date": (1000, 2100),
+    "count": (2, float("inf")),
 }
 
 
@@ -113,13 +115,20 @@ def _far_enough(spec: dict[str, Any], value: float) -> bool:
     return abs(value - answer) > MIN_GAP * abs(answer)
 
 
-def pick(spec: dict[str, Any], peer_values: list[float], rng: random.Random) -> list[str]:
-    """Up to ``COUNT`` distractors for a figure spec, as display strings."""
+def pick(spec: dict[str, Any], peer_values: list[float], rng: random.Random,
+         latest: int | None = None) -> list[str]:
+    """Up to ``COUNT`` distractors for a figure spec, as display strings. ``latest``: for a
+    date, the year its source was written; a past date gets no distractor after it (a
+    1996 text cannot date the start of Okinawa returns to 2009)."""
     kind, surface = spec["kind"], spec["surface"]
     answer = float(spec["value"])
-    peers = [v for v in peer_values if _fits(kind, v)]
+
+    def plausible(value: float) -> bool:
+        return kind != "date" or latest is None or answer > latest or value <= latest
+
+    peers = [v for v in peer_values if _fits(kind, v) and plausible(v)]
     rng.shuffle(peers)
-    perturbed = _perturbed(kind, answer)
+    perturbed = [v for v in _perturbed(kind, answer) if plausible(v)]
     rng.shuffle(perturbed)
     if kind == "ratio" and simple_fraction(answer):
         perturbed.sort(key=lambda v: simple_fraction(v) is None)  # words read best

@@ -124,6 +124,8 @@ def format_like(value: float, surface: str, kind: str) -> str | None:
     'second largest'
     >>> format_like(6, "Three reasons", "count")
     'Six reasons'
+    >>> format_like(2002, "Sept. 11, 2001", "date")
+    'Sept. 11, 2002'
     """
     words = _SURFACE_WORDS_RE.search(surface)
     if words and kind in ("ratio", "percent"):
@@ -139,6 +141,9 @@ def format_like(value: float, surface: str, kind: str) -> str | None:
             return None  # "first largest" reads wrong; past "tenth" there is no word
         return surface[: ordinal.start()] + _ORDINALS_OUT[int(value)] + surface[ordinal.end():]
     match = _SURFACE_NUMBER_RE.search(surface)
+    if kind == "date":  # "Sept. 11, 2001": the year is the four-digit number, not the day
+        years = [m for m in _SURFACE_NUMBER_RE.finditer(surface) if len(m["num"]) == 4]
+        match = years[0] if years else match
     if not match:
         spelled = _SURFACE_COUNT_WORD_RE.search(surface)
         if spelled is None:

@@ -12,7 +12,7 @@ from study.helpers import MiniCorpus, build_mini_corpus
 
 @pytest.fixture
 def mini(session: Session) -> MiniCorpus:
-    """Three seed sources and eleven claims (curated and extracted) in a fresh database."""
+    """Three seed sources and thirteen claims (curated and extracted) in a fresh database."""
     return build_mini_corpus(session)
 
 

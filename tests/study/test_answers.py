@@ -45,6 +45,20 @@ NOEL = {"type": "source", "display": "Éric Noël", "accept": ["Noël", "Éric N
 YEAR = {"type": "year", "year": 1996}
 CORNERSTONE = {"type": "text", "text": "cornerstone"}
 AGREE = {"type": "yesno", "value": True, "display": "yes"}
+# The curated U.S. forces figure as stored: its counted noun is "personnel".
+PERSONNEL = figure("more than 45,000", "count", 45_000, "personnel", "more than")
+MONTHS_18 = figure("18 months", "duration", 18, "month")
+YEAR_AND_A_HALF = figure("year and a half", "duration", 1.5, "year")
+TEN_YEARS = figure("10 years", "duration", 10, "year")
+# Year cards ask the year of the fact; a date of day or month precision asks for those too.
+AUG_7 = {"type": "year", "year": 2017, "month": 8, "day": 7, "year_shown": False,
+         "surface": "Aug. 7"}
+JAN_2009 = {"type": "year", "year": 2009, "month": 1, "surface": "January 2009"}
+YEAR_1992 = {"type": "year", "year": 1992}
+GUIDELINES_1978 = figure("1978", "date", 1978, "year")
+MANNING = {"type": "source", "display": "Manning (1993)",
+           "accept": ["Manning", "Robert A. Manning", "manning-1993", "Los Angeles Times"]}
+JAPAN = {"type": "text", "text": "Japan"}
 
 
 class Case(NamedTuple):
@@ -93,7 +107,7 @@ ACCEPTED = [
     Case(YEARS, "5 to 7 years", True),
     Case(YEARS, "6 years", True, why="inside the range"),
     Case(TWO_YEARS, "2", True),
-    Case(TWO_YEARS, "two yrs", False, why="an abbreviation is not the unit: honest miss"),
+    Case(TWO_YEARS, "two yrs", True, why="the extractor's time units: 'yrs' is years"),
     Case(TWO_YEARS, "2 year", True),
     Case(FORCES, "45,000 U.S. troops", True, why="the noun matches the unit"),
     Case(RANK, "third", True),
@@ -149,7 +163,62 @@ REJECTED = [
     Case(AGREE, "maybe", False),
 ]
 
+# "Answers checked as a teacher would": the second issue's examples, word for word.
+TEACHER = [
+    Case(PERSONNEL, "45,000 troops", True, why="troops are personnel (COUNTED_NOUNS)"),
+    Case(PERSONNEL, "45,000 soldiers", True),
+    Case(PERSONNEL, "more than 45,000 personnel", True),
+    Case(PERSONNEL, "over 45,000 U.S. forces", True),
+    Case(PERSONNEL, "45,000 countries", False, why="another counted noun"),
+    Case(PERSONNEL, "45,000 dollars", False, why="money is not a head count"),
+    Case(MONTHS_18, "a year and a half", True),
+    Case(MONTHS_18, "1.5 years", True),
+    Case(MONTHS_18, "one and a half years", True),
+    Case(MONTHS_18, "two years", False),
+    Case(YEAR_AND_A_HALF, "18 months", True),
+    Case(TEN_YEARS, "a decade", True, why="an article before a time unit is one of it"),
+    Case(TEN_YEARS, "one decade", True),
+    Case(TEN_YEARS, "ten years", True),
+    Case(TEN_YEARS, "two decades", False),
+    Case(TEN_YEARS, "a year", False),
+    Case(AUG_7, "August 7", True),
+    Case(AUG_7, "Aug. 7", True),
+    Case(AUG_7, "7 August 2017", True),
+    Case(AUG_7, "2017-08-07", True),
+    Case(AUG_7, "Aug 7, 2017", True),
+    Case(AUG_7, "August 2017", True, partial=True, why="the day left out: Hard"),
+    Case(AUG_7, "August 8", False, why="wrong day"),
+    Case(AUG_7, "September 7", False, why="wrong month"),
+    Case(AUG_7, "7 August 2016", False, why="wrong year"),
+    Case(JAN_2009, "January 2009", True),
+    Case(JAN_2009, "Jan. 2009", True),
+    Case(JAN_2009, "2009-01", True),
+    Case(JAN_2009, "in January 2009", True),
+    Case(JAN_2009, "2009", True, partial=True, why="the month left out: Hard"),
+    Case(JAN_2009, "January", False, why="the year is the point"),
+    Case(JAN_2009, "February 2009", False),
+    Case(JAN_2009, "January 2008", False),
+    Case(YEAR_1992, "in 1992", True),
+    Case(YEAR_1992, "1992", True),
+    Case(YEAR_1992, "1993", False, why="the year of publication, not of the fact"),
+    Case(GUIDELINES_1978, "the 1978 Guidelines", True),
+    Case(GUIDELINES_1978, "in 1978", True),
+    Case(GUIDELINES_1978, "1997", False, why="the revision's year"),
+    Case(MANNING, "Manning", True),
+    Case(MANNING, "Maning", True, partial=True, why="one letter missing: Hard"),
+    Case(MANNING, "Maninq", False, why="two slips"),
+    Case(MANNING, "Mannign", True, partial=True, why="two letters swapped: one slip"),
+    Case(MANNING, "Man", False),
+    Case(JAPAN, "Japan", True),
+    Case(JAPAN, "Tokyo", True, why="the capital for the country"),
+    Case(JAPAN, "Beijing", False),
+    Case(JAPAN, "Washington", False),
+    Case(SURPLUS, "$49 trillion", False, why="wrong scale"),
+    Case(SURPLUS, "49 billion euros", False, why="wrong currency"),
+]
+
 ALL = [(f"issue-{i}", c) for i, c in enumerate(ISSUE)]
+ALL += [(f"teacher-{i}", c) for i, c in enumerate(TEACHER)]
 ALL += [(f"accepted-{i}", c) for i, c in enumerate(ACCEPTED)]
 ALL += [(f"rejected-{i}", c) for i, c in enumerate(REJECTED)]
 
@@ -198,6 +267,18 @@ def test_wrong_currency_says_why() -> None:
 )
 def test_verdict_to_rating(verdict: AnswerCheck, duration_ms: int | None, rating: int) -> None:
     assert suggest_rating(verdict, duration_ms) == rating
+
+
+@pytest.mark.parametrize(
+    ("duration_ms", "rating"), [(2_000, 3), (None, 3), (45_000, 2)],
+    ids=["quick", "untimed", "slow"],
+)
+def test_a_quick_right_answer_to_a_new_card_is_good_not_easy(
+    duration_ms: int | None, rating: int
+) -> None:
+    verdict = AnswerCheck(True, "x")
+    assert suggest_rating(verdict, duration_ms, new=True) == rating, duration_ms
+    assert verdict.suggested_rating(duration_ms, new=True) == rating, duration_ms
 
 
 @pytest.mark.parametrize(("text", "value"), [("again", 1), ("H", 2), ("good", 3), ("4", 4)])

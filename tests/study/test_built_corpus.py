@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Any
 
 from sqlmodel import Session, select
 
-from claims.models import Card, Claim
+from claims.models import Card, Claim, Source
+from claims.study import cards as cardgen
+from claims.study.distractors import Peers
 from claims.study.session import check
 
 NOW = "2026-11-23T09:00:00Z"
@@ -24,12 +27,48 @@ def test_every_card_accepts_its_own_answer_and_no_distractor(built_session: Sess
                 assert not check(card, choice).correct, f"{card.id}: {choice!r}"
 
 
-def test_every_claim_with_a_figure_in_its_sentence_gets_a_cloze(built_session: Session) -> None:
-    claims = built_session.exec(select(Claim)).all()
-    cloze = {c.claim_id for c in built_session.exec(select(Card).where(Card.kind == "cloze"))}
-    missing = [c.id for c in claims
-               if c.value is not None and c.surface in (c.sentence or "") and c.id not in cloze]
-    assert missing == []
+def test_every_figure_gets_a_recall_card_or_a_reason(built_session: Session) -> None:
+    """A figure gets a recall card (``cloze``, or ``year`` for a date) unless it is a
+    byline, a trivial count or a duplicate of a card that is there."""
+    pairs = built_session.exec(select(Claim, Source).join(Source)).all()
+    cards = built_session.exec(select(Card).where(Card.retired == False)).all()  # noqa: E712
+    recall = {c.claim_id for c in cards if c.kind in ("cloze", "year")}
+    kept = {key for c in cards for key in cardgen._duplicate_keys(c)}  # type: ignore[arg-type]
+    reasons: dict[str, str] = {}
+    for claim, source in pairs:
+        if claim.kind == "statement" or claim.id in recall:
+            continue
+        reason = cardgen.skip_reason(claim, source)
+        if reason is None:
+            drafts = cardgen.cards_for_claim(claim, source, Peers(), [source])
+            recall_drafts = [d for d in drafts if d.kind in ("cloze", "year")]
+            assert recall_drafts, claim.id
+            assert kept.intersection(cardgen._duplicate_keys(recall_drafts[0])), claim.id
+            reason = "duplicate"
+        reasons[claim.id] = reason
+    assert set(reasons.values()) == {"byline", "trivial count", "duplicate"}
+    # Manning's byline ("... from 1989 through last month") and Andrews's note (2008-13)
+    bylines = sorted(c.surface for c, _ in pairs if reasons.get(c.id) == "byline")
+    assert bylines == ["1989", "2008-13"]
+
+
+# (kind, the most cards of that kind): a deck of figures first, not of "who said it?".
+def test_the_deck_is_figures_first(built_session: Session) -> None:
+    cards = built_session.exec(select(Card).where(Card.retired == False)).all()  # noqa: E712
+    kinds = Counter(c.kind for c in cards)
+    figures = kinds["cloze"] + kinds["choice"] + kinds["year"]
+    assert figures > len(cards) / 2, kinds
+    assert kinds["source"] < len(cards) / 5, kinds
+    asked = [(c.kind, c.question) for c in cards]
+    assert len(asked) == len(set(asked)), "the same question twice"
+
+
+def test_no_card_shows_its_answer_or_asks_when_the_source_was_written(
+    built_session: Session,
+) -> None:
+    for card in built_session.exec(select(Card).where(Card.retired == False)):  # noqa: E712
+        assert not check(card, card.question.split("\n")[0]).correct, card.question
+        assert not card.question.startswith("In what year did"), card.question
 
 
 def test_a_new_user_can_review_right_after_install(cli_empty: Any) -> None:

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
-from claims.models import Card, Claim, Review
+from claims.models import Card, Claim, Review, Source
 from claims.study import cards as cardgen
 from claims.study.answers import accepts, check_answer
 from claims.study.cards import BLANK, card_id, ensure_cards, sync_cards
@@ -21,28 +21,65 @@ def _cards(session: Session) -> dict[str, Card]:
 
 def test_sync_creates_every_kind(session: Session, mini: MiniCorpus) -> None:
     report = sync_cards(session, NOW)
-    assert report.created == 38
-    assert report.kinds == {"choice": 7, "cloze": 9, "compare": 2, "source": 10, "year": 10}
+    assert report.created == 21
+    assert report.kinds == {"choice": 8, "cloze": 9, "compare": 2, "source": 1, "year": 1}
     cloze = session.get(Card, card_id("surplus", "cloze"))
     assert cloze is not None
     assert cloze.answer == "$49-billion"
-    assert cloze.question.startswith("Fill in the blank: And how can we renew")
-    assert f"(a {BLANK} surplus with the United States in 1992)" in cloze.question
-    assert cloze.question.endswith("\u2014 Manning (1993)")
+    # a one-word subject ("Japan") makes no clear question: a blank on the clause
+    assert cloze.question == (
+        f"Fill in the blank: \u2026runs $125-billion surpluses with its major trading partners "
+        f"(a {BLANK} surplus with the United States in 1992)\u2026 \u2014 Manning (1993)")
     assert cloze.priority == 0 and cloze.source_slug == "manning-1993"
+
+
+# (claim, question): what the fields of a curated claim make (subject, kind, as_of, source).
+FACT_QUESTIONS = [
+    ("budget", "How large was Japan's defense budget in 1993, according to Manning (1993)?"),
+    ("forces", "How many U.S. forces in Japan were there in 1996, according to Cronin (1996)?"),
+]
+
+
+@pytest.mark.parametrize(("claim_id", "question"), FACT_QUESTIONS, ids=[c[0] for c in FACT_QUESTIONS])
+def test_fact_questions_from_the_claims_fields(
+    session: Session, mini: MiniCorpus, claim_id: str, question: str
+) -> None:
+    sync_cards(session, NOW)
+    recall, choice = (session.get(Card, card_id(claim_id, kind)) for kind in ("cloze", "choice"))
+    assert recall is not None and choice is not None
+    assert (recall.question, choice.question) == (question, question), claim_id
+    assert "cloze" not in (recall.spec or {}), claim_id
+
+
+def test_year_cards_ask_the_year_of_the_fact(session: Session, mini: MiniCorpus) -> None:
+    sync_cards(session, NOW)
+    year = session.get(Card, card_id("returns-1972", "year", cardgen.FACT_YEAR))
+    assert year is not None
+    assert year.question == (
+        "What year does Cronin (1996) give for the start of U.S. land returns in Okinawa?")
+    assert year.answer == "1972"
+    for given, right in (("1972", True), ("in 1972", True), ("1996", False)):
+        assert check_answer(year.spec or {}, year.answer, given).correct is right, given
+    # no card asks the year a source was written, and a date gets no separate blank
+    assert all(c.kind != "year" or c.claim_id == "returns-1972" for c in _cards(session).values())
+    assert session.get(Card, card_id("returns-1972", "cloze")) is None
+    # a 1996 text cannot date a past event after 1996: no such distractor
+    choice = session.get(Card, card_id("returns-1972", "choice"))
+    assert choice is not None and choice.question == year.question
+    assert all(int(c) <= 1996 for c in choice.choices or []), choice.choices
 
 
 def test_cloze_blank_sits_exactly_on_the_claim(session: Session, mini: MiniCorpus) -> None:
     sync_cards(session, NOW)
     for card in _cards(session).values():
-        if card.kind != "cloze" or not card.spec:
+        spot = (card.spec or {}).get("cloze")
+        if not spot:
             continue
         claim = session.get(Claim, card.claim_id)
         assert claim is not None
-        spot = card.spec["cloze"]
         text = spot["text"]
-        assert text[spot["start"]:spot["end"]] == claim.surface
-        assert text == claim.sentence
+        assert text[spot["start"]:spot["end"]] == claim.surface, card.id
+        assert text.strip("\u2026") in claim.sentence, card.id
 
 
 def test_choice_distractors_are_formatted_like_the_answer_and_wrong(
@@ -51,7 +88,7 @@ def test_choice_distractors_are_formatted_like_the_answer_and_wrong(
     sync_cards(session, NOW)
     choices = {c.claim_id: c for c in _cards(session).values() if c.kind == "choice"}
     assert set(choices) == {"surplus", "surpluses", "budget", "acreage", "decrease", "forces",
-                            "support"}
+                            "support", "returns-1972"}
     for card in choices.values():
         assert card.choices is not None and len(card.choices) == 4
         assert card.choices.count(card.answer) == 1
@@ -73,20 +110,24 @@ def test_choices_are_stable_across_syncs(session: Session, mini: MiniCorpus) -> 
     sync_cards(session, NOW)
     before = {c.id: c.choices for c in _cards(session).values()}
     report = sync_cards(session, NOW + timedelta(days=1))
-    assert (report.created, report.updated, report.unchanged) == (0, 0, 38)
+    assert (report.created, report.updated, report.unchanged) == (0, 0, 21)
     assert {c.id: c.choices for c in _cards(session).values()} == before
 
 
-def test_source_and_year_cards(session: Session, mini: MiniCorpus) -> None:
+def test_who_said_it_only_for_statements_their_source_alone_holds(
+    session: Session, mini: MiniCorpus
+) -> None:
     sync_cards(session, NOW)
-    source = session.get(Card, card_id("forces", "source"))
-    year = session.get(Card, card_id("forces", "year"))
-    assert source is not None and year is not None
-    assert source.answer == "Cronin (1996)"
+    sources = [c for c in _cards(session).values() if c.kind == "source"]
+    assert [c.claim_id for c in sources] == ["competitor-1993"]  # figures and shared views: none
+    [source] = sources
+    assert source.question == "Who said it? \u201cBut Japan is also our leading competitor.\u201d"
+    assert source.answer == "Manning (1993)"
     assert sorted(source.choices or []) == ["Andrews (2017)", "Cronin (1996)", "Manning (1993)"]
-    assert check_answer(source.spec or {}, source.answer, "patrick cronin").correct
-    assert year.question.startswith("In what year did Patrick M. Cronin write:")
-    assert year.answer == "1996"
+    assert check_answer(source.spec or {}, source.answer, "robert manning").correct
+    verdict = check_answer(source.spec or {}, source.answer, "Maning")
+    assert (verdict.correct, verdict.partial) == (True, True)
+    assert source.priority == 1  # after the figures
 
 
 def test_compare_cards_from_shared_propositions(session: Session, mini: MiniCorpus) -> None:
@@ -186,7 +227,7 @@ def test_sync_retires_cards_of_a_gone_claim_and_keeps_history(
     session.commit()
     report = sync_cards(session, NOW)
     session.commit()
-    assert report.retired == 4  # cloze, choice, source and year of "budget"
+    assert report.retired == 2  # the question on "budget" and its multiple choice
     card = session.get(Card, cid)
     assert card is not None and card.retired and card.introduced_at == NOW
     assert len(session.exec(select(Review).where(Review.card_id == cid)).all()) == 1
@@ -210,7 +251,7 @@ def test_a_claim_that_returns_revives_its_card_with_progress(
     report = sync_cards(session, NOW)
     card = session.get(Card, cid)
     assert card is not None and not card.retired
-    assert report.revived == 4
+    assert report.revived == 2  # recall and multiple choice
     assert card.due == outcome.due and card.introduced_at == NOW
 
 
@@ -223,3 +264,60 @@ def test_ensure_cards_only_syncs_when_claims_changed(session: Session, mini: Min
     session.commit()
     report = ensure_cards(session, NOW)
     assert report is not None and report.retired == 2
+
+
+def test_a_new_generation_keeps_progress_and_retires_the_year_of_writing(
+    session: Session, mini: MiniCorpus
+) -> None:
+    """Generation 2 asked "In what year did Robert A. Manning write: ...?" under
+    card_id(claim, "year"); those cards retire with their history, while the recall card
+    of a figure keeps its id (and progress) under its new question."""
+    sync_cards(session, NOW)
+    session.commit()
+    old_year = card_id("surplus", "year")
+    session.add(Card(id=old_year, claim_id="surplus", source_slug="manning-1993", kind="year",
+                     question="In what year did Robert A. Manning write: \u201c...\u201d?",
+                     answer="1993", spec={"type": "year", "year": 1993}, due=NOW,
+                     created_at=NOW))
+    session.commit()
+    recall = card_id("budget", "cloze")
+    answer_card(session, old_year, "1993", NOW)
+    outcome = answer_card(session, recall, "$33 billion", NOW)
+    session.commit()
+    report = sync_cards(session, NOW)
+    session.commit()
+    assert report.retired == 1
+    retired = session.get(Card, old_year)
+    assert retired is not None and retired.retired
+    assert len(session.exec(select(Review).where(Review.card_id == old_year)).all()) == 1
+    kept = session.get(Card, recall)
+    assert kept is not None and not kept.retired and kept.due == outcome.due
+    assert kept.question.startswith("How large was Japan's defense budget")
+
+
+# (text of the paragraph, the figure in it, why no card or None): furniture makes no card.
+FURNITURE = [
+    ("By Jane Roe, Staff Writer | August 7, 2017", "2017", "byline"),
+    ("Jane Roe is a fellow at the Example Institute. She served in the State Department "
+     "(2008-13).", "2008-13", "byline"),
+    ("Marines train on Okinawa in 2016. Photo: Jane Doe/Getty Images", "2016", "caption"),
+    ("U.S. and Japanese leaders met in Tokyo in 2016 to discuss the two countries' ties.",
+     "two countries", "trivial count"),
+    ("By the end of 2016, Japan had returned 4,000 hectares of land to local owners.",
+     "2016", None),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "reason"), FURNITURE,
+                         ids=[f"{c[2]}-{c[1]}" for c in FURNITURE])
+def test_no_card_from_bylines_captions_or_trivial_counts(
+    text: str, surface: str, reason: str | None
+) -> None:
+    body = f"Headline\n\n{text}\n\nMore prose follows here."
+    source = Source(id=1, slug="roe-2017", title="T", filename="t.txt", content_hash="x",
+                    text=body, date="2017-08-07", authors=[{"name": "Jane Roe"}])
+    start = body.index(surface)
+    kind = "count" if surface == "two countries" else "date"
+    claim = Claim(id="c", source_id=1, kind=kind, surface=surface, value=2.0, start=start,
+                  end=start + len(surface), origin="extracted")
+    assert cardgen.skip_reason(claim, source) == reason, text

@@ -20,7 +20,7 @@ def _json(result: Any) -> Any:
 
 def test_cards_list_json_has_the_contract_shape(study_cli: Any) -> None:
     cards = _json(study_cli("cards", "list", "--format", "json", "--now", NOW))
-    assert len(cards) == 38
+    assert len(cards) == 21
     first = cards[0]
     assert {"id", "claim_id", "kind", "question", "answer", "choices", "due"} <= set(first)
     assert first["state"] == "new" and first["due"] == "2026-11-23T09:00:00+00:00"
@@ -97,7 +97,7 @@ def test_a_whole_session_through_scriptable_commands(study_cli: Any, engine: Any
     assert answered == 5
     stats = _json(study_cli("stats", "--format", "json", "--now", NOW))
     assert stats["reviews_total"] == 5
-    assert stats["cards"]["new"] == 33 and stats["cards"]["learning"] == 5
+    assert stats["cards"]["new"] == 16 and stats["cards"]["learning"] == 5
     assert stats["retention"]["rate"] == 1.0
     assert stats["forecast"][0] == {"date": "2026-11-23", "due": 5}
 
@@ -105,11 +105,11 @@ def test_a_whole_session_through_scriptable_commands(study_cli: Any, engine: Any
 def test_quiz_non_interactive_scores_without_touching_the_schedule(
     study_cli: Any, engine: Any
 ) -> None:
-    preview = _json(study_cli("quiz", "--mode", "year", "--count", "3", "--seed", "7",
+    preview = _json(study_cli("quiz", "--mode", "choice", "--count", "3", "--seed", "7",
                               "--non-interactive", "--format", "json", input=""))
     answers = "\n".join(json.dumps({"answer": q["answer"]}) for q in preview["questions"][:2])
     answers += '\n"1800"\n'
-    result = _json(study_cli("quiz", "--mode", "year", "--count", "3", "--seed", "7",
+    result = _json(study_cli("quiz", "--mode", "choice", "--count", "3", "--seed", "7",
                              "--non-interactive", "--format", "json", input=answers))
     assert [q["id"] for q in result["questions"]] == [q["id"] for q in preview["questions"]]
     assert [q["correct"] for q in result["questions"]] == [True, True, False]
@@ -169,7 +169,7 @@ def test_stats_table(study_cli: Any) -> None:
     result = study_cli("stats", "--now", NOW, "--days", "3", "--forecast", "3")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == (
-        "Deck all: 38 new, 0 learning, 0 review, 0 relearning, 0 retired; 0 due now."
+        "Deck all: 21 new, 0 learning, 0 review, 0 relearning, 0 retired; 0 due now."
     )
     assert "Due forecast" in result.stdout
 
@@ -184,8 +184,8 @@ def test_optimize_refuses_a_short_log(study_cli: Any) -> None:
 
 
 def test_interactive_quiz_shows_a_score(study_cli: Any) -> None:
-    result = study_cli("quiz", "--mode", "year", "--count", "2", "--seed", "3",
-                       input="1996\n1800\n")
+    result = study_cli("quiz", "--mode", "choice", "--count", "2", "--seed", "3",
+                       input="a\n1800\n")
     assert result.exit_code == 0, result.stderr
     assert "Score: " in result.stdout and "/2 (" in result.stdout
 

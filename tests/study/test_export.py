@@ -37,11 +37,11 @@ def test_apkg_holds_basic_and_cloze_notes_with_citations(study_cli: Any, tmp_pat
     result = study_cli("export", "anki", "--out", str(out), "--now", NOW)
     assert result.exit_code == 0, result.stderr
     assert result.stderr == (
-        f"Wrote 38 notes (9 cloze, 29 basic) in 3 decks to {out}.\n"
+        f"Wrote 21 notes (7 cloze, 14 basic) in 3 decks to {out}.\n"
     )
     db = _collection(out, tmp_path)
     notes = _notes(db)
-    assert len(notes) == 38
+    assert len(notes) == 21
     cloze_guid = genanki.guid_for("surplus", card_id("surplus", "cloze"))
     cloze = notes[cloze_guid]
     assert cloze["mid"] == CLOZE_MODEL_ID
@@ -73,7 +73,7 @@ def test_reexport_keeps_guids_so_anki_updates(study_cli: Any, tmp_path: Path) ->
     one = _notes(_collection(first, tmp_path / "a"))
     two = _notes(_collection(second, tmp_path / "b"))
     assert set(two) < set(one)
-    assert len(two) == 8  # acreage and decrease: cloze, choice, source, year each
+    assert len(two) == 6  # acreage, decrease (cloze, choice each), 1972 (year, choice)
 
 
 def test_anki_refuses_a_wrong_suffix(study_cli: Any, tmp_path: Path) -> None:
@@ -89,10 +89,11 @@ def test_csv_is_front_back_tags(study_cli: Any) -> None:
     result = study_cli("export", "csv", "--deck", "us-forces", "--now", NOW)
     assert result.exit_code == 0, result.stderr
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert len(rows) == 4 and all(len(r) == 3 for r in rows)
+    assert len(rows) == 2 and all(len(r) == 3 for r in rows)
     by_kind = {r[2].split()[-1]: r for r in rows}
     choice = by_kind["kind::choice"]
-    assert choice[0].splitlines()[0].startswith("Which figure fills the blank?")
+    assert choice[0].splitlines()[0] == (
+        "How many U.S. forces in Japan were there in 1996, according to Cronin (1996)?")
     assert choice[0].splitlines()[1].startswith("a) more than ")
     assert choice[1].startswith("more than 45,000\n\nPatrick M. Cronin, ")
     assert choice[2] == "topic::us-forces source::cronin-1996 kind::choice"
@@ -102,9 +103,9 @@ def test_csv_to_a_file_with_header(study_cli: Any, tmp_path: Path) -> None:
     out = tmp_path / "cards.csv"
     result = study_cli("export", "csv", "--out", str(out), "--header")
     assert result.exit_code == 0
-    assert result.stderr == f"Wrote 38 cards to {out}.\n"
+    assert result.stderr == f"Wrote 21 cards to {out}.\n"
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert rows[0] == ["front", "back", "tags"] and len(rows) == 39
+    assert rows[0] == ["front", "back", "tags"] and len(rows) == 22
 
 
 def test_json_has_claims_with_sources_and_cards(study_cli: Any) -> None:
@@ -115,6 +116,6 @@ def test_json_has_claims_with_sources_and_cards(study_cli: Any) -> None:
     surplus = next(c for c in data["claims"] if c["id"] == "surplus")
     assert surplus["source"] == "manning-1993" and surplus["surface"] == "$49-billion"
     assert surplus["topics"] == ["trade"]
-    assert len(data["claims"]) == 11 and len(data["cards"]) == 38
+    assert len(data["claims"]) == 13 and len(data["cards"]) == 21
     assert set(data["cards"][0]) >= {"id", "claim_id", "kind", "question", "answer", "choices",
                                      "due"}
