@@ -86,11 +86,13 @@ CLI_WORDS: dict[str, str] = {
     "overrides.url": "--url",
     "overrides.slug": "--slug",
     "overrides.kind": "--kind",
+    "learner": "--learner",
     # functions -> commands
     "claims.ingest.corpus.build_bundled()": "claims build",
     "claims.ingest.corpus.list_sources()": "`claims sources`",
     "claims.search.search()": "`claims search WORDS`",
     "claims.study.api.list_cards()": "claims cards list --format json",
+    "claims.study.learners.list_learners()": "claims learner list",
     "claims.compare.list_metrics()": "'claims metrics'",
     "claims.compare.list_topics()": "'claims topics'",
     "claims.ingest.SourceOverrides": "claims ingest --help",

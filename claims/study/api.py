@@ -13,21 +13,23 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import and_, or_, true
 from sqlmodel import Session, col, select
 
 from claims.errors import UsageError
-from claims.models import Card
-from claims.study import queue, scheduler, stats
+from claims.models import Card, CardState
+from claims.study import controls, queue, scheduler, stats
 from claims.study.answers import parse_rating
 from claims.study.cards import ensure_cards
+from claims.study.learners import LearnerRef, learner_id
 from claims.study.session import (
     Outcome,
     ReviewRun,
     answer_card,
     card_to_public,
+    check_only,
     quiz_cards,
     run_quiz,
-    state_name,
 )
 
 
@@ -57,9 +59,10 @@ def clock(fixed: datetime | None) -> Callable[[], datetime]:
 def start_review(
     session: Session, *, deck: str | None = None, limit: int | None = None,
     new_limit: int = queue.DAILY_NEW_LIMIT, now: datetime | None = None,
-    fuzz: bool | None = None,
+    fuzz: bool | None = None, learner: LearnerRef = None,
 ) -> ReviewRun:
-    """A review session over ``deck`` (topic key or source slug), cards synced first.
+    """``learner``'s review session over ``deck`` (topic key or source slug), cards
+    synced first.
 
     FSRS fuzzing (a little spread in due dates, as Anki does) is on for real time and
     off when ``now`` is fixed, unless ``fuzz`` says otherwise.
@@ -69,36 +72,45 @@ def start_review(
     ensure_cards(session, tick())
     if limit is not None and limit < 1:
         raise UsageError("`limit` must be at least 1")
-    return ReviewRun(session, tick, queue.resolve_deck(session, deck), limit, new_limit, fuzz)
+    return ReviewRun(session, tick, queue.resolve_deck(session, deck), limit, new_limit, fuzz,
+                     learner=learner_id(session, learner))
 
 
 def list_cards(
     session: Session, *, deck: str | None = None, due: bool = False, new: bool = False,
     kind: str | None = None, limit: int | None = None, include_retired: bool = False,
-    now: datetime | None = None,
+    now: datetime | None = None, learner: LearnerRef = None,
 ) -> list[dict[str, Any]]:
-    """Cards as the contract's JSON shape, in review order (due first, then new)."""
+    """Cards as the contract's JSON shape with ``learner``'s state of each, in review
+    order (due first, then new)."""
     moment = now or datetime.now(UTC)
     ensure_cards(session, moment)
+    lid = learner_id(session, learner)
     chosen = queue.resolve_deck(session, deck)
-    statement = chosen.narrow(select(Card) if include_retired else queue.active())
+    base: Any = select(Card, CardState).outerjoin(
+        CardState, and_(col(CardState.card_id) == col(Card.id), col(CardState.learner_id) == lid))
+    if not include_retired:
+        base = base.where(Card.retired == False)  # noqa: E712
+    statement = chosen.narrow(base)
+    started = col(CardState.introduced_at).is_not(None)
     if due:
-        statement = statement.where(col(Card.introduced_at).is_not(None), col(Card.due) <= moment)
+        statement = statement.where(started, col(CardState.due) <= moment,
+                                    or_(col(CardState.suspended).is_(None),
+                                        col(CardState.suspended) != true()))
     if new:
-        statement = statement.where(col(Card.introduced_at).is_(None))
+        statement = statement.where(~started)
     if kind:
         statement = statement.where(Card.kind == kind)
     statement = statement.order_by(
-        col(Card.introduced_at).is_(None), col(Card.due), col(Card.priority), col(Card.id)
+        ~started, col(CardState.due), col(Card.priority), col(Card.id)
     )
     if limit is not None:
         statement = statement.limit(limit)
-    sched = scheduler.make_scheduler(session)
+    sched = scheduler.make_scheduler(session, lid)
     rows = []
-    for card in session.exec(statement).all():
-        row = card_to_public(card)
-        row["state"] = state_name(card)
-        r = scheduler.retrievability(sched, card, moment)
+    for card, state in session.exec(statement).all():
+        row = card_to_public(card, state)
+        r = scheduler.retrievability(sched, state, moment)
         row["retrievability"] = round(r, 4) if r is not None else None
         rows.append(row)
     return rows
@@ -106,11 +118,15 @@ def list_cards(
 
 def answer(
     session: Session, card_id: str, given: str, *, rating: str | None = None,
-    duration_ms: int | None = None, now: datetime | None = None,
+    duration_ms: int | None = None, now: datetime | None = None, learner: LearnerRef = None,
+    dry_run: bool = False,
 ) -> Outcome:
-    """Check, record and schedule one answer (``rating`` overrides the suggestion)."""
+    """Check, record and schedule ``learner``'s answer (``rating`` overrides the
+    suggestion); with ``dry_run``, only check it (nothing recorded)."""
     moment = now or datetime.now(UTC)
     ensure_cards(session, moment)
+    if dry_run:
+        return check_only(session, card_id, given, duration_ms=duration_ms)
     chosen = None
     if rating is not None:
         try:
@@ -118,7 +134,7 @@ def answer(
         except ValueError as exc:
             raise UsageError(str(exc)) from None
     return answer_card(session, card_id, given, moment, rating=chosen, duration_ms=duration_ms,
-                       fuzz=now is None)
+                       fuzz=now is None, learner=learner)
 
 
 def start_quiz(
@@ -132,27 +148,51 @@ def start_quiz(
 def quiz_from_answers(
     session: Session, replies: Sequence[dict[str, Any]], *, topic: str | None = None,
     source: str | None = None, count: int = 10, mode: str = "mixed", seed: int | None = None,
-    record: bool = False, now: datetime | None = None,
+    record: bool = False, now: datetime | None = None, learner: LearnerRef = None,
 ) -> dict[str, Any]:
     """A non-interactive quiz (see :func:`claims.study.session.run_quiz`)."""
     moment = now or datetime.now(UTC)
     ensure_cards(session, moment)
     return run_quiz(session, replies, moment, topic=topic, source=source, count=count,
-                    mode=mode, seed=seed, record=record)
+                    mode=mode, seed=seed, record=record, learner=learner)
 
 
 def show_stats(
     session: Session, *, deck: str | None = None, days: int = 14, forecast_days: int = 14,
-    now: datetime | None = None,
+    now: datetime | None = None, learner: LearnerRef = None,
 ) -> dict[str, Any]:
     moment = now or datetime.now(UTC)
     ensure_cards(session, moment)
     return stats.study_stats(session, moment, days=days, forecast_days=forecast_days,
-                             deck=queue.resolve_deck(session, deck))
+                             deck=queue.resolve_deck(session, deck), learner=learner)
 
 
-def optimize(session: Session, min_reviews: int = scheduler.MIN_REVIEWS_TO_OPTIMIZE) -> list[float]:
-    return scheduler.optimize(session, min_reviews)
+def optimize(session: Session, min_reviews: int = scheduler.MIN_REVIEWS_TO_OPTIMIZE, *,
+             learner: LearnerRef = None) -> list[float]:
+    """Fit FSRS parameters to ``learner``'s own log and save them as theirs."""
+    return scheduler.optimize(session, learner_id(session, learner), min_reviews)
+
+
+def suspend(session: Session, card_id: str, *, suspended: bool = True,
+            now: datetime | None = None, learner: LearnerRef = None) -> dict[str, Any]:
+    """Suspend (``suspended=False``: unsuspend) a card for ``learner``."""
+    moment = now or datetime.now(UTC)
+    ensure_cards(session, moment)
+    return controls.set_suspended(session, card_id, suspended, moment, learner=learner)
+
+
+def bury(session: Session, card_id: str, *, now: datetime | None = None,
+         learner: LearnerRef = None) -> dict[str, Any]:
+    """Hide a card from ``learner`` until tomorrow (UTC)."""
+    moment = now or datetime.now(UTC)
+    ensure_cards(session, moment)
+    return controls.bury(session, card_id, moment, learner=learner)
+
+
+def undo(session: Session, *, now: datetime | None = None,
+         learner: LearnerRef = None) -> dict[str, Any]:
+    """Take back ``learner``'s last answer (a reversal is logged; the state goes back)."""
+    return controls.undo_last(session, now or datetime.now(UTC), learner=learner).to_public()
 
 
 def parse_replies(lines: Sequence[str]) -> list[dict[str, Any]]:

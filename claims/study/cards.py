@@ -470,7 +470,7 @@ def sync_cards(session: Session, now: datetime | None = None) -> SyncReport:
                 id=draft.id, claim_id=draft.claim_id, source_slug=draft.source_slug,
                 kind=draft.kind, question=draft.question, answer=draft.answer,
                 choices=draft.choices, spec=draft.spec, priority=draft.priority,
-                due=now, created_at=now,
+                created_at=now,
             )
         )
         report.created += 1

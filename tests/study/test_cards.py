@@ -11,7 +11,8 @@ from claims.models import Card, Claim, Review
 from claims.study import cards as cardgen
 from claims.study.answers import accepts, check_answer
 from claims.study.cards import BLANK, card_id, ensure_cards, sync_cards
-from claims.study.session import answer_card
+from claims.study.learners import learner_id
+from claims.study.session import answer_card, get_state
 from study.helpers import NOW, MiniCorpus
 
 
@@ -188,7 +189,8 @@ def test_sync_retires_cards_of_a_gone_claim_and_keeps_history(
     session.commit()
     assert report.retired == 4  # cloze, choice, source and year of "budget"
     card = session.get(Card, cid)
-    assert card is not None and card.retired and card.introduced_at == NOW
+    state = get_state(session, learner_id(session, None), cid)
+    assert card is not None and card.retired and state is not None and state.introduced_at == NOW
     assert len(session.exec(select(Review).where(Review.card_id == cid)).all()) == 1
 
 
@@ -211,7 +213,8 @@ def test_a_claim_that_returns_revives_its_card_with_progress(
     card = session.get(Card, cid)
     assert card is not None and not card.retired
     assert report.revived == 4
-    assert card.due == outcome.due and card.introduced_at == NOW
+    state = get_state(session, learner_id(session, None), cid)
+    assert state is not None and state.due == outcome.due and state.introduced_at == NOW
 
 
 def test_ensure_cards_only_syncs_when_claims_changed(session: Session, mini: MiniCorpus) -> None:
