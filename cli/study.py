@@ -66,7 +66,7 @@ def _ask(console: Any, prompt: str) -> tuple[str, int]:
     return text, int((time.monotonic() - started) * 1000)
 
 
-def _show_verdict(console: Any, verdict: Any) -> None:
+def _show_verdict(console: Any, verdict: Any, context: dict[str, Any] | None = None) -> None:
     from rich.markup import escape
 
     if verdict.correct:
@@ -77,6 +77,9 @@ def _show_verdict(console: Any, verdict: Any) -> None:
     if verdict.note:
         line += f" [dim]({escape(verdict.note)})[/]"
     console.print(line)
+    if context:  # the claim's own words and where they stand: learning needs context
+        console.print(f"[dim]\u201c{escape(context['sentence'])}\u201d "
+                      f"\u2014 {escape(context['citation'])}[/]")
 
 
 def _ask_rating(console: Any, suggested: int) -> int:
@@ -125,7 +128,8 @@ def review(
     fixed = parse_now(now)
     console = _console()
     with state(ctx).session() as session:
-        run = start_review(session, deck=deck, limit=limit, new_limit=new_limit, now=fixed)
+        run = start_review(session, deck=deck, limit=limit, new_limit=new_limit, now=fixed,
+                           learner=state(ctx).learner)
         session.commit()
         left = run.remaining()
         console.print(
@@ -153,7 +157,7 @@ def _review_loop(console: Any, run: ReviewRun, no_rate: bool) -> None:
         _show_card(console, card, number)
         given, duration = _ask(console, "Answer: ")
         verdict = run.check(card, given)
-        _show_verdict(console, verdict)
+        _show_verdict(console, verdict, run.context(card))
         suggested = verdict.suggested_rating(duration)
         try:
             rating = suggested if no_rate else _ask_rating(console, suggested)
@@ -196,14 +200,14 @@ def quiz(
             replies = api.parse_replies(sys.stdin.read().splitlines())
             result = api.quiz_from_answers(
                 session, replies, topic=topic, source=source, count=count, mode=mode.value,
-                seed=seed, record=record, now=fixed,
+                seed=seed, record=record, now=fixed, learner=state(ctx).learner,
             )
             _render_quiz(result, fmt)
             return
         cards = api.start_quiz(session, topic=topic, source=source, count=count,
                                mode=mode.value, seed=seed, now=fixed)
         session.commit()
-        _interactive_quiz(session, cards, record, fixed)
+        _interactive_quiz(session, cards, record, fixed, state(ctx).learner)
 
 
 def _render_quiz(result: dict[str, Any], fmt: OutputFormat) -> None:
@@ -215,7 +219,8 @@ def _render_quiz(result: dict[str, Any], fmt: OutputFormat) -> None:
     message(f"Score: {total['correct']}/{total['questions']} ({total['percent']}%)")
 
 
-def _interactive_quiz(session: Any, cards: list[Card], record: bool, fixed: Any) -> None:
+def _interactive_quiz(session: Any, cards: list[Card], record: bool, fixed: Any,
+                      learner: str | None) -> None:
     from claims.study.api import clock
     from claims.study.session import quiz_answer, score
 
@@ -225,10 +230,10 @@ def _interactive_quiz(session: Any, cards: list[Card], record: bool, fixed: Any)
             _show_card(console, card, number)
             given, duration = _ask(console, "Answer: ")
             outcome = quiz_answer(session, card, given, tick(), record=record,
-                                  duration_ms=duration)
+                                  duration_ms=duration, learner=learner)
             session.commit()  # a recorded answer is kept if the quiz is stopped
             outcomes.append(outcome)
-            _show_verdict(console, outcome.verdict)
+            _show_verdict(console, outcome.verdict, outcome.context)
     except (KeyboardInterrupt, EOFError) as stop:
         console.print()
         _summary(console, score(outcomes), "Answered")
@@ -257,7 +262,7 @@ def stats(
 
     with state(ctx).session() as session:
         result = show_stats(session, deck=deck, days=days, forecast_days=forecast_days,
-                            now=parse_now(now))
+                            now=parse_now(now), learner=state(ctx).learner)
     if fmt is not OutputFormat.table:
         render_object(result, fmt)
         return
@@ -284,13 +289,23 @@ def _render_stats(result: dict[str, Any]) -> None:
     )
     rate = retention["rate"]
     rate_text = f"{rate:.0%}" if rate is not None else "n/a"
-    recall = result["retrievability"]
     console.print(
         f"Last {retention['days']} days: {retention['reviews']} reviews, retention {rate_text}"
-        + (f", mean retrievability {recall:.0%}" if recall is not None else "") + "."
+        + (f" ({retention['recalled']} of {retention['reviews']} recalled)"
+           if retention["reviews"] else "") + "."
     )
+    recall, lapsed = result["retrievability"], result["lapsed_today"]
+    if lapsed:
+        console.print(f"Failed today: {lapsed} card(s), back in minutes; "
+                      "answer them again before you stop.")
+    if recall is not None:
+        console.print(f"Cards in review: FSRS expects you to recall {recall:.0%} of them now.")
     console.print(_bars(result["reviews_per_day"], "reviews", "Reviews per day"))
     console.print(_bars(result["forecast"], "due", "Due forecast"))
+    started = [d for d in result["decks"] if d["started"]]
+    if started:
+        render_rows(started, OutputFormat.table, ["deck", "cards", "started", "due"],
+                    title="Per deck (topics started)")
 
 
 def cards_list(
@@ -315,7 +330,8 @@ def cards_list(
     kind_value = None if kind is None or kind is QuizMode.MIXED else kind.value
     with state(ctx).session() as session:
         rows = list_cards(session, deck=deck, due=due, new=new, kind=kind_value, limit=limit,
-                          include_retired=include_retired, now=parse_now(now))
+                          include_retired=include_retired, now=parse_now(now),
+                          learner=state(ctx).learner)
     render_rows(rows, fmt, ["id", "kind", "state", "due", "question"],
                 empty_message="No cards.")
 
@@ -332,6 +348,9 @@ def cards_answer(
     duration_ms: Annotated[
         int | None, typer.Option("--duration-ms", help="Time taken, for the suggested rating.")
     ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Only check the answer: record nothing.")
+    ] = False,
     now: NowOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
@@ -343,7 +362,8 @@ def cards_answer(
 
     with state(ctx).session() as session:
         outcome = answer(session, card_id, text, rating=rating.value if rating else None,
-                         duration_ms=duration_ms, now=parse_now(now))
+                         duration_ms=duration_ms, now=parse_now(now),
+                         learner=state(ctx).learner, dry_run=dry_run)
     render_object(outcome.to_public(), fmt)
 
 
@@ -361,8 +381,68 @@ def cards_optimize(
     from claims.study.api import optimize
 
     with state(ctx).session() as session:
-        parameters = optimize(session, min_reviews)
+        parameters = optimize(session, min_reviews, learner=state(ctx).learner)
     render_object({"parameters": parameters}, fmt)
+
+
+CardArgument = Annotated[str, typer.Argument(metavar="CARD", help="Card id (claims cards list).")]
+
+
+def cards_suspend(ctx: typer.Context, card_id: CardArgument, now: NowOption = None,
+                  fmt: FormatOption = OutputFormat.table) -> None:
+    """Suspend a card: review never shows it to you until you unsuspend it.
+
+    Example: claims cards suspend 7d0fbd6717-cloze
+    """
+    _control(ctx, "suspend", card_id, now, fmt)
+
+
+def cards_unsuspend(ctx: typer.Context, card_id: CardArgument, now: NowOption = None,
+                    fmt: FormatOption = OutputFormat.table) -> None:
+    """Bring a suspended card back, with its schedule as it was.
+
+    Example: claims cards unsuspend 7d0fbd6717-cloze
+    """
+    _control(ctx, "unsuspend", card_id, now, fmt)
+
+
+def cards_bury(ctx: typer.Context, card_id: CardArgument, now: NowOption = None,
+               fmt: FormatOption = OutputFormat.table) -> None:
+    """Hide a card until tomorrow (UTC); its schedule is kept.
+
+    Example: claims cards bury 7d0fbd6717-cloze
+    """
+    _control(ctx, "bury", card_id, now, fmt)
+
+
+def _control(ctx: typer.Context, action: str, card_id: str, now: str | None,
+             fmt: OutputFormat) -> None:
+    from claims.study import api
+
+    moment, who = api.parse_now(now), state(ctx).learner
+    with state(ctx).session() as session:
+        if action == "bury":
+            card = api.bury(session, card_id, now=moment, learner=who)
+        else:
+            card = api.suspend(session, card_id, suspended=action == "suspend", now=moment,
+                               learner=who)
+    render_object(card, fmt)
+
+
+def cards_undo(ctx: typer.Context, now: NowOption = None,
+               fmt: FormatOption = OutputFormat.table) -> None:
+    """Take back your last answer: the card's schedule goes back to what it was.
+
+    The review log keeps both the answer and a reversal (it is append-only). Run it
+    again to undo the answer before.
+
+    Example: claims cards undo --format json
+    """
+    from claims.study.api import parse_now, undo
+
+    with state(ctx).session() as session:
+        result = undo(session, now=parse_now(now), learner=state(ctx).learner)
+    render_object(result, fmt)
 
 
 def register(app: typer.Typer) -> None:
@@ -377,4 +457,8 @@ def register(app: typer.Typer) -> None:
     cards_app.command("list")(cards_list)
     cards_app.command("answer")(cards_answer)
     cards_app.command("optimize")(cards_optimize)
+    cards_app.command("suspend")(cards_suspend)
+    cards_app.command("unsuspend")(cards_unsuspend)
+    cards_app.command("bury")(cards_bury)
+    cards_app.command("undo")(cards_undo)
     app.add_typer(cards_app, name="cards")

@@ -85,10 +85,12 @@ def list_learners(session: Session) -> list[dict[str, Any]]:
         select(CardState.learner_id, func.count())
         .where(col(CardState.introduced_at).is_not(None)).group_by(col(CardState.learner_id))
     ).all())
-    reviews = {
+    undone = select(Review.undoes).where(col(Review.undoes).is_not(None))
+    reviews = {  # answers that stand: reversals and the answers they undo left out
         lid: (count, last) for lid, count, last in session.exec(
             select(Review.learner_id, func.count(), func.max(Review.reviewed_at))
-            .where(col(Review.undoes).is_(None)).group_by(col(Review.learner_id))
+            .where(col(Review.undoes).is_(None), col(Review.id).not_in(undone))
+            .group_by(col(Review.learner_id))
         ).all()
     }
     rows = []

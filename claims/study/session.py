@@ -250,6 +250,10 @@ class ReviewRun:
     def check(self, card: Card, given: str) -> AnswerCheck:
         return check(card, given)
 
+    def context(self, card: Card) -> dict[str, Any] | None:
+        """The claim's sentence and short citation, to show after an answer."""
+        return context(self.session, card)
+
     def record(self, card: Card, given: str, verdict: AnswerCheck, rating: int | None = None,
                duration_ms: int | None = None) -> Outcome:
         outcome = answer_card(self.session, card.id, given, self.clock(), rating=rating,
