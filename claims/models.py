@@ -160,6 +160,10 @@ class Learner(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime))
     # FSRS parameters fitted to this learner's own log (claims.study.scheduler.optimize)
     fsrs_parameters: list[float] | None = Field(default=None, sa_column=Column(JSON))
+    # Where this learner's new cards start (claims.study.queue.advance_frontier): every
+    # card before {"priority", "id"} in introduction order is started. A cache: ignored
+    # when the cards changed since ("cards", the sync fingerprint), rebuilt on an answer.
+    new_frontier: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
 
 
 class Card(SQLModel, table=True):

@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 
 from claims.errors import NotFound, UsageError
 from claims.models import CardState, Review
-from claims.study import scheduler
+from claims.study import queue, scheduler
 from claims.study.learners import LearnerRef, learner_id
 from claims.study.session import card_to_public, lock_state
 
@@ -96,6 +96,8 @@ def undo_last(session: Session, now: datetime, *, learner: LearnerRef = None) ->
         before = scheduler.snapshot(state)
         fresh = CardState(learner_id=lid, card_id=card.id, due=card.created_at or now)
         scheduler.restore(state, {**scheduler.snapshot(fresh), "suspended": state.suspended})
+    if state.introduced_at is None:
+        queue.forget_frontier(session, lid)  # the card is new again
     reversal = Review(learner_id=lid, card_id=answer.card_id, reviewed_at=now,
                       rating=answer.rating, given=answer.given, correct=answer.correct,
                       undoes=answer.id, state_before=before)

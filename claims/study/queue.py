@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, or_, true
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, true, tuple_
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from claims.errors import NotFound
-from claims.models import Card, CardState, ClaimTopic, Source, Topic
+from claims.models import Card, CardState, ClaimTopic, Learner, Meta, Source, Topic
 from claims.study.learners import LearnerRef, learner_id
 from claims.study.scheduler import day_start, require_utc
 from claims.suggest import did_you_mean
@@ -110,10 +110,75 @@ def _started(learner_id: int, now: datetime) -> ColumnElement[bool]:
     )
 
 
-def new_cards(learner_id: int, deck: Deck, now: datetime) -> SelectOfScalar[Card]:
-    """Cards this learner never reviewed, in introduction order (curated first)."""
+def new_cards(learner_id: int, deck: Deck, now: datetime,
+              frontier: tuple[int, str] | None = None) -> SelectOfScalar[Card]:
+    """Cards this learner never reviewed, in introduction order (curated first), from
+    ``frontier`` on (every card before it is known to be started)."""
     statement = active().where(~_started(learner_id, now))
+    if frontier is not None:
+        statement = statement.where(tuple_(col(Card.priority), col(Card.id)) >= tuple_(*frontier))
     return deck.narrow(statement).order_by(col(Card.priority), col(Card.id))
+
+
+# --- the new-card frontier ------------------------------------------------------------
+# A learner introduces new cards in (priority, id) order, so the cards they started are
+# mostly a prefix of that order. Looking for the first card without a state from the
+# start would step over every started card (60,000 probes for a learner 60,000 cards
+# in); each learner's frontier remembers where the unstarted cards begin.
+
+_ALL_STARTED = "all-started"
+
+
+def _cards_fingerprint(session: Session) -> str | None:
+    from claims.study.cards import FINGERPRINT_KEY  # the sync's fingerprint of the cards
+
+    meta = session.get(Meta, FINGERPRINT_KEY)
+    return meta.value if meta else None
+
+
+def frontier(session: Session, lid: int) -> tuple[int, str] | None | Literal[False]:
+    """The learner's frontier (priority, id); None when unknown (cards changed since, or
+    never computed); False when every card is started."""
+    learner = session.get(Learner, lid)
+    saved = learner.new_frontier if learner else None
+    if not saved or saved.get("cards") != _cards_fingerprint(session):
+        return None
+    if saved.get(_ALL_STARTED):
+        return False
+    return int(saved["priority"]), str(saved["id"])
+
+
+def advance_frontier(session: Session, lid: int) -> None:
+    """Move the learner's frontier to their first unstarted card (flushes; the caller
+    commits). Called when an answer starts a card; steps only over started cards."""
+    learner = session.get(Learner, lid)
+    if learner is None:
+        return
+    known = frontier(session, lid)
+    if known is False:
+        return
+    introduced = select(CardState.card_id).where(
+        _state_of(lid), col(CardState.introduced_at).is_not(None)).exists()
+    statement = active().where(~introduced)
+    if known is not None:
+        statement = statement.where(
+            tuple_(col(Card.priority), col(Card.id)) >= tuple_(known[0], known[1]))
+    first = session.exec(statement.order_by(col(Card.priority), col(Card.id)).limit(1)).first()
+    cards = _cards_fingerprint(session)
+    learner.new_frontier = (
+        {_ALL_STARTED: True, "cards": cards} if first is None
+        else {"priority": first.priority, "id": first.id, "cards": cards}
+    )
+    session.add(learner)
+    session.flush()
+
+
+def forget_frontier(session: Session, lid: int) -> None:
+    """A started card became new again (an undo): the frontier is no longer sure."""
+    learner = session.get(Learner, lid)
+    if learner is not None and learner.new_frontier is not None:
+        learner.new_frontier = None
+        session.add(learner)
 
 
 def _introduced_today(learner_id: int, now: datetime) -> ColumnElement[bool]:
@@ -146,11 +211,15 @@ def next_card(
         return card
     if new_introduced_today(session, lid, now) >= new_limit:
         return None
+    start = frontier(session, lid)
+    if start is False:
+        return None  # every card is started
     # Siblings wait: a claim already introduced today does not bring a second new card
     # (its multiple choice would give away its cloze).
     started = select(Card.claim_id).join(CardState, _state_of(lid)).where(
         _introduced_today(lid, now))
-    fresh = new_cards(lid, deck, now).where(col(Card.claim_id).not_in(started))
+    after = start if isinstance(start, tuple) else None
+    fresh = new_cards(lid, deck, now, after).where(col(Card.claim_id).not_in(started))
     if exclude:
         fresh = fresh.where(col(Card.id).not_in(exclude))
     return session.exec(fresh.limit(1)).first()

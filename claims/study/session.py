@@ -181,11 +181,14 @@ def answer_card(
     verdict = verdict or check(card, given)
     final = rating if rating is not None else verdict.suggested_rating(duration_ms)
     sched = scheduler.make_scheduler(session, lid, fuzz=fuzz)
+    starts = state.introduced_at is None
     log = scheduler.review(sched, state, final, now, given=given, correct=verdict.correct,
                            duration_ms=duration_ms)
     session.add(state)
     session.add(log)
     session.flush()
+    if starts:
+        queue.advance_frontier(session, lid)
     return Outcome(card.id, given, verdict, final, state.due, recorded=True,
                    context=context(session, card))
 

@@ -12,7 +12,7 @@ import pytest
 from sqlmodel import Session, func, select
 
 from claims.errors import NotFound, UsageError
-from claims.models import CardState, Learner, Review
+from claims.models import Card, CardState, Learner, Review
 from claims.study import api, controls, queue, stats
 from claims.study.cards import card_id, sync_cards
 from claims.study.learners import default_learner_name, get_learner, learner_id, list_learners
@@ -243,3 +243,24 @@ def test_cli_review_shows_the_claim_and_its_citation_after_each_answer(study_cli
     verdict = next(i for i, line in enumerate(lines) if "Right." in line or "Wrong." in line)
     assert lines[verdict + 1].startswith("\u201c")
     assert "\u2014 " in " ".join(lines[verdict + 1:verdict + 4])
+
+
+def test_the_new_card_frontier_follows_answers_undo_and_card_changes(synced: Session) -> None:
+    """The frontier only ever skips started cards (see claims.study.queue)."""
+    lid = learner_id(synced, "ana")
+    order = [c.id for c in synced.exec(queue.new_cards(lid, queue.ALL_CARDS, NOW)).all()]
+    for cid in order[:2]:
+        answer_card(synced, cid, "x", NOW, learner=lid)
+    assert queue.frontier(synced, lid) == (synced.get(Card, order[2]).priority, order[2])
+    first_new = synced.exec(queue.new_cards(lid, queue.ALL_CARDS, NOW,
+                                            (0, order[0])).limit(1)).first()
+    assert first_new is not None and first_new.id == order[2]
+    controls.undo_last(synced, NOW, learner=lid)  # order[1] is new again
+    assert queue.frontier(synced, lid) is None
+    assert queue.next_card(synced, NOW, learner=lid, new_limit=100).id == order[1]
+    # a frontier saved before the cards changed (a build, an ingest) is not trusted
+    learner = synced.get(Learner, lid)
+    assert learner is not None
+    learner.new_frontier = {"priority": 9, "id": "zzz", "cards": "an older fingerprint"}
+    assert queue.frontier(synced, lid) is None
+    assert queue.next_card(synced, NOW, learner=lid, new_limit=100) is not None

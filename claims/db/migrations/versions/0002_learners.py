@@ -7,7 +7,7 @@ Create Date: 2026-11-30 17:20:00
 Before 0002 the FSRS state lived in the ``card`` row, so on a shared database every
 answer moved everyone's schedule. Afterwards:
 
-* ``learner`` (id, name unique, created_at, fsrs_parameters);
+* ``learner`` (id, name unique, created_at, fsrs_parameters, new_frontier);
 * ``card_state``: one learner's FSRS state of one card, primary key (learner_id, card_id);
 * ``review`` gains ``learner_id``, ``undoes`` (a reversal names the answer it undoes) and
   ``state_before`` (the state an undo puts back);
@@ -53,6 +53,7 @@ def upgrade() -> None:
     sa.Column('name', sa.String(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=True),
     sa.Column('fsrs_parameters', sa.JSON(), nullable=True),
+    sa.Column('new_frontier', sa.JSON(), nullable=True),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('name'),
     )
