@@ -189,6 +189,41 @@ class Card(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime))
 
 
+class CardTag(SQLModel, table=True):
+    """A user's tag on a card, shared by the database's learners like the card itself
+    (a teacher tags for the class); ``claims review --tag`` studies one tag."""
+
+    __tablename__ = "card_tag"
+
+    card_id: str = Field(
+        sa_column=Column(ForeignKey("card.id"), primary_key=True, nullable=False)
+    )
+    tag: str = Field(sa_column=Column(String, primary_key=True, index=True, nullable=False))
+
+
+class CardEdit(SQLModel, table=True):
+    """A person's edit of a card's question or answer, kept apart from the generated text
+    so a rebuild keeps it (claims.study.edits lays it over the card after each sync).
+
+    Shared: the card's content is the class's, as a teacher edits for everyone.
+    ``claim_sentence`` is the claim's sentence when the edit was made; when the claim's
+    text changes, the edit is flagged for review, not dropped.
+    """
+
+    __tablename__ = "card_edit"
+
+    card_id: str = Field(
+        sa_column=Column(ForeignKey("card.id"), primary_key=True, nullable=False)
+    )
+    question: str | None = Field(default=None, sa_column=Column(Text))
+    answer: str | None = None
+    claim_sentence: str | None = Field(default=None, sa_column=Column(Text))
+    edited_by: int | None = Field(
+        default=None, sa_column=Column(ForeignKey("learner.id", ondelete="SET NULL"))
+    )
+    edited_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime))
+
+
 class CardState(SQLModel, table=True):
     """One learner's FSRS state of one card (the fields of an ``fsrs.Card``).
 

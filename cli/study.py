@@ -43,6 +43,9 @@ SeedOption = Annotated[
 DeckOption = Annotated[
     str | None, typer.Option("--deck", help="Only cards of this topic key or source slug.")
 ]
+TagOption = Annotated[
+    str | None, typer.Option("--tag", help="Only cards with this tag (claims cards tag).")
+]
 
 
 def _console() -> Any:
@@ -107,6 +110,7 @@ def _summary(console: Any, summary: dict[str, Any], label: str = "Reviewed") -> 
 def review(
     ctx: typer.Context,
     deck: DeckOption = None,
+    tag: TagOption = None,
     limit: Annotated[int | None, typer.Option("--limit", help="Stop after N answers.")] = None,
     new_limit: Annotated[
         int, typer.Option("--new-limit", help="New cards introduced per day (UTC).")
@@ -129,7 +133,7 @@ def review(
     console = _console()
     with state(ctx).session() as session:
         run = start_review(session, deck=deck, limit=limit, new_limit=new_limit, now=fixed,
-                           learner=state(ctx).learner)
+                           learner=state(ctx).learner, tag=tag)
         session.commit()
         left = run.remaining()
         console.print(
@@ -247,6 +251,7 @@ def _interactive_quiz(session: Any, cards: list[Card], record: bool, fixed: Any,
 def stats(
     ctx: typer.Context,
     deck: DeckOption = None,
+    tag: TagOption = None,
     days: Annotated[int, typer.Option("--days", help="Days of history to show.")] = 14,
     forecast_days: Annotated[
         int, typer.Option("--forecast", help="Days of due forecast to show.")
@@ -262,7 +267,7 @@ def stats(
 
     with state(ctx).session() as session:
         result = show_stats(session, deck=deck, days=days, forecast_days=forecast_days,
-                            now=parse_now(now), learner=state(ctx).learner)
+                            now=parse_now(now), learner=state(ctx).learner, tag=tag)
     if fmt is not OutputFormat.table:
         render_object(result, fmt)
         return
@@ -311,6 +316,7 @@ def _render_stats(result: dict[str, Any]) -> None:
 def cards_list(
     ctx: typer.Context,
     deck: DeckOption = None,
+    tag: TagOption = None,
     due: Annotated[bool, typer.Option("--due", help="Only cards due now.")] = False,
     new: Annotated[bool, typer.Option("--new", help="Only cards never reviewed.")] = False,
     kind: Annotated[QuizMode | None, typer.Option("--kind", help="Only this kind.")] = None,
@@ -331,7 +337,7 @@ def cards_list(
     with state(ctx).session() as session:
         rows = list_cards(session, deck=deck, due=due, new=new, kind=kind_value, limit=limit,
                           include_retired=include_retired, now=parse_now(now),
-                          learner=state(ctx).learner)
+                          learner=state(ctx).learner, tag=tag)
     render_rows(rows, fmt, ["id", "kind", "state", "due", "question"],
                 empty_message="No cards.")
 
@@ -429,6 +435,36 @@ def _control(ctx: typer.Context, action: str, card_id: str, now: str | None,
     render_object(card, fmt)
 
 
+def cards_tag(
+    ctx: typer.Context,
+    card_id: CardArgument,
+    names: Annotated[list[str], typer.Argument(metavar="TAG...", help="Tags (one word each).")],
+    remove: Annotated[bool, typer.Option("--remove", help="Take these tags off.")] = False,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Tag a card (shared with every learner); study a tag with: claims review --tag TAG.
+
+    Example: claims cards tag 7d0fbd6717-cloze exam week-3
+    """
+    from claims.study.api import tag_card
+
+    with state(ctx).session() as session:
+        result = tag_card(session, card_id, names, remove=remove)
+    render_object(result, fmt)
+
+
+def cards_tags(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+    """List tags with their number of cards.
+
+    Example: claims cards tags --format json
+    """
+    from claims.study.api import list_tags
+
+    with state(ctx).session() as session:
+        rows = list_tags(session)
+    render_rows(rows, fmt, ["tag", "cards"], empty_message="No tags yet.")
+
+
 def cards_undo(ctx: typer.Context, now: NowOption = None,
                fmt: FormatOption = OutputFormat.table) -> None:
     """Take back your last answer: the card's schedule goes back to what it was.
@@ -461,4 +497,6 @@ def register(app: typer.Typer) -> None:
     cards_app.command("unsuspend")(cards_unsuspend)
     cards_app.command("bury")(cards_bury)
     cards_app.command("undo")(cards_undo)
+    cards_app.command("tag")(cards_tag)
+    cards_app.command("tags")(cards_tags)
     app.add_typer(cards_app, name="cards")

@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 
 from claims.errors import UsageError
 from claims.models import Card, CardState
-from claims.study import controls, queue, scheduler, stats
+from claims.study import controls, queue, scheduler, stats, tags
 from claims.study.answers import parse_rating
 from claims.study.cards import ensure_cards
 from claims.study.learners import LearnerRef, learner_id
@@ -59,7 +59,7 @@ def clock(fixed: datetime | None) -> Callable[[], datetime]:
 def start_review(
     session: Session, *, deck: str | None = None, limit: int | None = None,
     new_limit: int = queue.DAILY_NEW_LIMIT, now: datetime | None = None,
-    fuzz: bool | None = None, learner: LearnerRef = None,
+    fuzz: bool | None = None, learner: LearnerRef = None, tag: str | None = None,
 ) -> ReviewRun:
     """``learner``'s review session over ``deck`` (topic key or source slug), cards
     synced first.
@@ -72,21 +72,21 @@ def start_review(
     ensure_cards(session, tick())
     if limit is not None and limit < 1:
         raise UsageError("`limit` must be at least 1")
-    return ReviewRun(session, tick, queue.resolve_deck(session, deck), limit, new_limit, fuzz,
+    return ReviewRun(session, tick, queue.resolve_deck(session, deck, tag), limit, new_limit, fuzz,
                      learner=learner_id(session, learner))
 
 
 def list_cards(
     session: Session, *, deck: str | None = None, due: bool = False, new: bool = False,
     kind: str | None = None, limit: int | None = None, include_retired: bool = False,
-    now: datetime | None = None, learner: LearnerRef = None,
+    now: datetime | None = None, learner: LearnerRef = None, tag: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Cards as the contract's JSON shape with ``learner``'s state of each, in review
-    order (due first, then new)."""
+    """Cards as the contract's JSON shape with ``learner``'s state of each and the
+    card's ``tags``, in review order (due first, then new)."""
     moment = now or datetime.now(UTC)
     ensure_cards(session, moment)
     lid = learner_id(session, learner)
-    chosen = queue.resolve_deck(session, deck)
+    chosen = queue.resolve_deck(session, deck, tag)
     base: Any = select(Card, CardState).outerjoin(
         CardState, and_(col(CardState.card_id) == col(Card.id), col(CardState.learner_id) == lid))
     if not include_retired:
@@ -113,6 +113,9 @@ def list_cards(
         r = scheduler.retrievability(sched, state, moment)
         row["retrievability"] = round(r, 4) if r is not None else None
         rows.append(row)
+    tagged = tags.tags_of(session, (row["id"] for row in rows))
+    for row in rows:
+        row["tags"] = tagged.get(row["id"], [])
     return rows
 
 
@@ -159,12 +162,12 @@ def quiz_from_answers(
 
 def show_stats(
     session: Session, *, deck: str | None = None, days: int = 14, forecast_days: int = 14,
-    now: datetime | None = None, learner: LearnerRef = None,
+    now: datetime | None = None, learner: LearnerRef = None, tag: str | None = None,
 ) -> dict[str, Any]:
     moment = now or datetime.now(UTC)
     ensure_cards(session, moment)
     return stats.study_stats(session, moment, days=days, forecast_days=forecast_days,
-                             deck=queue.resolve_deck(session, deck), learner=learner)
+                             deck=queue.resolve_deck(session, deck, tag), learner=learner)
 
 
 def optimize(session: Session, min_reviews: int = scheduler.MIN_REVIEWS_TO_OPTIMIZE, *,
@@ -187,6 +190,18 @@ def bury(session: Session, card_id: str, *, now: datetime | None = None,
     moment = now or datetime.now(UTC)
     ensure_cards(session, moment)
     return controls.bury(session, card_id, moment, learner=learner)
+
+
+def tag_card(session: Session, card_id: str, names: Sequence[str], *, remove: bool = False,
+             now: datetime | None = None) -> dict[str, Any]:
+    """Tag a card (``remove``: untag it); returns ``{card_id, tags}``."""
+    ensure_cards(session, now or datetime.now(UTC))
+    return {"card_id": card_id, "tags": tags.tag_card(session, card_id, names, remove=remove)}
+
+
+def list_tags(session: Session) -> list[dict[str, Any]]:
+    """Every tag with its number of cards."""
+    return tags.list_tags(session)
 
 
 def undo(session: Session, *, now: datetime | None = None,

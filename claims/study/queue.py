@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from claims.errors import NotFound
-from claims.models import Card, CardState, ClaimTopic, Learner, Meta, Source, Topic
+from claims.models import Card, CardState, CardTag, ClaimTopic, Learner, Meta, Source, Topic
 from claims.study.learners import LearnerRef, learner_id
 from claims.study.scheduler import day_start, require_utc
 from claims.suggest import did_you_mean
@@ -30,14 +30,18 @@ Statement = TypeVar("Statement", bound=Select[*tuple[Any, ...]])  # any select o
 
 @dataclass(frozen=True, slots=True)
 class Deck:
-    """All cards, or those of one topic, or of one source."""
+    """All cards, or those of one topic, or of one source; and, if ``tag``, of one tag."""
 
     topic: str | None = None
     source: str | None = None
+    tag: str | None = None
 
     @property
     def name(self) -> str:
-        return self.topic or self.source or "all"
+        base = self.topic or self.source
+        if self.tag:
+            return f"{base} #{self.tag}" if base else f"#{self.tag}"
+        return base or "all"
 
     def narrow(self, statement: Statement) -> Statement:
         """``statement`` (a select over cards) kept to this deck's cards."""
@@ -46,14 +50,24 @@ class Deck:
             statement = statement.where(col(Card.claim_id).in_(in_topic))
         if self.source:
             statement = statement.where(col(Card.source_slug) == self.source)
+        if self.tag:
+            tagged = select(CardTag.card_id).where(CardTag.tag == self.tag)
+            statement = statement.where(col(Card.id).in_(tagged))
         return statement
 
 
 ALL_CARDS = Deck()
 
 
-def resolve_deck(session: Session, name: str | None) -> Deck:
-    """A deck named by a topic key or a source slug (topic first); NotFound otherwise."""
+def resolve_deck(session: Session, name: str | None, tag: str | None = None) -> Deck:
+    """A deck named by a topic key or a source slug (topic first), narrowed to ``tag``
+    if given; NotFound otherwise."""
+    if tag:
+        from dataclasses import replace
+
+        from claims.study.tags import require_tag
+
+        return replace(resolve_deck(session, name), tag=require_tag(session, tag))
     if not name:
         return Deck()
     if session.get(Topic, name) is not None:

@@ -264,3 +264,41 @@ def test_the_new_card_frontier_follows_answers_undo_and_card_changes(synced: Ses
     learner.new_frontier = {"priority": 9, "id": "zzz", "cards": "an older fingerprint"}
     assert queue.frontier(synced, lid) is None
     assert queue.next_card(synced, NOW, learner=lid, new_limit=100) is not None
+
+
+# --- tags ----------------------------------------------------------------------------
+
+
+def test_tags_are_decks_of_their_own(synced: Session) -> None:
+    from claims.study import tags
+
+    assert tags.tag_card(synced, SURPLUS, ["Exam", "week-3"]) == ["exam", "week-3"]
+    tags.tag_card(synced, FORCES, ["exam"])
+    assert tags.tag_card(synced, SURPLUS, ["week-3"], remove=True) == ["exam"]
+    assert tags.list_tags(synced) == [{"tag": "exam", "cards": 2}]
+    deck = queue.resolve_deck(synced, None, "exam")
+    assert deck == queue.Deck(tag="exam") and deck.name == "#exam"
+    assert {c.id for c in synced.exec(queue.new_cards(1, deck, NOW))} == {SURPLUS, FORCES}
+    narrowed = queue.resolve_deck(synced, "trade", "exam")
+    assert [c.id for c in synced.exec(queue.new_cards(1, narrowed, NOW))] == [SURPLUS]
+    with pytest.raises(NotFound) as info:
+        queue.resolve_deck(synced, None, "exams")
+    assert info.value.message == "no card is tagged 'exams'"
+    with pytest.raises(UsageError, match="is not a tag"):
+        tags.tag_card(synced, SURPLUS, ["two words"])
+
+
+def test_cli_tag_then_review_and_list_by_tag(study_cli: Any) -> None:
+    now = NOW.isoformat()
+    tagged = _json(study_cli("cards", "tag", FORCES, "exam", "--format", "json"))
+    assert tagged == {"card_id": FORCES, "tags": ["exam"]}
+    rows = _json(study_cli("cards", "list", "--tag", "exam", "--format", "json", "--now", now))
+    assert [(r["id"], r["tags"]) for r in rows] == [(FORCES, ["exam"])]
+    result = study_cli("review", "--tag", "exam", "--now", now, "--no-rate", input="45,000\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "Deck #exam: 0 due, 1 new today."
+    assert "Reviewed 1 card(s): 1 right (100%)." in result.stdout
+    assert _json(study_cli("cards", "tags", "--format", "json")) == [{"tag": "exam", "cards": 1}]
+    result = study_cli("review", "--tag", "nope", "--now", now)
+    assert result.exit_code == 1
+    assert result.stderr == "Error: no card is tagged 'nope' (hint: tags are: exam)\n"

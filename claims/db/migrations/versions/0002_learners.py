@@ -11,7 +11,8 @@ answer moved everyone's schedule. Afterwards:
 * ``card_state``: one learner's FSRS state of one card, primary key (learner_id, card_id);
 * ``review`` gains ``learner_id``, ``undoes`` (a reversal names the answer it undoes) and
   ``state_before`` (the state an undo puts back);
-* ``card`` keeps only the content shared by all learners.
+* ``card`` keeps only the content shared by all learners; ``card_tag`` (user tags) and
+  ``card_edit`` (edited questions and answers, kept apart so a rebuild keeps them) too.
 
 Nothing is lost: when the database holds any progress (a reviewed card, a review, saved
 FSRS parameters), a learner named after the operating-system user running the upgrade
@@ -74,6 +75,24 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('learner_id', 'card_id'),
     )
     op.create_index('ix_card_state_card_id', 'card_state', ['card_id'], unique=False)
+    op.create_table('card_tag',
+    sa.Column('card_id', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('tag', sa.String(), nullable=False),
+    sa.ForeignKeyConstraint(['card_id'], ['card.id'], ),
+    sa.PrimaryKeyConstraint('card_id', 'tag'),
+    )
+    op.create_index('ix_card_tag_tag', 'card_tag', ['tag'], unique=False)
+    op.create_table('card_edit',
+    sa.Column('card_id', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('question', sa.Text(), nullable=True),
+    sa.Column('answer', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('claim_sentence', sa.Text(), nullable=True),
+    sa.Column('edited_by', sa.Integer(), nullable=True),
+    sa.Column('edited_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['card_id'], ['card.id'], ),
+    sa.ForeignKeyConstraint(['edited_by'], ['learner.id'], ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('card_id'),
+    )
     op.create_index(
         'ix_card_state_due', 'card_state', ['learner_id', 'due'], unique=False,
         sqlite_where=sa.text('introduced_at IS NOT NULL AND suspended = 0'),
@@ -188,6 +207,9 @@ def downgrade() -> None:
         batch_op.drop_column('state_before')
         batch_op.drop_column('undoes')
         batch_op.drop_column('learner_id')
+    op.drop_table('card_edit')
+    op.drop_index('ix_card_tag_tag', table_name='card_tag')
+    op.drop_table('card_tag')
     op.drop_index('ix_card_state_introduced', table_name='card_state')
     op.drop_index('ix_card_state_due', table_name='card_state')
     op.drop_index('ix_card_state_card_id', table_name='card_state')
