@@ -217,6 +217,9 @@ class CardEdit(SQLModel, table=True):
     )
     question: str | None = Field(default=None, sa_column=Column(Text))
     answer: str | None = None
+    # the generated texts the edit stands in for (put back when the edit is cleared)
+    generated_question: str | None = Field(default=None, sa_column=Column(Text))
+    generated_answer: str | None = None
     claim_sentence: str | None = Field(default=None, sa_column=Column(Text))
     edited_by: int | None = Field(
         default=None, sa_column=Column(ForeignKey("learner.id", ondelete="SET NULL"))

@@ -47,6 +47,11 @@ FormatOption = Annotated[
     ),
 ]
 
+NowOption = Annotated[
+    str | None,
+    typer.Option("--now", help="Pretend it is this UTC time (ISO 8601), for tests and replays."),
+]
+
 
 def stderr_console() -> Any:
     from rich.console import Console
@@ -87,6 +92,9 @@ CLI_WORDS: dict[str, str] = {
     "overrides.slug": "--slug",
     "overrides.kind": "--kind",
     "learner": "--learner",
+    "question": "--question",
+    "answer": "--answer",
+    "tags": "TAG...",
     # functions -> commands
     "claims.ingest.corpus.build_bundled()": "claims build",
     "claims.ingest.corpus.list_sources()": "`claims sources`",

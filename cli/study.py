@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from claims.domain import QuizMode
-from cli.output import FormatOption, OutputFormat, message, render_object, render_rows
+from cli.cards import add_card_commands
+from cli.output import FormatOption, NowOption, OutputFormat, message, render_object, render_rows
 from cli.state import state
 
 if TYPE_CHECKING:
@@ -33,10 +34,6 @@ class RatingName(StrEnum):
     easy = "easy"
 
 
-NowOption = Annotated[
-    str | None,
-    typer.Option("--now", help="Pretend it is this UTC time (ISO 8601), for tests and replays."),
-]
 SeedOption = Annotated[
     int | None, typer.Option("--seed", help="Seed for the random draw (same seed, same quiz).")
 ]
@@ -391,96 +388,6 @@ def cards_optimize(
     render_object({"parameters": parameters}, fmt)
 
 
-CardArgument = Annotated[str, typer.Argument(metavar="CARD", help="Card id (claims cards list).")]
-
-
-def cards_suspend(ctx: typer.Context, card_id: CardArgument, now: NowOption = None,
-                  fmt: FormatOption = OutputFormat.table) -> None:
-    """Suspend a card: review never shows it to you until you unsuspend it.
-
-    Example: claims cards suspend 7d0fbd6717-cloze
-    """
-    _control(ctx, "suspend", card_id, now, fmt)
-
-
-def cards_unsuspend(ctx: typer.Context, card_id: CardArgument, now: NowOption = None,
-                    fmt: FormatOption = OutputFormat.table) -> None:
-    """Bring a suspended card back, with its schedule as it was.
-
-    Example: claims cards unsuspend 7d0fbd6717-cloze
-    """
-    _control(ctx, "unsuspend", card_id, now, fmt)
-
-
-def cards_bury(ctx: typer.Context, card_id: CardArgument, now: NowOption = None,
-               fmt: FormatOption = OutputFormat.table) -> None:
-    """Hide a card until tomorrow (UTC); its schedule is kept.
-
-    Example: claims cards bury 7d0fbd6717-cloze
-    """
-    _control(ctx, "bury", card_id, now, fmt)
-
-
-def _control(ctx: typer.Context, action: str, card_id: str, now: str | None,
-             fmt: OutputFormat) -> None:
-    from claims.study import api
-
-    moment, who = api.parse_now(now), state(ctx).learner
-    with state(ctx).session() as session:
-        if action == "bury":
-            card = api.bury(session, card_id, now=moment, learner=who)
-        else:
-            card = api.suspend(session, card_id, suspended=action == "suspend", now=moment,
-                               learner=who)
-    render_object(card, fmt)
-
-
-def cards_tag(
-    ctx: typer.Context,
-    card_id: CardArgument,
-    names: Annotated[list[str], typer.Argument(metavar="TAG...", help="Tags (one word each).")],
-    remove: Annotated[bool, typer.Option("--remove", help="Take these tags off.")] = False,
-    fmt: FormatOption = OutputFormat.table,
-) -> None:
-    """Tag a card (shared with every learner); study a tag with: claims review --tag TAG.
-
-    Example: claims cards tag 7d0fbd6717-cloze exam week-3
-    """
-    from claims.study.api import tag_card
-
-    with state(ctx).session() as session:
-        result = tag_card(session, card_id, names, remove=remove)
-    render_object(result, fmt)
-
-
-def cards_tags(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
-    """List tags with their number of cards.
-
-    Example: claims cards tags --format json
-    """
-    from claims.study.api import list_tags
-
-    with state(ctx).session() as session:
-        rows = list_tags(session)
-    render_rows(rows, fmt, ["tag", "cards"], empty_message="No tags yet.")
-
-
-def cards_undo(ctx: typer.Context, now: NowOption = None,
-               fmt: FormatOption = OutputFormat.table) -> None:
-    """Take back your last answer: the card's schedule goes back to what it was.
-
-    The review log keeps both the answer and a reversal (it is append-only). Run it
-    again to undo the answer before.
-
-    Example: claims cards undo --format json
-    """
-    from claims.study.api import parse_now, undo
-
-    with state(ctx).session() as session:
-        result = undo(session, now=parse_now(now), learner=state(ctx).learner)
-    render_object(result, fmt)
-
-
 def register(app: typer.Typer) -> None:
     """Add review, quiz, stats and the cards group to the root app."""
     app.command("review")(review)
@@ -493,10 +400,5 @@ def register(app: typer.Typer) -> None:
     cards_app.command("list")(cards_list)
     cards_app.command("answer")(cards_answer)
     cards_app.command("optimize")(cards_optimize)
-    cards_app.command("suspend")(cards_suspend)
-    cards_app.command("unsuspend")(cards_unsuspend)
-    cards_app.command("bury")(cards_bury)
-    cards_app.command("undo")(cards_undo)
-    cards_app.command("tag")(cards_tag)
-    cards_app.command("tags")(cards_tags)
+    add_card_commands(cards_app)
     app.add_typer(cards_app, name="cards")

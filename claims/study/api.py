@@ -21,6 +21,7 @@ from claims.models import Card, CardState
 from claims.study import controls, queue, scheduler, stats, tags
 from claims.study.answers import parse_rating
 from claims.study.cards import ensure_cards
+from claims.study.edits import apply_edits, clear_edit, edit_card, edits_of
 from claims.study.learners import LearnerRef, learner_id
 from claims.study.session import (
     Outcome,
@@ -31,6 +32,12 @@ from claims.study.session import (
     quiz_cards,
     run_quiz,
 )
+
+
+def _ready(session: Session, now: datetime) -> None:
+    """Cards in step with the claims (a sync when they changed), edits laid over them."""
+    ensure_cards(session, now)
+    apply_edits(session)  # after a sync here or in `claims build`; cheap otherwise
 
 
 def parse_now(text: str | None) -> datetime | None:
@@ -69,7 +76,7 @@ def start_review(
     """
     fuzz = now is None if fuzz is None else fuzz
     tick = clock(now)
-    ensure_cards(session, tick())
+    _ready(session, tick())
     if limit is not None and limit < 1:
         raise UsageError("`limit` must be at least 1")
     return ReviewRun(session, tick, queue.resolve_deck(session, deck, tag), limit, new_limit, fuzz,
@@ -84,7 +91,7 @@ def list_cards(
     """Cards as the contract's JSON shape with ``learner``'s state of each and the
     card's ``tags``, in review order (due first, then new)."""
     moment = now or datetime.now(UTC)
-    ensure_cards(session, moment)
+    _ready(session, moment)
     lid = learner_id(session, learner)
     chosen = queue.resolve_deck(session, deck, tag)
     base: Any = select(Card, CardState).outerjoin(
@@ -114,9 +121,23 @@ def list_cards(
         row["retrievability"] = round(r, 4) if r is not None else None
         rows.append(row)
     tagged = tags.tags_of(session, (row["id"] for row in rows))
+    edited = edits_of(session, [row["id"] for row in rows])
     for row in rows:
         row["tags"] = tagged.get(row["id"], [])
+        row["edited"] = edited.get(row["id"])  # None, or {"stale": ...}
     return rows
+
+
+def edit(session: Session, card_id: str, *, question: str | None = None,
+         answer: str | None = None, clear: bool = False, now: datetime | None = None,
+         learner: LearnerRef = None) -> dict[str, Any]:
+    """Edit a card's question and/or answer for everyone (``clear``: back to generated)."""
+    moment = now or datetime.now(UTC)
+    _ready(session, moment)
+    if clear:
+        return clear_edit(session, card_id)
+    return edit_card(session, card_id, moment, question=question, answer=answer,
+                     learner=learner)
 
 
 def answer(
@@ -127,7 +148,7 @@ def answer(
     """Check, record and schedule ``learner``'s answer (``rating`` overrides the
     suggestion); with ``dry_run``, only check it (nothing recorded)."""
     moment = now or datetime.now(UTC)
-    ensure_cards(session, moment)
+    _ready(session, moment)
     if dry_run:
         return check_only(session, card_id, given, duration_ms=duration_ms)
     chosen = None
@@ -144,7 +165,7 @@ def start_quiz(
     session: Session, *, topic: str | None = None, source: str | None = None, count: int = 10,
     mode: str = "mixed", seed: int | None = None, now: datetime | None = None,
 ) -> list[Card]:
-    ensure_cards(session, now or datetime.now(UTC))
+    _ready(session, now or datetime.now(UTC))
     return quiz_cards(session, topic=topic, source=source, count=count, mode=mode, seed=seed)
 
 
@@ -155,7 +176,7 @@ def quiz_from_answers(
 ) -> dict[str, Any]:
     """A non-interactive quiz (see :func:`claims.study.session.run_quiz`)."""
     moment = now or datetime.now(UTC)
-    ensure_cards(session, moment)
+    _ready(session, moment)
     return run_quiz(session, replies, moment, topic=topic, source=source, count=count,
                     mode=mode, seed=seed, record=record, learner=learner)
 
@@ -165,7 +186,7 @@ def show_stats(
     now: datetime | None = None, learner: LearnerRef = None, tag: str | None = None,
 ) -> dict[str, Any]:
     moment = now or datetime.now(UTC)
-    ensure_cards(session, moment)
+    _ready(session, moment)
     return stats.study_stats(session, moment, days=days, forecast_days=forecast_days,
                              deck=queue.resolve_deck(session, deck, tag), learner=learner)
 
@@ -180,7 +201,7 @@ def suspend(session: Session, card_id: str, *, suspended: bool = True,
             now: datetime | None = None, learner: LearnerRef = None) -> dict[str, Any]:
     """Suspend (``suspended=False``: unsuspend) a card for ``learner``."""
     moment = now or datetime.now(UTC)
-    ensure_cards(session, moment)
+    _ready(session, moment)
     return controls.set_suspended(session, card_id, suspended, moment, learner=learner)
 
 
@@ -188,14 +209,14 @@ def bury(session: Session, card_id: str, *, now: datetime | None = None,
          learner: LearnerRef = None) -> dict[str, Any]:
     """Hide a card from ``learner`` until tomorrow (UTC)."""
     moment = now or datetime.now(UTC)
-    ensure_cards(session, moment)
+    _ready(session, moment)
     return controls.bury(session, card_id, moment, learner=learner)
 
 
 def tag_card(session: Session, card_id: str, names: Sequence[str], *, remove: bool = False,
              now: datetime | None = None) -> dict[str, Any]:
     """Tag a card (``remove``: untag it); returns ``{card_id, tags}``."""
-    ensure_cards(session, now or datetime.now(UTC))
+    _ready(session, now or datetime.now(UTC))
     return {"card_id": card_id, "tags": tags.tag_card(session, card_id, names, remove=remove)}
 
 
@@ -245,7 +266,7 @@ def export_anki(session: Session, out: str, *, deck: str | None = None,
     from claims.study.anki import export_anki as write_apkg
 
     moment = now or datetime.now(UTC)
-    ensure_cards(session, moment)
+    _ready(session, moment)
     chosen = queue.resolve_deck(session, deck)
     return write_apkg(session, Path(out), moment, chosen).to_dict()
 
@@ -255,7 +276,7 @@ def export_csv(session: Session, stream: Any, *, deck: str | None = None, header
     """Write ``front,back,tags`` rows to ``stream``; returns the number of cards."""
     from claims.study.export import csv_rows, write_csv
 
-    ensure_cards(session, now or datetime.now(UTC))
+    _ready(session, now or datetime.now(UTC))
     rows = csv_rows(session, queue.resolve_deck(session, deck))
     write_csv(rows, stream, header)
     return len(rows)
@@ -266,5 +287,5 @@ def export_json(session: Session, *, cards: bool = True,
     from claims.study.export import json_export
 
     moment = now or datetime.now(UTC)
-    ensure_cards(session, moment)
+    _ready(session, moment)
     return json_export(session, moment, cards)

@@ -302,3 +302,51 @@ def test_cli_tag_then_review_and_list_by_tag(study_cli: Any) -> None:
     result = study_cli("review", "--tag", "nope", "--now", now)
     assert result.exit_code == 1
     assert result.stderr == "Error: no card is tagged 'nope' (hint: tags are: exam)\n"
+
+
+# --- edits ---------------------------------------------------------------------------
+
+
+def test_an_edit_survives_a_rebuild_and_is_flagged_when_the_claim_changes(
+    synced: Session,
+) -> None:
+    from claims.models import Claim
+    from claims.study import edits
+
+    generated = synced.get(Card, SURPLUS)
+    assert generated is not None
+    original = generated.question
+    shown = api.edit(synced, SURPLUS, question="Japan's 1992 surplus with the U.S.?", now=NOW,
+                     learner="teacher")
+    assert shown["question"] == "Japan's 1992 surplus with the U.S.?" and not shown["stale"]
+    sync_cards(synced, NOW)  # what a rebuild does: the generated text comes back ...
+    assert synced.get(Card, SURPLUS).question == original  # type: ignore[union-attr]
+    rows = api.list_cards(synced, now=NOW, learner="ana")  # ... and the edit is laid over it
+    row = next(r for r in rows if r["id"] == SURPLUS)
+    assert row["question"] == "Japan's 1992 surplus with the U.S.?"
+    assert row["edited"] == {"stale": False}
+    # the answer is still checked by the figure's rule
+    assert api.answer(synced, SURPLUS, "$49B", now=NOW, dry_run=True).correct
+    claim = synced.get(Claim, "surplus")
+    assert claim is not None
+    claim.sentence = claim.sentence + " (revised)"
+    synced.add(claim)
+    assert edits.edits_of(synced, [SURPLUS]) == {SURPLUS: {"stale": True}}
+    cleared = api.edit(synced, SURPLUS, clear=True, now=NOW)
+    assert cleared["question"] == original and cleared["edited"] is False
+
+
+def test_an_edited_answer_of_a_word_card_is_what_is_checked(synced: Session) -> None:
+    words = next(c for c in synced.exec(select(Card)).all()
+                 if (c.spec or {}).get("type") == "text")
+    api.edit(synced, words.id, answer="my own words", now=NOW)
+    assert api.answer(synced, words.id, "my own words", now=NOW, dry_run=True).correct
+
+
+def test_cli_edit_errors(study_cli: Any) -> None:
+    result = study_cli("cards", "edit", SURPLUS)
+    assert result.exit_code == 2
+    assert result.stderr == "Error: nothing to edit (hint: give --question or --answer (or both))\n"
+    result = study_cli("cards", "edit", SURPLUS, "--clear")
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: card {SURPLUS!r} has no edit to clear\n"

@@ -86,6 +86,8 @@ def upgrade() -> None:
     sa.Column('card_id', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('question', sa.Text(), nullable=True),
     sa.Column('answer', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('generated_question', sa.Text(), nullable=True),
+    sa.Column('generated_answer', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('claim_sentence', sa.Text(), nullable=True),
     sa.Column('edited_by', sa.Integer(), nullable=True),
     sa.Column('edited_at', sa.DateTime(), nullable=True),
