@@ -6,6 +6,7 @@ are the cards' content and so shared by every learner of the database.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -128,9 +129,38 @@ def cards_edit(
     render_object(result, fmt)
 
 
+def cards_import(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="CSV file, or - for stdin.")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Import your own cards from CSV: front,back[,source[,tags]] per row.
+
+    A back that is one figure ("$49 billion") is checked like a claim's figure.
+
+    Example: claims cards import my-cards.csv
+    """
+    import sys
+
+    from claims.errors import UsageError
+    from claims.study.api import import_cards
+
+    if str(path) == "-":
+        lines = sys.stdin.read().splitlines()
+    else:
+        try:
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read {path}: {exc}") from None
+    with state(ctx).session() as session:
+        report = import_cards(session, lines)
+    render_object(report, fmt)
+
+
 def add_card_commands(cards_app: typer.Typer) -> None:
     """Add the controls to the ``cards`` group."""
     for name, command in (("suspend", cards_suspend), ("unsuspend", cards_unsuspend),
                           ("bury", cards_bury), ("undo", cards_undo), ("tag", cards_tag),
-                          ("tags", cards_tags), ("edit", cards_edit)):
+                          ("tags", cards_tags), ("edit", cards_edit),
+                          ("import", cards_import)):
         cards_app.command(name)(command)

@@ -220,6 +220,16 @@ def tag_card(session: Session, card_id: str, names: Sequence[str], *, remove: bo
     return {"card_id": card_id, "tags": tags.tag_card(session, card_id, names, remove=remove)}
 
 
+def import_cards(session: Session, lines: Sequence[str] | Any, *,
+                 now: datetime | None = None) -> dict[str, Any]:
+    """Your own cards from CSV lines (``front,back[,source[,tags]]``); returns the report."""
+    from claims.study.imports import import_csv
+
+    moment = now or datetime.now(UTC)
+    _ready(session, moment)
+    return import_csv(session, lines, moment).to_dict()
+
+
 def list_tags(session: Session) -> list[dict[str, Any]]:
     """Every tag with its number of cards."""
     return tags.list_tags(session)

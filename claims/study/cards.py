@@ -33,7 +33,7 @@ from sqlmodel import Session, select
 
 from claims.agreement import STANCE_LEAN, Figure, Trend, judge, judge_stances, trend
 from claims.compare import claim_figure
-from claims.domain import NUMERIC_KINDS, Kind, Verdict, year_of
+from claims.domain import NUMERIC_KINDS, CardKind, Kind, Verdict, year_of
 from claims.metrics import load_metrics
 from claims.models import Card, Claim, Meta, Source, utcnow
 from claims.study import answers, distractors
@@ -445,7 +445,8 @@ def sync_cards(session: Session, now: datetime | None = None) -> SyncReport:
     pairs = list(session.exec(select(Claim, Source).join(Source)).all())
     drafts = {d.id: d for d in generate_cards(pairs)}
     report = SyncReport()
-    for card in session.exec(select(Card)).all():
+    # Imported cards (kind "own", claims.study.imports) come from no claim: not ours to retire.
+    for card in session.exec(select(Card).where(Card.kind != CardKind.OWN)).all():
         draft = drafts.pop(card.id, None)
         if draft is None:
             if not card.retired:

@@ -84,8 +84,11 @@ def context(session: Session, card: Card) -> dict[str, Any] | None:
     row = session.exec(
         select(Claim, Source).join(Source).where(Claim.id == card.claim_id)
     ).first()
-    if row is None:
-        return None
+    if row is None:  # an imported card: its source, if the CSV named one
+        source = session.exec(select(Source).where(Source.slug == card.source_slug)).first()
+        cited = source_label(source) if source else (card.spec or {}).get("source")
+        return {"claim_id": None, "sentence": None, "citation": cited,
+                "source": card.source_slug} if cited else None
     claim, source = row
     where = f", para. {claim.paragraph}" if claim.paragraph else ""
     return {"claim_id": claim.id, "sentence": claim.sentence,

@@ -350,3 +350,55 @@ def test_cli_edit_errors(study_cli: Any) -> None:
     result = study_cli("cards", "edit", SURPLUS, "--clear")
     assert result.exit_code == 2
     assert result.stderr == f"Error: card {SURPLUS!r} has no edit to clear\n"
+
+
+# --- your own cards from CSV ---------------------------------------------------------
+
+OWN_CSV = [
+    "front,back,source,tags",
+    "What was Japan's trade surplus with the U.S. in 1992?,$49 billion,manning-1993,exam trade",
+    "Which alliance is the cornerstone of security in Asia?,the U.S.-Japan alliance,"
+    "My lecture notes,exam",
+    "When was the SACO final report?,1996",
+]
+
+
+def test_imported_cards_are_checked_like_claims_and_survive_a_sync(synced: Session) -> None:
+    from claims.study.imports import own_card_id
+
+    report = api.import_cards(synced, OWN_CSV, now=NOW)
+    assert (report["created"], report["figures"]) == (3, 2)
+    surplus = own_card_id("What was Japan's trade surplus with the U.S. in 1992?")
+    for given, right in (("49bn", True), ("$49B", True), ("49 million", False)):
+        assert api.answer(synced, surplus, given, now=NOW, dry_run=True).correct is right, given
+    words = own_card_id("Which alliance is the cornerstone of security in Asia?")
+    outcome = api.answer(synced, words, "The U.S.-Japan alliance", now=NOW, learner="ana")
+    assert outcome.correct and outcome.context == {
+        "claim_id": None, "sentence": None, "citation": "My lecture notes", "source": None}
+    cited = api.answer(synced, surplus, "$49B", now=NOW, dry_run=True).context
+    assert cited is not None and cited["citation"] == "Manning (1993)"
+    sync_cards(synced, NOW)  # a rebuild does not retire them
+    card = synced.get(Card, surplus)
+    assert card is not None and not card.retired and card.source_slug == "manning-1993"
+    assert {t["tag"]: t["cards"] for t in api.list_tags(synced)} == {"exam": 2, "trade": 1}
+    again = api.import_cards(synced, OWN_CSV, now=NOW)  # the same file: nothing doubled
+    assert (again["created"], again["unchanged"]) == (0, 3)
+    assert len(api.start_quiz(synced, mode="own", count=10, now=NOW)) == 3
+
+
+def test_a_bad_csv_row_is_refused_with_its_line(synced: Session) -> None:
+    with pytest.raises(UsageError) as info:
+        api.import_cards(synced, ["front,back", "only a front"], now=NOW)
+    assert info.value.message == "CSV line 2 is not front,back[,source[,tags]]"
+
+
+def test_cli_import(study_cli: Any, tmp_path: Any) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text("\n".join(OWN_CSV) + "\n", encoding="utf-8")
+    report = _json(study_cli("cards", "import", str(path), "--format", "json"))
+    assert (report["created"], report["figures"], len(report["cards"])) == (3, 2, 3)
+    rows = _json(study_cli("cards", "list", "--kind", "own", "--format", "json",
+                           "--now", NOW.isoformat()))
+    assert {r["kind"] for r in rows} == {"own"} and len(rows) == 3
+    result = study_cli("cards", "import", str(tmp_path / "missing.csv"))
+    assert result.exit_code == 2 and result.stderr.startswith("Error: cannot read ")
