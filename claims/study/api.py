@@ -269,8 +269,10 @@ def parse_replies(lines: Sequence[str]) -> list[dict[str, Any]]:
 
 
 def export_anki(session: Session, out: str, *, deck: str | None = None,
-                now: datetime | None = None) -> dict[str, Any]:
-    """Write an .apkg of the deck's cards; returns what was written."""
+                now: datetime | None = None, history: bool = False,
+                learner: LearnerRef = None) -> dict[str, Any]:
+    """Write an .apkg of the deck's cards (with ``history``, ``learner``'s scheduling and
+    review log too); returns what was written."""
     from pathlib import Path
 
     from claims.study.anki import export_anki as write_apkg
@@ -278,7 +280,8 @@ def export_anki(session: Session, out: str, *, deck: str | None = None,
     moment = now or datetime.now(UTC)
     _ready(session, moment)
     chosen = queue.resolve_deck(session, deck)
-    return write_apkg(session, Path(out), moment, chosen).to_dict()
+    return write_apkg(session, Path(out), moment, chosen, history=history,
+                      learner=learner).to_dict()
 
 
 def export_csv(session: Session, stream: Any, *, deck: str | None = None, header: bool = False,
