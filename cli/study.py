@@ -278,7 +278,10 @@ def _bars(rows: list[dict[str, Any]], key: str, title: str) -> Any:
     peak = max((r[key] for r in rows), default=0) or 1
     for row in rows:
         width = round(30 * row[key] / peak)
-        table.add_row(row["date"], f"{row[key]:>4}", "[cyan]" + "\u2588" * width + "[/]")
+        cells = [row["date"], f"{row[key]:>4}", "[cyan]" + "\u2588" * width + "[/]"]
+        if "retention" in row:  # reviews per day: the share recalled, day by day
+            cells.append("" if row["retention"] is None else f"{row['retention']:.0%} recalled")
+        table.add_row(*cells)
     return table
 
 

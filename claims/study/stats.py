@@ -81,11 +81,12 @@ def reviews_per_day(session: Session, lid: int, now: datetime, days: int,
             col(Review.card_id).in_(deck.narrow(select(Card.id)))
         )
     found = {_day(d): (n, int(r or 0), int(c or 0)) for d, n, r, c in session.exec(statement)}
-    return [
-        {"date": d, "reviews": found.get(d, (0, 0, 0))[0], "recalled": found.get(d, (0, 0, 0))[1],
-         "correct": found.get(d, (0, 0, 0))[2]}
-        for d in _days(first.date(), days)
-    ]
+    rows = []
+    for d in _days(first.date(), days):
+        n, recalled, correct = found.get(d, (0, 0, 0))
+        rows.append({"date": d, "reviews": n, "recalled": recalled, "correct": correct,
+                     "retention": round(recalled / n, 4) if n else None})
+    return rows
 
 
 def forecast(session: Session, lid: int, now: datetime, days: int,
