@@ -80,7 +80,7 @@ def start_review(
     if limit is not None and limit < 1:
         raise UsageError("`limit` must be at least 1")
     return ReviewRun(session, tick, queue.resolve_deck(session, deck, tag), limit, new_limit, fuzz,
-                     learner=learner_id(session, learner))
+                     learner=learner)
 
 
 def list_cards(
@@ -92,7 +92,7 @@ def list_cards(
     card's ``tags``, in review order (due first, then new)."""
     moment = now or datetime.now(UTC)
     _ready(session, moment)
-    lid = learner_id(session, learner)
+    lid = learner_id(session, learner, create=False)
     chosen = queue.resolve_deck(session, deck, tag)
     base: Any = select(Card, CardState).outerjoin(
         CardState, and_(col(CardState.card_id) == col(Card.id), col(CardState.learner_id) == lid))

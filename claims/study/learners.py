@@ -72,8 +72,18 @@ def get_learner(session: Session, learner: LearnerRef, *, create: bool = True) -
     return created
 
 
-def learner_id(session: Session, learner: LearnerRef) -> int:
-    """The id of ``learner`` (see :func:`get_learner`)."""
+NOBODY = 0  # the id reads use for a learner not stored yet: no state, no review is theirs
+
+
+def learner_id(session: Session, learner: LearnerRef, *, create: bool = True) -> int:
+    """The id of ``learner`` (see :func:`get_learner`). Reads pass ``create=False``, so
+    looking does not store a learner: a name not stored yet gives :data:`NOBODY`."""
+    if not create and isinstance(learner, int) and not isinstance(learner, bool):
+        return learner  # an id (NOBODY included) is taken as it is for a read
+    if not create:
+        name = clean_name(default_learner_name() if learner is None else str(learner))
+        found_id = session.exec(select(Learner.id).where(Learner.name == name)).first()
+        return found_id if found_id is not None else NOBODY
     found = get_learner(session, learner)
     assert found.id is not None
     return found.id

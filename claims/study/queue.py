@@ -216,7 +216,7 @@ def next_card(
     """The card to show ``learner`` now: a due card, else a new card while under
     ``new_limit`` today. ``exclude`` skips card ids (e.g. those already shown)."""
     now = require_utc(now)
-    lid = learner_id(session, learner)
+    lid = learner_id(session, learner, create=False)
     due = learned_due(lid, deck, now)
     if exclude:
         due = due.where(col(Card.id).not_in(exclude))
@@ -243,7 +243,7 @@ def counts(session: Session, now: datetime, deck: Deck = ALL_CARDS,
            new_limit: int = DAILY_NEW_LIMIT, *, learner: LearnerRef = None) -> dict[str, int]:
     """How many cards are due now for ``learner`` and how many new ones they may still
     start today."""
-    lid = learner_id(session, learner)
+    lid = learner_id(session, learner, create=False)
     due = session.exec(
         select(func.count()).select_from(learned_due(lid, deck, now).order_by(None).subquery())
     ).one()

@@ -233,10 +233,7 @@ class ReviewRun:
     # Anki does), so a card missed in this session comes back before it ends.
     learn_ahead: timedelta = LEARN_AHEAD
     outcomes: list[Outcome] = field(default_factory=list)
-    learner: LearnerRef = None  # resolved to an id when the run starts
-
-    def __post_init__(self) -> None:
-        self.learner = learner_id(self.session, self.learner)
+    learner: LearnerRef = None  # stored on the first answer, not when the run starts
 
     def next_card(self) -> Card | None:
         if self.limit is not None and len(self.outcomes) >= self.limit:
@@ -358,7 +355,7 @@ def run_quiz(
     when the caller commits: all of them, or none if one is refused.
     """
     cards = quiz_cards(session, topic=topic, source=source, count=count, mode=mode, seed=seed)
-    lid = learner_id(session, learner)
+    lid = learner_id(session, learner, create=record)
     results, outcomes = [], []
     for index, card in enumerate(cards):
         entry = card_to_public(card, get_state(session, lid, card.id))

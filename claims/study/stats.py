@@ -162,7 +162,7 @@ def study_stats(
 ) -> dict[str, Any]:
     """Everything ``claims stats`` shows for ``learner``, as one JSON-ready dict."""
     now = scheduler.require_utc(now)
-    lid = learner_id(session, learner)
+    lid = learner_id(session, learner, create=False)
     per_day = reviews_per_day(session, lid, now, days, deck)
     reviews = sum(d["reviews"] for d in per_day)
     recalled = sum(d["recalled"] for d in per_day)

@@ -402,3 +402,12 @@ def test_cli_import(study_cli: Any, tmp_path: Any) -> None:
     assert {r["kind"] for r in rows} == {"own"} and len(rows) == 3
     result = study_cli("cards", "import", str(tmp_path / "missing.csv"))
     assert result.exit_code == 2 and result.stderr.startswith("Error: cannot read ")
+
+
+def test_looking_does_not_store_a_learner(synced: Session) -> None:
+    stats.study_stats(synced, NOW, learner="visitor")
+    api.list_cards(synced, now=NOW, learner="visitor", limit=1)
+    assert queue.next_card(synced, NOW, learner="visitor") is not None
+    assert [r["name"] for r in list_learners(synced)] == []
+    answer_card(synced, SURPLUS, "$49B", NOW, learner="visitor")  # answering does
+    assert [r["name"] for r in list_learners(synced)] == ["visitor"]
