@@ -59,5 +59,5 @@ def test_postgres_gets_the_same_schema(requires_postgres: str, db_url: str) -> N
     if not db_url.startswith("postgresql"):
         pytest.skip("the fresh database is SQLite in this run")
     engine = open_database(db_url)
-    assert current_revision(engine) == "0001"
+    assert current_revision(engine) == "0002"
     engine.dispose()
