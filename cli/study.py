@@ -78,8 +78,8 @@ def _show_verdict(console: Any, verdict: Any, context: dict[str, Any] | None = N
         line += f" [dim]({escape(verdict.note)})[/]"
     console.print(line)
     if context:  # the claim's own words and where they stand: learning needs context
-        console.print(f"[dim]\u201c{escape(context['sentence'])}\u201d "
-                      f"\u2014 {escape(context['citation'])}[/]")
+        quoted = f"\u201c{escape(context['sentence'])}\u201d " if context["sentence"] else ""
+        console.print(f"[dim]{quoted}\u2014 {escape(context['citation'])}[/]")
 
 
 def _ask_rating(console: Any, suggested: int) -> int:

@@ -400,6 +400,10 @@ def test_cli_import(study_cli: Any, tmp_path: Any) -> None:
     rows = _json(study_cli("cards", "list", "--kind", "own", "--format", "json",
                            "--now", NOW.isoformat()))
     assert {r["kind"] for r in rows} == {"own"} and len(rows) == 3
+    review = study_cli("--learner", "ana", "review", "--tag", "exam", "--limit", "2",
+                       "--no-rate", "--now", NOW.isoformat(), input="49bn\nthe alliance\n")
+    assert review.exit_code == 0, review.output
+    assert "\u2014 Manning (1993)" in review.stdout and "\u2014 My lecture notes" in review.stdout
     result = study_cli("cards", "import", str(tmp_path / "missing.csv"))
     assert result.exit_code == 2 and result.stderr.startswith("Error: cannot read ")
 
