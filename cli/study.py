@@ -304,7 +304,9 @@ def _render_stats(result: dict[str, Any]) -> None:
         console.print(f"Failed today: {lapsed} card(s), back in minutes; "
                       "answer them again before you stop.")
     if recall is not None:
-        console.print(f"Cards in review: FSRS expects you to recall {recall:.0%} of them now.")
+        console.print(f"{cards['review']} card(s) in review: FSRS expects you to recall "
+                      f"{recall:.0%} of them now ({result['desired_retention']:.0%} by the time "
+                      "each is due).")
     console.print(_bars(result["reviews_per_day"], "reviews", "Reviews per day"))
     console.print(_bars(result["forecast"], "due", "Due forecast"))
     started = [d for d in result["decks"] if d["started"]]

@@ -184,6 +184,7 @@ def study_stats(
             "accuracy": round(correct / reviews, 4) if reviews else None,
         },
         "retrievability": mean_retrievability(session, lid, now, deck),
+        "desired_retention": scheduler.DESIRED_RETENTION,
         "forecast": forecast(session, lid, now, forecast_days, deck),
         "optimized": scheduler.saved_parameters(session, lid) is not None,
     }
