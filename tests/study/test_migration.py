@@ -142,3 +142,39 @@ def test_migration_keeps_every_review_and_state_for_the_default_learner(
                 controls.undo_last(session, later)
     finally:
         engine.dispose()
+
+
+def test_downgrade_to_0001_puts_the_first_learners_progress_back_in_card(
+    old_url: str,
+) -> None:
+    """The way back: 0002 -> 0001 keeps the first learner's states and reviews."""
+    from alembic import command
+
+    from claims.db.engine import _alembic_config
+    from claims.study.cards import sync_cards
+    from claims.study.session import answer_card as answer
+    from study.helpers import NOW, build_mini_corpus
+
+    engine = open_database(old_url)
+    try:
+        with Session(engine) as session:
+            build_mini_corpus(session)
+            sync_cards(session, NOW)
+            answer(session, card_id("surplus", "cloze"), "$49B", NOW, learner="ana")
+            answer(session, card_id("forces", "cloze"), "12", NOW, learner="bo")
+            session.commit()
+        with engine.begin() as connection:
+            command.downgrade(_alembic_config(connection), "0001")
+        with engine.connect() as connection:
+            started = connection.exec_driver_sql(
+                "SELECT id FROM card WHERE introduced_at IS NOT NULL").all()
+            reviews = connection.exec_driver_sql("SELECT card_id, given FROM review").all()
+        assert [row[0] for row in started] == [card_id("surplus", "cloze")]
+        assert [tuple(row) for row in reviews] == [(card_id("surplus", "cloze"), "$49B")]
+    finally:
+        engine.dispose()
+    again = open_database(old_url)  # and up again
+    try:
+        assert current_revision(again) == "0002"
+    finally:
+        again.dispose()
