@@ -93,7 +93,7 @@ def export_json(
     from claims.study.api import parse_now
 
     with state(ctx).session() as session:
-        data = run(session, cards=cards, now=parse_now(now))
+        data = run(session, cards=cards, now=parse_now(now), learner=state(ctx).learner)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if out is None:
         sys.stdout.write(text)

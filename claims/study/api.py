@@ -295,10 +295,11 @@ def export_csv(session: Session, stream: Any, *, deck: str | None = None, header
     return len(rows)
 
 
-def export_json(session: Session, *, cards: bool = True,
-                now: datetime | None = None) -> dict[str, Any]:
+def export_json(session: Session, *, cards: bool = True, now: datetime | None = None,
+                learner: LearnerRef = None) -> dict[str, Any]:
+    """Claims, sources and (``cards``) the cards with ``learner``'s state of each."""
     from claims.study.export import json_export
 
     moment = now or datetime.now(UTC)
     _ready(session, moment)
-    return json_export(session, moment, cards)
+    return json_export(session, moment, cards, learner_id(session, learner, create=False))

@@ -145,3 +145,14 @@ def test_anki_export_with_history_carries_the_learners_progress(
     scheduled = dict(db.execute("SELECT id, type FROM cards WHERE type > 0").fetchall())
     assert scheduled == {ours[surplus]: 2, ours[forces]: 1}  # review; learning after Again
     assert db.execute("SELECT count(*) FROM cards WHERE type = 0").fetchone()[0] == len(ours) - 2
+
+
+def test_json_cards_carry_the_learners_state(study_cli: Any) -> None:
+    surplus = card_id("surplus", "cloze")
+    study_cli("--learner", "ana", "cards", "answer", surplus, "$49B", "--now", NOW,
+              "--format", "json")
+    states = {}
+    for who in ("ana", "bo"):
+        data = json.loads(study_cli("--learner", who, "export", "json", "--now", NOW).stdout)
+        states[who] = next(c["state"] for c in data["cards"] if c["id"] == surplus)
+    assert states == {"ana": "learning", "bo": "new"}
