@@ -311,7 +311,7 @@ def _render_stats(result: dict[str, Any]) -> None:
     console.print(_bars(result["forecast"], "due", "Due forecast"))
     started = [d for d in result["decks"] if d["started"]]
     if started:
-        render_rows(started, OutputFormat.table, ["deck", "cards", "started", "due"],
+        render_rows(started, OutputFormat.table, ["deck", "cards", "started", "due", "due_week"],
                     title="Per deck (topics started)")
 
 

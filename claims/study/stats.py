@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, false, func, true
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from claims.models import Card, CardState, Review
@@ -137,23 +138,27 @@ def lapsed_today(session: Session, lid: int, now: datetime, deck: queue.Deck) ->
     return int(session.exec(statement).one())
 
 
-def per_deck(session: Session, lid: int, now: datetime) -> list[dict[str, Any]]:
-    """For each topic deck: cards, started, due now, and answers in all time."""
+def per_deck(session: Session, lid: int, now: datetime,
+             week: int = 7) -> list[dict[str, Any]]:
+    """For each topic deck: cards, cards the learner started, due now, due within
+    ``week`` days (the deck's due forecast)."""
     from claims.models import ClaimTopic
 
-    rows = session.exec(
-        select(ClaimTopic.topic_key, func.count(col(Card.id)),
-               func.count(col(CardState.card_id)),
-               func.sum(case((and_(col(CardState.introduced_at).is_not(None),
-                                   col(CardState.suspended) == false(),
-                                   col(CardState.due) <= now), 1), else_=0)))
+    def due_by(moment: datetime) -> Any:
+        return func.sum(case((and_(col(CardState.suspended) == false(),
+                                   col(CardState.due) <= moment), 1), else_=0))
+
+    rows = session.exec(  # type: ignore[call-overload]  # five columns: past sqlmodel's select()
+        sa_select(col(ClaimTopic.topic_key), func.count(col(Card.id)),
+                  func.count(col(CardState.card_id)), due_by(now),
+                  due_by(now + timedelta(days=week)))
         .select_from(Card).join(ClaimTopic, col(ClaimTopic.claim_id) == col(Card.claim_id))
         .outerjoin(CardState, and_(_joined(lid), col(CardState.introduced_at).is_not(None)))
-        .where(Card.retired == false())
+        .where(col(Card.retired) == false())
         .group_by(col(ClaimTopic.topic_key)).order_by(col(ClaimTopic.topic_key))
     ).all()
-    return [{"deck": key, "cards": total, "started": started, "due": int(due or 0)}
-            for key, total, started, due in rows]
+    return [{"deck": key, "cards": total, "started": started, "due": int(due or 0),
+             "due_week": int(soon or 0)} for key, total, started, due, soon in rows]
 
 
 def study_stats(

@@ -415,3 +415,10 @@ def test_looking_does_not_store_a_learner(synced: Session) -> None:
     assert [r["name"] for r in list_learners(synced)] == []
     answer_card(synced, SURPLUS, "$49B", NOW, learner="visitor")  # answering does
     assert [r["name"] for r in list_learners(synced)] == ["visitor"]
+
+
+def test_per_deck_stats_forecast_a_week(synced: Session) -> None:
+    answer_card(synced, SURPLUS, "$49B", NOW, learner="ana", rating=3)  # Good: in 10 minutes
+    rows = {d["deck"]: d for d in stats.per_deck(synced, learner_id(synced, "ana"), NOW)}
+    assert (rows["trade"]["started"], rows["trade"]["due"], rows["trade"]["due_week"]) == (
+        1, 0, 1)
