@@ -71,6 +71,7 @@ class CardKind(StrEnum):
     SOURCE = "source"
     YEAR = "year"
     COMPARE = "compare"
+    OWN = "own"  # a learner's own question and answer, imported (claims.study.imports)
 
 
 class QuizMode(StrEnum):
@@ -82,6 +83,7 @@ class QuizMode(StrEnum):
     SOURCE = "source"
     YEAR = "year"
     COMPARE = "compare"
+    OWN = "own"
     MIXED = "mixed"
 
 

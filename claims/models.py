@@ -149,11 +149,29 @@ class ClaimTopic(SQLModel, table=True):
 # --- study -----------------------------------------------------------------
 
 
-class Card(SQLModel, table=True):
-    """A flashcard. Its id follows the claim's stable id, so progress survives rebuilds.
+class Learner(SQLModel, table=True):
+    """A person studying: owns card states, reviews and FSRS parameters.
 
-    There is deliberately no foreign key to ``claim``: a claim that disappears
-    retires its cards (``retired=True``) instead of deleting their history.
+    Accounts (a teacher flag, a password hash) are later, additive columns.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=Column(String, unique=True, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime))
+    # FSRS parameters fitted to this learner's own log (claims.study.scheduler.optimize)
+    fsrs_parameters: list[float] | None = Field(default=None, sa_column=Column(JSON))
+    # Where this learner's new cards start (claims.study.queue.advance_frontier): every
+    # card before {"priority", "id"} in introduction order is started. A cache: ignored
+    # when the cards changed since ("cards", the sync fingerprint), rebuilt on an answer.
+    new_frontier: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+
+
+class Card(SQLModel, table=True):
+    """A flashcard's content, shared by every learner (progress is in ``CardState``).
+
+    Its id follows the claim's stable id, so progress survives rebuilds. There is
+    deliberately no foreign key to ``claim``: a claim that disappears retires its
+    cards (``retired=True``) instead of deleting their history.
     """
 
     id: str = Field(primary_key=True)
@@ -167,42 +185,113 @@ class Card(SQLModel, table=True):
     # {"type": "figure"|"year"|"source"|"text"|"yesno", ...} (see claims.study.cards)
     spec: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     priority: int = 1  # new cards are introduced in (priority, id) order; curated first
-    # FSRS card state (fsrs.Card fields)
-    state: int = 1  # fsrs.State: 1 Learning, 2 Review, 3 Relearning
-    step: int | None = 0
-    stability: float | None = None
-    difficulty: float | None = None
-    due: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime, index=True))
-    last_review: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
-    # first review; None while the card is new
-    introduced_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
     retired: bool = False
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime))
 
 
-# Partial indexes for picking the next card fast (claims.study.queue): reviewed cards
-# in due order, and new cards in introduction order, both leaving retired cards out.
-# The predicates must read exactly like the queries' WHERE terms for SQLite to use them.
-_LEARNED = and_(col(Card.introduced_at).is_not(None), col(Card.retired) == false())
-_NEW = and_(col(Card.introduced_at).is_(None), col(Card.retired) == false())
-Index("ix_card_introduced_at", col(Card.introduced_at),
-      sqlite_where=col(Card.introduced_at).is_not(None),
-      postgresql_where=col(Card.introduced_at).is_not(None))
-Index("ix_card_learned_due", col(Card.due), sqlite_where=_LEARNED, postgresql_where=_LEARNED)
-Index("ix_card_new_order", col(Card.priority), col(Card.id), sqlite_where=_NEW,
-      postgresql_where=_NEW)
+class CardTag(SQLModel, table=True):
+    """A user's tag on a card, shared by the database's learners like the card itself
+    (a teacher tags for the class); ``claims review --tag`` studies one tag."""
+
+    __tablename__ = "card_tag"
+
+    card_id: str = Field(
+        sa_column=Column(ForeignKey("card.id"), primary_key=True, nullable=False)
+    )
+    tag: str = Field(sa_column=Column(String, primary_key=True, index=True, nullable=False))
+
+
+class CardEdit(SQLModel, table=True):
+    """A person's edit of a card's question or answer, kept apart from the generated text
+    so a rebuild keeps it (claims.study.edits lays it over the card after each sync).
+
+    Shared: the card's content is the class's, as a teacher edits for everyone.
+    ``claim_sentence`` is the claim's sentence when the edit was made; when the claim's
+    text changes, the edit is flagged for review, not dropped.
+    """
+
+    __tablename__ = "card_edit"
+
+    card_id: str = Field(
+        sa_column=Column(ForeignKey("card.id"), primary_key=True, nullable=False)
+    )
+    question: str | None = Field(default=None, sa_column=Column(Text))
+    answer: str | None = None
+    # the generated texts the edit stands in for (put back when the edit is cleared)
+    generated_question: str | None = Field(default=None, sa_column=Column(Text))
+    generated_answer: str | None = None
+    claim_sentence: str | None = Field(default=None, sa_column=Column(Text))
+    edited_by: int | None = Field(
+        default=None, sa_column=Column(ForeignKey("learner.id", ondelete="SET NULL"))
+    )
+    edited_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime))
+
+
+class CardState(SQLModel, table=True):
+    """One learner's FSRS state of one card (the fields of an ``fsrs.Card``).
+
+    A row exists once the learner has answered, suspended or buried the card; a card
+    without one is new to that learner.
+    """
+
+    __tablename__ = "card_state"
+
+    learner_id: int = Field(
+        sa_column=Column(ForeignKey("learner.id", ondelete="CASCADE"), primary_key=True,
+                         nullable=False)
+    )
+    card_id: str = Field(
+        sa_column=Column(ForeignKey("card.id"), primary_key=True, index=True, nullable=False)
+    )
+    state: int = 1  # fsrs.State: 1 Learning, 2 Review, 3 Relearning
+    step: int | None = 0
+    stability: float | None = None
+    difficulty: float | None = None
+    due: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime, nullable=False))
+    last_review: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
+    # first review; None while the card is new to this learner
+    introduced_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
+    suspended: bool = False
+    buried_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
+
+
+# Partial indexes for picking the next card fast (claims.study.queue): a learner's
+# reviewed cards in due order, the cards they introduced (the daily new limit), and
+# cards in introduction order. The predicates must read exactly like the queries'
+# WHERE terms for SQLite to use them.
+_LEARNED = and_(col(CardState.introduced_at).is_not(None), col(CardState.suspended) == false())
+_INTRODUCED = col(CardState.introduced_at).is_not(None)
+_ACTIVE = col(Card.retired) == false()
+Index("ix_card_state_due", col(CardState.learner_id), col(CardState.due),
+      sqlite_where=_LEARNED, postgresql_where=_LEARNED)
+Index("ix_card_state_introduced", col(CardState.learner_id), col(CardState.introduced_at),
+      sqlite_where=_INTRODUCED, postgresql_where=_INTRODUCED)
+Index("ix_card_new_order", col(Card.priority), col(Card.id), sqlite_where=_ACTIVE,
+      postgresql_where=_ACTIVE)
 
 
 class Review(SQLModel, table=True):
-    """Append-only review log: one row per answer, never updated or deleted."""
+    """Append-only review log: one row per answer, never updated or deleted.
+
+    Undoing an answer appends a reversal (``undoes`` names the answer's row) and
+    puts back ``state_before``, the learner's card state before that answer.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(
+        sa_column=Column(ForeignKey("learner.id", ondelete="CASCADE"), nullable=False)
+    )
     card_id: str = Field(sa_column=Column(ForeignKey("card.id"), index=True, nullable=False))
     reviewed_at: datetime = Field(sa_column=Column(UTCDateTime, index=True, nullable=False))
     rating: int  # fsrs.Rating: 1 Again, 2 Hard, 3 Good, 4 Easy
     given: str | None = None
     correct: bool | None = None
     duration_ms: int | None = None
+    undoes: int | None = Field(default=None, sa_column=Column(ForeignKey("review.id")))
+    # the CardState fields before this answer (None: the card was new, or logged before 0002)
+    state_before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+
+    __table_args__ = (Index("ix_review_learner_reviewed_at", "learner_id", "reviewed_at"),)
 
 
 class Meta(SQLModel, table=True):

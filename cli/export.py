@@ -24,11 +24,16 @@ def export_anki(
     ctx: typer.Context,
     out: Annotated[Path, typer.Option("--out", "-o", help="The .apkg file to write.")],
     deck: DeckOption = None,
+    history: Annotated[
+        bool, typer.Option("--history", help="Include your progress: each card's schedule "
+                           "and your review log (Anki's revlog), to carry on in Anki.")
+    ] = False,
     now: NowOption = None,
 ) -> None:
     """Write the cards as an Anki package (Basic and Cloze notes, one deck per source).
 
-    Re-importing a newer export updates the notes (GUIDs follow claim ids).
+    Re-importing a newer export updates the notes (GUIDs follow claim ids). With
+    --history, import it in Anki with its learning progress.
 
     Example: claims export anki --out claims.apkg
     """
@@ -36,9 +41,11 @@ def export_anki(
     from claims.study.api import parse_now
 
     with state(ctx).session() as session:
-        report = run(session, str(out), deck=deck, now=parse_now(now))
+        report = run(session, str(out), deck=deck, now=parse_now(now), history=history,
+                     learner=state(ctx).learner)
     message(f"Wrote {report['notes']} notes ({report['cloze']} cloze, {report['basic']} basic) "
-            f"in {report['decks']} decks to {report['path']}.")
+            f"in {report['decks']} decks to {report['path']}"
+            + (f", with {report['reviews']} reviews." if history else "."))
 
 
 def export_csv(
@@ -86,7 +93,7 @@ def export_json(
     from claims.study.api import parse_now
 
     with state(ctx).session() as session:
-        data = run(session, cards=cards, now=parse_now(now))
+        data = run(session, cards=cards, now=parse_now(now), learner=state(ctx).learner)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if out is None:
         sys.stdout.write(text)

@@ -18,7 +18,9 @@ from cli.output import FORMAT_META_KEY, print_error
 from cli.state import AppState
 
 # Modules under cli/ that each define ``register(app)``; order is the --help order.
-COMMAND_MODULES = ("corpus", "extract", "lookup", "cite", "compare", "study", "export", "check")
+COMMAND_MODULES = (
+    "corpus", "extract", "lookup", "cite", "compare", "study", "learner", "export", "check",
+)
 
 
 class ClaimsGroup(TyperGroup):
@@ -62,12 +64,20 @@ def root(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bars or notes on stderr.")
     ] = False,
+    learner: Annotated[
+        str | None,
+        typer.Option(
+            "--learner", envvar="CLAIMS_LEARNER", metavar="NAME",
+            help="Who is studying: each learner has their own schedule, reviews and stats "
+            "(created on first use). Default: the operating-system user name.",
+        ),
+    ] = None,
 ) -> None:
     """Turn documents into a database of cited claims, then search, cite, compare and study them.
 
     Example: claims search surplus --format json
     """
-    ctx.obj = AppState(db=db, quiet=quiet)
+    ctx.obj = AppState(db=db, quiet=quiet, learner=learner)
     ctx.call_on_close(ctx.obj.close)
 
 

@@ -47,6 +47,11 @@ FormatOption = Annotated[
     ),
 ]
 
+NowOption = Annotated[
+    str | None,
+    typer.Option("--now", help="Pretend it is this UTC time (ISO 8601), for tests and replays."),
+]
+
 
 def stderr_console() -> Any:
     from rich.console import Console
@@ -86,11 +91,16 @@ CLI_WORDS: dict[str, str] = {
     "overrides.url": "--url",
     "overrides.slug": "--slug",
     "overrides.kind": "--kind",
+    "learner": "--learner",
+    "question": "--question",
+    "answer": "--answer",
+    "tags": "TAG...",
     # functions -> commands
     "claims.ingest.corpus.build_bundled()": "claims build",
     "claims.ingest.corpus.list_sources()": "`claims sources`",
     "claims.search.search()": "`claims search WORDS`",
     "claims.study.api.list_cards()": "claims cards list --format json",
+    "claims.study.learners.list_learners()": "claims learner list",
     "claims.compare.list_metrics()": "'claims metrics'",
     "claims.compare.list_topics()": "'claims topics'",
     "claims.ingest.SourceOverrides": "claims ingest --help",

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 class AppState:
     db: str | None = None
     quiet: bool = False
+    learner: str | None = None  # --learner / CLAIMS_LEARNER; None: the OS user name
     _engine: Engine | None = field(default=None, repr=False)
 
     def engine(self, ensure_corpus: bool = True) -> Engine:

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from claims.domain import QuizMode
-from cli.output import FormatOption, OutputFormat, message, render_object, render_rows
+from cli.cards import add_card_commands
+from cli.output import FormatOption, NowOption, OutputFormat, message, render_object, render_rows
 from cli.state import state
 
 if TYPE_CHECKING:
@@ -33,15 +34,14 @@ class RatingName(StrEnum):
     easy = "easy"
 
 
-NowOption = Annotated[
-    str | None,
-    typer.Option("--now", help="Pretend it is this UTC time (ISO 8601), for tests and replays."),
-]
 SeedOption = Annotated[
     int | None, typer.Option("--seed", help="Seed for the random draw (same seed, same quiz).")
 ]
 DeckOption = Annotated[
     str | None, typer.Option("--deck", help="Only cards of this topic key or source slug.")
+]
+TagOption = Annotated[
+    str | None, typer.Option("--tag", help="Only cards with this tag (claims cards tag).")
 ]
 
 
@@ -66,7 +66,7 @@ def _ask(console: Any, prompt: str) -> tuple[str, int]:
     return text, int((time.monotonic() - started) * 1000)
 
 
-def _show_verdict(console: Any, verdict: Any) -> None:
+def _show_verdict(console: Any, verdict: Any, context: dict[str, Any] | None = None) -> None:
     from rich.markup import escape
 
     if verdict.correct:
@@ -77,6 +77,9 @@ def _show_verdict(console: Any, verdict: Any) -> None:
     if verdict.note:
         line += f" [dim]({escape(verdict.note)})[/]"
     console.print(line)
+    if context:  # the claim's own words and where they stand: learning needs context
+        quoted = f"\u201c{escape(context['sentence'])}\u201d " if context["sentence"] else ""
+        console.print(f"[dim]{quoted}\u2014 {escape(context['citation'])}[/]")
 
 
 def _ask_rating(console: Any, suggested: int) -> int:
@@ -104,6 +107,7 @@ def _summary(console: Any, summary: dict[str, Any], label: str = "Reviewed") -> 
 def review(
     ctx: typer.Context,
     deck: DeckOption = None,
+    tag: TagOption = None,
     limit: Annotated[int | None, typer.Option("--limit", help="Stop after N answers.")] = None,
     new_limit: Annotated[
         int, typer.Option("--new-limit", help="New cards introduced per day (UTC).")
@@ -125,7 +129,8 @@ def review(
     fixed = parse_now(now)
     console = _console()
     with state(ctx).session() as session:
-        run = start_review(session, deck=deck, limit=limit, new_limit=new_limit, now=fixed)
+        run = start_review(session, deck=deck, limit=limit, new_limit=new_limit, now=fixed,
+                           learner=state(ctx).learner, tag=tag)
         session.commit()
         left = run.remaining()
         console.print(
@@ -153,8 +158,8 @@ def _review_loop(console: Any, run: ReviewRun, no_rate: bool) -> None:
         _show_card(console, card, number)
         given, duration = _ask(console, "Answer: ")
         verdict = run.check(card, given)
-        _show_verdict(console, verdict)
-        suggested = verdict.suggested_rating(duration)
+        _show_verdict(console, verdict, run.context(card))
+        suggested = verdict.suggested_rating(duration, new=run.is_new(card))
         try:
             rating = suggested if no_rate else _ask_rating(console, suggested)
         except (KeyboardInterrupt, EOFError):
@@ -196,14 +201,14 @@ def quiz(
             replies = api.parse_replies(sys.stdin.read().splitlines())
             result = api.quiz_from_answers(
                 session, replies, topic=topic, source=source, count=count, mode=mode.value,
-                seed=seed, record=record, now=fixed,
+                seed=seed, record=record, now=fixed, learner=state(ctx).learner,
             )
             _render_quiz(result, fmt)
             return
         cards = api.start_quiz(session, topic=topic, source=source, count=count,
                                mode=mode.value, seed=seed, now=fixed)
         session.commit()
-        _interactive_quiz(session, cards, record, fixed)
+        _interactive_quiz(session, cards, record, fixed, state(ctx).learner)
 
 
 def _render_quiz(result: dict[str, Any], fmt: OutputFormat) -> None:
@@ -215,7 +220,8 @@ def _render_quiz(result: dict[str, Any], fmt: OutputFormat) -> None:
     message(f"Score: {total['correct']}/{total['questions']} ({total['percent']}%)")
 
 
-def _interactive_quiz(session: Any, cards: list[Card], record: bool, fixed: Any) -> None:
+def _interactive_quiz(session: Any, cards: list[Card], record: bool, fixed: Any,
+                      learner: str | None) -> None:
     from claims.study.api import clock
     from claims.study.session import quiz_answer, score
 
@@ -225,10 +231,10 @@ def _interactive_quiz(session: Any, cards: list[Card], record: bool, fixed: Any)
             _show_card(console, card, number)
             given, duration = _ask(console, "Answer: ")
             outcome = quiz_answer(session, card, given, tick(), record=record,
-                                  duration_ms=duration)
+                                  duration_ms=duration, learner=learner)
             session.commit()  # a recorded answer is kept if the quiz is stopped
             outcomes.append(outcome)
-            _show_verdict(console, outcome.verdict)
+            _show_verdict(console, outcome.verdict, outcome.context)
     except (KeyboardInterrupt, EOFError) as stop:
         console.print()
         _summary(console, score(outcomes), "Answered")
@@ -242,6 +248,7 @@ def _interactive_quiz(session: Any, cards: list[Card], record: bool, fixed: Any)
 def stats(
     ctx: typer.Context,
     deck: DeckOption = None,
+    tag: TagOption = None,
     days: Annotated[int, typer.Option("--days", help="Days of history to show.")] = 14,
     forecast_days: Annotated[
         int, typer.Option("--forecast", help="Days of due forecast to show.")
@@ -257,7 +264,7 @@ def stats(
 
     with state(ctx).session() as session:
         result = show_stats(session, deck=deck, days=days, forecast_days=forecast_days,
-                            now=parse_now(now))
+                            now=parse_now(now), learner=state(ctx).learner, tag=tag)
     if fmt is not OutputFormat.table:
         render_object(result, fmt)
         return
@@ -271,7 +278,10 @@ def _bars(rows: list[dict[str, Any]], key: str, title: str) -> Any:
     peak = max((r[key] for r in rows), default=0) or 1
     for row in rows:
         width = round(30 * row[key] / peak)
-        table.add_row(row["date"], f"{row[key]:>4}", "[cyan]" + "\u2588" * width + "[/]")
+        cells = [row["date"], f"{row[key]:>4}", "[cyan]" + "\u2588" * width + "[/]"]
+        if "retention" in row:  # reviews per day: the share recalled, day by day
+            cells.append("" if row["retention"] is None else f"{row['retention']:.0%} recalled")
+        table.add_row(*cells)
     return table
 
 
@@ -284,18 +294,31 @@ def _render_stats(result: dict[str, Any]) -> None:
     )
     rate = retention["rate"]
     rate_text = f"{rate:.0%}" if rate is not None else "n/a"
-    recall = result["retrievability"]
     console.print(
         f"Last {retention['days']} days: {retention['reviews']} reviews, retention {rate_text}"
-        + (f", mean retrievability {recall:.0%}" if recall is not None else "") + "."
+        + (f" ({retention['recalled']} of {retention['reviews']} recalled)"
+           if retention["reviews"] else "") + "."
     )
+    recall, lapsed = result["retrievability"], result["lapsed_today"]
+    if lapsed:
+        console.print(f"Failed today: {lapsed} card(s), back in minutes; "
+                      "answer them again before you stop.")
+    if recall is not None:
+        console.print(f"{cards['review']} card(s) in review: FSRS expects you to recall "
+                      f"{recall:.0%} of them now ({result['desired_retention']:.0%} by the time "
+                      "each is due).")
     console.print(_bars(result["reviews_per_day"], "reviews", "Reviews per day"))
     console.print(_bars(result["forecast"], "due", "Due forecast"))
+    started = [d for d in result["decks"] if d["started"]]
+    if started:
+        render_rows(started, OutputFormat.table, ["deck", "cards", "started", "due", "due_week"],
+                    title="Per deck (topics started)")
 
 
 def cards_list(
     ctx: typer.Context,
     deck: DeckOption = None,
+    tag: TagOption = None,
     due: Annotated[bool, typer.Option("--due", help="Only cards due now.")] = False,
     new: Annotated[bool, typer.Option("--new", help="Only cards never reviewed.")] = False,
     kind: Annotated[QuizMode | None, typer.Option("--kind", help="Only this kind.")] = None,
@@ -315,7 +338,8 @@ def cards_list(
     kind_value = None if kind is None or kind is QuizMode.MIXED else kind.value
     with state(ctx).session() as session:
         rows = list_cards(session, deck=deck, due=due, new=new, kind=kind_value, limit=limit,
-                          include_retired=include_retired, now=parse_now(now))
+                          include_retired=include_retired, now=parse_now(now),
+                          learner=state(ctx).learner, tag=tag)
     render_rows(rows, fmt, ["id", "kind", "state", "due", "question"],
                 empty_message="No cards.")
 
@@ -332,6 +356,9 @@ def cards_answer(
     duration_ms: Annotated[
         int | None, typer.Option("--duration-ms", help="Time taken, for the suggested rating.")
     ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Only check the answer: record nothing.")
+    ] = False,
     now: NowOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
@@ -343,7 +370,8 @@ def cards_answer(
 
     with state(ctx).session() as session:
         outcome = answer(session, card_id, text, rating=rating.value if rating else None,
-                         duration_ms=duration_ms, now=parse_now(now))
+                         duration_ms=duration_ms, now=parse_now(now),
+                         learner=state(ctx).learner, dry_run=dry_run)
     render_object(outcome.to_public(), fmt)
 
 
@@ -361,7 +389,7 @@ def cards_optimize(
     from claims.study.api import optimize
 
     with state(ctx).session() as session:
-        parameters = optimize(session, min_reviews)
+        parameters = optimize(session, min_reviews, learner=state(ctx).learner)
     render_object({"parameters": parameters}, fmt)
 
 
@@ -377,4 +405,5 @@ def register(app: typer.Typer) -> None:
     cards_app.command("list")(cards_list)
     cards_app.command("answer")(cards_answer)
     cards_app.command("optimize")(cards_optimize)
+    add_card_commands(cards_app)
     app.add_typer(cards_app, name="cards")

@@ -8,12 +8,16 @@
   re-importing an updated export updates the notes instead of duplicating them.
 * The citation (authors, title, where, when) is on the back; tags are
   ``topic::KEY``, ``source::SLUG`` and ``kind::KIND``.
+* With ``history``, one learner's progress goes too: each card's scheduling (FSRS
+  memory state in Anki's ``data``) and their review log as Anki's ``revlog``, so a
+  learner can move to Anki mid-course (``claims.db.anki_sql`` writes the rows).
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +30,7 @@ from claims.errors import InputError, NotFound
 from claims.models import Card, ClaimTopic, Source
 from claims.study import queue
 from claims.study.cards import citation, source_label
+from claims.study.learners import LearnerRef, learner_id
 
 BASIC_MODEL_ID = 1_732_196_601
 CLOZE_MODEL_ID = 1_732_196_602
@@ -122,10 +127,52 @@ class AnkiExport:
     decks: int
     basic: int
     cloze: int
+    reviews: int = 0  # revlog rows written (with history)
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": str(self.path), "notes": self.notes, "decks": self.decks,
-                "basic": self.basic, "cloze": self.cloze}
+                "basic": self.basic, "cloze": self.cloze, "reviews": self.reviews}
+
+
+CARD_FIELD = 3  # the note field holding our card id (both note types)
+ANKI_TYPE = {1: 1, 2: 2, 3: 3}  # fsrs.State -> Anki card type: learning, review, relearning
+
+
+def _history(session: Session, lid: int,
+             card_ids: set[str]) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+    """One learner's scheduling and review log of ``card_ids``, in Anki's terms."""
+    from claims.models import CardState, Review
+    from claims.study.scheduler import effective_reviews
+
+    reviews: list[dict[str, Any]] = []
+    counts: dict[str, list[int]] = {}  # card -> [reps, lapses]
+    last_ivl: dict[str, int] = {}
+    for review in session.exec(effective_reviews(lid).order_by(Review.reviewed_at, Review.id)):
+        if review.card_id not in card_ids:
+            continue
+        reps, lapses = counts.setdefault(review.card_id, [0, 0])
+        counts[review.card_id] = [reps + 1, lapses + (review.rating == 1 and reps > 0)]
+        reviews.append({
+            "card_id": review.card_id, "at": review.reviewed_at, "ease": review.rating,
+            "ivl": 0, "last_ivl": last_ivl.get(review.card_id, 0),
+            "type": 0 if reps == 0 else (2 if review.rating == 1 else 1),
+            "time_ms": review.duration_ms or 0,
+        })
+    cards: dict[str, dict[str, Any]] = {}
+    for state in session.exec(select(CardState).where(CardState.learner_id == lid)):
+        if state.card_id not in card_ids or state.introduced_at is None:
+            continue
+        kind = ANKI_TYPE.get(state.state, 1)
+        days = (state.due - state.last_review).days if state.last_review else 0
+        reps, lapses = counts.get(state.card_id, [0, 0])
+        queue_ = -1 if state.suspended else kind
+        cards[state.card_id] = {
+            "type": kind, "queue": queue_, "due_at": state.due,
+            "ivl": max(days, 1 if kind == 2 else 0),
+            "reps": reps, "lapses": lapses,
+            "data": json.dumps({"s": state.stability, "d": state.difficulty}),
+        }
+    return cards, reviews
 
 
 def topics_by_claim(session: Session) -> dict[str, list[str]]:
@@ -138,8 +185,10 @@ def topics_by_claim(session: Session) -> dict[str, list[str]]:
 
 
 def export_anki(session: Session, out: Path, now: datetime,
-                deck: queue.Deck = queue.ALL_CARDS) -> AnkiExport:
-    """Write every active card of ``deck`` to ``out`` (an .apkg file)."""
+                deck: queue.Deck = queue.ALL_CARDS, *, history: bool = False,
+                learner: LearnerRef = None) -> AnkiExport:
+    """Write every active card of ``deck`` to ``out`` (an .apkg file); with ``history``,
+    ``learner``'s scheduling and review log too."""
     if out.suffix != ".apkg":
         raise InputError(f"{out}: an Anki package must end in .apkg",
                          hint=f"use `out={out.with_suffix('.apkg')}`")
@@ -165,4 +214,10 @@ def export_anki(session: Session, out: Path, now: datetime,
     except OSError as exc:
         raise InputError(f"{out}: cannot write ({exc.strerror})",
                          hint="choose a writable `out` path") from None
-    return AnkiExport(out, len(cards), len(decks), counts["basic"], counts["cloze"])
+    written = 0
+    if history:
+        from claims.db.anki_sql import add_history
+
+        scheduling, log = _history(session, learner_id(session, learner), {c.id for c in cards})
+        written = add_history(out, CARD_FIELD, scheduling, log)
+    return AnkiExport(out, len(cards), len(decks), counts["basic"], counts["cloze"], written)

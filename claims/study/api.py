@@ -13,22 +13,31 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import and_, or_, true
 from sqlmodel import Session, col, select
 
 from claims.errors import UsageError
-from claims.models import Card
-from claims.study import queue, scheduler, stats
+from claims.models import Card, CardState
+from claims.study import controls, queue, scheduler, stats, tags
 from claims.study.answers import parse_rating
 from claims.study.cards import ensure_cards
+from claims.study.edits import apply_edits, clear_edit, edit_card, edits_of
+from claims.study.learners import LearnerRef, learner_id
 from claims.study.session import (
     Outcome,
     ReviewRun,
     answer_card,
     card_to_public,
+    check_only,
     quiz_cards,
     run_quiz,
-    state_name,
 )
+
+
+def _ready(session: Session, now: datetime) -> None:
+    """Cards in step with the claims (a sync when they changed), edits laid over them."""
+    ensure_cards(session, now)
+    apply_edits(session)  # after a sync here or in `claims build`; cheap otherwise
 
 
 def parse_now(text: str | None) -> datetime | None:
@@ -57,60 +66,91 @@ def clock(fixed: datetime | None) -> Callable[[], datetime]:
 def start_review(
     session: Session, *, deck: str | None = None, limit: int | None = None,
     new_limit: int = queue.DAILY_NEW_LIMIT, now: datetime | None = None,
-    fuzz: bool | None = None,
+    fuzz: bool | None = None, learner: LearnerRef = None, tag: str | None = None,
 ) -> ReviewRun:
-    """A review session over ``deck`` (topic key or source slug), cards synced first.
+    """``learner``'s review session over ``deck`` (topic key or source slug), cards
+    synced first.
 
     FSRS fuzzing (a little spread in due dates, as Anki does) is on for real time and
     off when ``now`` is fixed, unless ``fuzz`` says otherwise.
     """
     fuzz = now is None if fuzz is None else fuzz
     tick = clock(now)
-    ensure_cards(session, tick())
+    _ready(session, tick())
     if limit is not None and limit < 1:
         raise UsageError("`limit` must be at least 1")
-    return ReviewRun(session, tick, queue.resolve_deck(session, deck), limit, new_limit, fuzz)
+    return ReviewRun(session, tick, queue.resolve_deck(session, deck, tag), limit, new_limit, fuzz,
+                     learner=learner)
 
 
 def list_cards(
     session: Session, *, deck: str | None = None, due: bool = False, new: bool = False,
     kind: str | None = None, limit: int | None = None, include_retired: bool = False,
-    now: datetime | None = None,
+    now: datetime | None = None, learner: LearnerRef = None, tag: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Cards as the contract's JSON shape, in review order (due first, then new)."""
+    """Cards as the contract's JSON shape with ``learner``'s state of each and the
+    card's ``tags``, in review order (due first, then new)."""
     moment = now or datetime.now(UTC)
-    ensure_cards(session, moment)
-    chosen = queue.resolve_deck(session, deck)
-    statement = chosen.narrow(select(Card) if include_retired else queue.active())
+    _ready(session, moment)
+    lid = learner_id(session, learner, create=False)
+    chosen = queue.resolve_deck(session, deck, tag)
+    base: Any = select(Card, CardState).outerjoin(
+        CardState, and_(col(CardState.card_id) == col(Card.id), col(CardState.learner_id) == lid))
+    if not include_retired:
+        base = base.where(Card.retired == False)  # noqa: E712
+    statement = chosen.narrow(base)
+    started = col(CardState.introduced_at).is_not(None)
     if due:
-        statement = statement.where(col(Card.introduced_at).is_not(None), col(Card.due) <= moment)
+        statement = statement.where(started, col(CardState.due) <= moment,
+                                    or_(col(CardState.suspended).is_(None),
+                                        col(CardState.suspended) != true()))
     if new:
-        statement = statement.where(col(Card.introduced_at).is_(None))
+        statement = statement.where(~started)
     if kind:
         statement = statement.where(Card.kind == kind)
     statement = statement.order_by(
-        col(Card.introduced_at).is_(None), col(Card.due), col(Card.priority), col(Card.id)
+        ~started, col(CardState.due), col(Card.priority), col(Card.id)
     )
     if limit is not None:
         statement = statement.limit(limit)
-    sched = scheduler.make_scheduler(session)
+    sched = scheduler.make_scheduler(session, lid)
     rows = []
-    for card in session.exec(statement).all():
-        row = card_to_public(card)
-        row["state"] = state_name(card)
-        r = scheduler.retrievability(sched, card, moment)
+    for card, state in session.exec(statement).all():
+        row = card_to_public(card, state)
+        r = scheduler.retrievability(sched, state, moment)
         row["retrievability"] = round(r, 4) if r is not None else None
         rows.append(row)
+    tagged = tags.tags_of(session, (row["id"] for row in rows))
+    edited = edits_of(session, [row["id"] for row in rows])
+    for row in rows:
+        row["tags"] = tagged.get(row["id"], [])
+        row["edited"] = edited.get(row["id"])  # None, or {"stale": ...}
     return rows
+
+
+def edit(session: Session, card_id: str, *, question: str | None = None,
+         answer: str | None = None, clear: bool = False, now: datetime | None = None,
+         learner: LearnerRef = None) -> dict[str, Any]:
+    """Edit a card's question and/or answer for everyone (``clear``: back to generated)."""
+    moment = now or datetime.now(UTC)
+    _ready(session, moment)
+    if clear:
+        return clear_edit(session, card_id)
+    return edit_card(session, card_id, moment, question=question, answer=answer,
+                     learner=learner)
 
 
 def answer(
     session: Session, card_id: str, given: str, *, rating: str | None = None,
-    duration_ms: int | None = None, now: datetime | None = None,
+    duration_ms: int | None = None, now: datetime | None = None, learner: LearnerRef = None,
+    dry_run: bool = False,
 ) -> Outcome:
-    """Check, record and schedule one answer (``rating`` overrides the suggestion)."""
+    """Check, record and schedule ``learner``'s answer (``rating`` overrides the
+    suggestion); with ``dry_run``, only check it (nothing recorded)."""
     moment = now or datetime.now(UTC)
-    ensure_cards(session, moment)
+    _ready(session, moment)
+    if dry_run:
+        return check_only(session, card_id, given, duration_ms=duration_ms)
     chosen = None
     if rating is not None:
         try:
@@ -118,41 +158,87 @@ def answer(
         except ValueError as exc:
             raise UsageError(str(exc)) from None
     return answer_card(session, card_id, given, moment, rating=chosen, duration_ms=duration_ms,
-                       fuzz=now is None)
+                       fuzz=now is None, learner=learner)
 
 
 def start_quiz(
     session: Session, *, topic: str | None = None, source: str | None = None, count: int = 10,
     mode: str = "mixed", seed: int | None = None, now: datetime | None = None,
 ) -> list[Card]:
-    ensure_cards(session, now or datetime.now(UTC))
+    _ready(session, now or datetime.now(UTC))
     return quiz_cards(session, topic=topic, source=source, count=count, mode=mode, seed=seed)
 
 
 def quiz_from_answers(
     session: Session, replies: Sequence[dict[str, Any]], *, topic: str | None = None,
     source: str | None = None, count: int = 10, mode: str = "mixed", seed: int | None = None,
-    record: bool = False, now: datetime | None = None,
+    record: bool = False, now: datetime | None = None, learner: LearnerRef = None,
 ) -> dict[str, Any]:
     """A non-interactive quiz (see :func:`claims.study.session.run_quiz`)."""
     moment = now or datetime.now(UTC)
-    ensure_cards(session, moment)
+    _ready(session, moment)
     return run_quiz(session, replies, moment, topic=topic, source=source, count=count,
-                    mode=mode, seed=seed, record=record)
+                    mode=mode, seed=seed, record=record, learner=learner)
 
 
 def show_stats(
     session: Session, *, deck: str | None = None, days: int = 14, forecast_days: int = 14,
-    now: datetime | None = None,
+    now: datetime | None = None, learner: LearnerRef = None, tag: str | None = None,
 ) -> dict[str, Any]:
     moment = now or datetime.now(UTC)
-    ensure_cards(session, moment)
+    _ready(session, moment)
     return stats.study_stats(session, moment, days=days, forecast_days=forecast_days,
-                             deck=queue.resolve_deck(session, deck))
+                             deck=queue.resolve_deck(session, deck, tag), learner=learner)
 
 
-def optimize(session: Session, min_reviews: int = scheduler.MIN_REVIEWS_TO_OPTIMIZE) -> list[float]:
-    return scheduler.optimize(session, min_reviews)
+def optimize(session: Session, min_reviews: int = scheduler.MIN_REVIEWS_TO_OPTIMIZE, *,
+             learner: LearnerRef = None) -> list[float]:
+    """Fit FSRS parameters to ``learner``'s own log and save them as theirs."""
+    return scheduler.optimize(session, learner_id(session, learner), min_reviews)
+
+
+def suspend(session: Session, card_id: str, *, suspended: bool = True,
+            now: datetime | None = None, learner: LearnerRef = None) -> dict[str, Any]:
+    """Suspend (``suspended=False``: unsuspend) a card for ``learner``."""
+    moment = now or datetime.now(UTC)
+    _ready(session, moment)
+    return controls.set_suspended(session, card_id, suspended, moment, learner=learner)
+
+
+def bury(session: Session, card_id: str, *, now: datetime | None = None,
+         learner: LearnerRef = None) -> dict[str, Any]:
+    """Hide a card from ``learner`` until tomorrow (UTC)."""
+    moment = now or datetime.now(UTC)
+    _ready(session, moment)
+    return controls.bury(session, card_id, moment, learner=learner)
+
+
+def tag_card(session: Session, card_id: str, names: Sequence[str], *, remove: bool = False,
+             now: datetime | None = None) -> dict[str, Any]:
+    """Tag a card (``remove``: untag it); returns ``{card_id, tags}``."""
+    _ready(session, now or datetime.now(UTC))
+    return {"card_id": card_id, "tags": tags.tag_card(session, card_id, names, remove=remove)}
+
+
+def import_cards(session: Session, lines: Sequence[str] | Any, *,
+                 now: datetime | None = None) -> dict[str, Any]:
+    """Your own cards from CSV lines (``front,back[,source[,tags]]``); returns the report."""
+    from claims.study.imports import import_csv
+
+    moment = now or datetime.now(UTC)
+    _ready(session, moment)
+    return import_csv(session, lines, moment).to_dict()
+
+
+def list_tags(session: Session) -> list[dict[str, Any]]:
+    """Every tag with its number of cards."""
+    return tags.list_tags(session)
+
+
+def undo(session: Session, *, now: datetime | None = None,
+         learner: LearnerRef = None) -> dict[str, Any]:
+    """Take back ``learner``'s last answer (a reversal is logged; the state goes back)."""
+    return controls.undo_last(session, now or datetime.now(UTC), learner=learner).to_public()
 
 
 def parse_replies(lines: Sequence[str]) -> list[dict[str, Any]]:
@@ -183,16 +269,19 @@ def parse_replies(lines: Sequence[str]) -> list[dict[str, Any]]:
 
 
 def export_anki(session: Session, out: str, *, deck: str | None = None,
-                now: datetime | None = None) -> dict[str, Any]:
-    """Write an .apkg of the deck's cards; returns what was written."""
+                now: datetime | None = None, history: bool = False,
+                learner: LearnerRef = None) -> dict[str, Any]:
+    """Write an .apkg of the deck's cards (with ``history``, ``learner``'s scheduling and
+    review log too); returns what was written."""
     from pathlib import Path
 
     from claims.study.anki import export_anki as write_apkg
 
     moment = now or datetime.now(UTC)
-    ensure_cards(session, moment)
+    _ready(session, moment)
     chosen = queue.resolve_deck(session, deck)
-    return write_apkg(session, Path(out), moment, chosen).to_dict()
+    return write_apkg(session, Path(out), moment, chosen, history=history,
+                      learner=learner).to_dict()
 
 
 def export_csv(session: Session, stream: Any, *, deck: str | None = None, header: bool = False,
@@ -200,16 +289,17 @@ def export_csv(session: Session, stream: Any, *, deck: str | None = None, header
     """Write ``front,back,tags`` rows to ``stream``; returns the number of cards."""
     from claims.study.export import csv_rows, write_csv
 
-    ensure_cards(session, now or datetime.now(UTC))
+    _ready(session, now or datetime.now(UTC))
     rows = csv_rows(session, queue.resolve_deck(session, deck))
     write_csv(rows, stream, header)
     return len(rows)
 
 
-def export_json(session: Session, *, cards: bool = True,
-                now: datetime | None = None) -> dict[str, Any]:
+def export_json(session: Session, *, cards: bool = True, now: datetime | None = None,
+                learner: LearnerRef = None) -> dict[str, Any]:
+    """Claims, sources and (``cards``) the cards with ``learner``'s state of each."""
     from claims.study.export import json_export
 
     moment = now or datetime.now(UTC)
-    ensure_cards(session, moment)
-    return json_export(session, moment, cards)
+    _ready(session, moment)
+    return json_export(session, moment, cards, learner_id(session, learner, create=False))

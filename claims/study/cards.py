@@ -33,7 +33,7 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from claims.domain import NUMERIC_KINDS, Kind, Stance, fact_year, year_of
+from claims.domain import NUMERIC_KINDS, CardKind, Kind, Stance, fact_year, year_of
 from claims.models import Card, Claim, Meta, Source, utcnow
 from claims.study import answers, distractors
 from claims.study.comparing import compare_cards as compare_cards  # re-exported
@@ -393,7 +393,8 @@ def sync_cards(session: Session, now: datetime | None = None) -> SyncReport:
     pairs = list(session.exec(select(Claim, Source).join(Source)).all())
     drafts = {d.id: d for d in generate_cards(pairs)}
     report = SyncReport()
-    for card in session.exec(select(Card)).all():
+    # Imported cards (kind "own", claims.study.imports) come from no claim: not ours to retire.
+    for card in session.exec(select(Card).where(Card.kind != CardKind.OWN)).all():
         draft = drafts.pop(card.id, None)
         if draft is None:
             if not card.retired:
@@ -418,7 +419,7 @@ def sync_cards(session: Session, now: datetime | None = None) -> SyncReport:
                 id=draft.id, claim_id=draft.claim_id, source_slug=draft.source_slug,
                 kind=draft.kind, question=draft.question, answer=draft.answer,
                 choices=draft.choices, spec=draft.spec, priority=draft.priority,
-                due=now, created_at=now,
+                created_at=now,
             )
         )
         report.created += 1

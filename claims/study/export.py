@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from sqlmodel import Session, col, select
 
-from claims.models import Card, Claim, Source
+from claims.models import Card, CardState, Claim, Source
 from claims.study import queue
 from claims.study.anki import topics_by_claim
 from claims.study.cards import citation
@@ -52,8 +52,10 @@ def write_csv(rows: list[list[str]], stream: TextIO, header: bool = False) -> No
     writer.writerows(rows)
 
 
-def json_export(session: Session, now: datetime, with_cards: bool = True) -> dict[str, Any]:
-    """``{exported_at, sources: [...], claims: [...], cards: [...]}`` in the contract shapes."""
+def json_export(session: Session, now: datetime, with_cards: bool = True,
+                learner_id: int = 0) -> dict[str, Any]:
+    """``{exported_at, sources: [...], claims: [...], cards: [...]}`` in the contract shapes;
+    each card's state and due date are ``learner_id``'s (new for a learner not stored)."""
     from claims.serialize import claim_to_public, source_to_public
 
     sources = session.exec(select(Source).order_by(Source.date, Source.slug)).all()
@@ -70,5 +72,7 @@ def json_export(session: Session, now: datetime, with_cards: bool = True) -> dic
     }
     if with_cards:
         cards = session.exec(queue.active().order_by(Card.id)).all()
-        data["cards"] = [card_to_public(c) for c in cards]
+        states = {state.card_id: state for state in session.exec(
+            select(CardState).where(CardState.learner_id == learner_id))}
+        data["cards"] = [card_to_public(c, states.get(c.id)) for c in cards]
     return data

@@ -21,14 +21,16 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from claims.db import is_sqlite
 from claims.domain import CardKind, QuizMode
 from claims.errors import NotFound, UsageError
-from claims.models import Card, Source, Topic
+from claims.models import Card, CardState, Claim, Source, Topic
 from claims.study import queue, scheduler
 from claims.study.answers import RATING_NAMES, AnswerCheck, check_answer
+from claims.study.learners import LearnerRef, learner_id
 from claims.suggest import did_you_mean
 
 LEARN_AHEAD = timedelta(minutes=20)
@@ -44,22 +46,53 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="seconds") if moment else None
 
 
-def card_to_public(card: Card) -> dict[str, Any]:
+def card_to_public(card: Card, state: CardState | None = None) -> dict[str, Any]:
     """The contract's card shape ``{id, claim_id, kind, question, answer, choices, due}``
-    plus ``source``, ``state`` (new/learning/review/relearning) and ``retired``."""
+    plus ``source``, ``state`` (new/learning/review/relearning), ``retired``,
+    ``suspended`` and ``buried_until``, for one learner's ``state`` of the card (None:
+    new to them, due since the card was made)."""
     return {
         "id": card.id, "claim_id": card.claim_id, "kind": card.kind,
         "question": card.question, "answer": card.answer, "choices": card.choices,
-        "due": _iso(card.due), "source": card.source_slug, "state": state_name(card),
-        "retired": card.retired,
+        "due": _iso(state.due if state else card.created_at), "source": card.source_slug,
+        "state": state_name(state), "retired": card.retired,
+        "suspended": bool(state and state.suspended),
+        "buried_until": _iso(state.buried_until) if state else None,
     }
 
 
 STATE_NAMES = {1: "learning", 2: "review", 3: "relearning"}
 
 
-def state_name(card: Card) -> str:
-    return "new" if card.introduced_at is None else STATE_NAMES.get(card.state, "learning")
+def state_name(state: CardState | None) -> str:
+    """``new`` (never reviewed by this learner), ``learning``, ``review`` or ``relearning``."""
+    if state is None or state.introduced_at is None:
+        return "new"
+    return STATE_NAMES.get(state.state, "learning")
+
+
+def get_state(session: Session, learner_id: int, card_id: str) -> CardState | None:
+    """One learner's state of one card (None while the card is new to them)."""
+    return session.get(CardState, (learner_id, card_id))
+
+
+def context(session: Session, card: Card) -> dict[str, Any] | None:
+    """What to show after an answer: the claim's sentence and a short citation
+    (``Cronin (1996), para. 4``); None for a card without a claim in the database."""
+    from claims.study.cards import source_label
+
+    row = session.exec(
+        select(Claim, Source).join(Source).where(Claim.id == card.claim_id)
+    ).first()
+    if row is None:  # an imported card: its source, if the CSV named one
+        source = session.exec(select(Source).where(Source.slug == card.source_slug)).first()
+        cited = source_label(source) if source else (card.spec or {}).get("source")
+        return {"claim_id": None, "sentence": None, "citation": cited,
+                "source": card.source_slug} if cited else None
+    claim, source = row
+    where = f", para. {claim.paragraph}" if claim.paragraph else ""
+    return {"claim_id": claim.id, "sentence": claim.sentence,
+            "citation": f"{source_label(source)}{where}", "source": source.slug}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +105,7 @@ class Outcome:
     rating: int
     due: datetime | None = None  # the next due date once recorded; None if not recorded
     recorded: bool = False
+    context: dict[str, Any] | None = None  # the claim's sentence and citation
 
     @property
     def correct(self) -> bool:
@@ -79,12 +113,12 @@ class Outcome:
 
     def to_public(self) -> dict[str, Any]:
         """``{card_id, given, correct, expected, rating, due}`` plus ``partial``, ``note``,
-        ``recorded``."""
+        ``recorded`` and ``context`` (the claim's sentence and a short citation)."""
         return {
             "card_id": self.card_id, "given": self.given, "correct": self.verdict.correct,
             "expected": self.verdict.expected, "rating": RATING_NAMES[self.rating],
             "due": _iso(self.due), "partial": self.verdict.partial, "note": self.verdict.note,
-            "recorded": self.recorded,
+            "recorded": self.recorded, "context": self.context,
         }
 
 
@@ -101,7 +135,17 @@ def check(card: Card, given: str) -> AnswerCheck:
     return check_answer(card.spec or {}, card.answer, given, card.choices)
 
 
-def _lock_card(session: Session, card_id: str) -> Card:
+def _select_state(session: Session, lid: int, card_id: str) -> CardState | None:
+    return session.exec(
+        select(CardState).where(CardState.learner_id == lid, CardState.card_id == card_id)
+        .with_for_update().execution_options(populate_existing=True)
+    ).first()
+
+
+def lock_state(session: Session, lid: int, card_id: str, now: datetime) -> tuple[Card, CardState]:
+    """The card and the learner's state of it, locked until the caller commits; a state
+    row is made for a card new to the learner. Other learners' states stay unlocked on
+    PostgreSQL; SQLite has one write lock for the whole database."""
     if is_sqlite(session):
         # Takes SQLite's write lock before reading, so the read below is current and a
         # concurrent writer waits (busy timeout) instead of failing or being overwritten.
@@ -109,40 +153,63 @@ def _lock_card(session: Session, card_id: str) -> Card:
             update(Card).where(col(Card.id) == card_id).values(id=col(Card.id))
             .execution_options(synchronize_session=False)
         )
-    card = session.exec(
-        select(Card).where(Card.id == card_id).with_for_update()
-        .execution_options(populate_existing=True)
-    ).first()
-    if card is None:
-        raise NotFound(f"no card with id {card_id!r}",
-                       hint="list card ids with: `claims.study.api.list_cards()`")
-    return card
+    card = get_card(session, card_id)
+    state = _select_state(session, lid, card_id)
+    if state is None:
+        try:
+            with session.begin_nested():  # another process may start the same card at once
+                state = CardState(learner_id=lid, card_id=card_id, due=now)
+                session.add(state)
+        except IntegrityError:
+            state = _select_state(session, lid, card_id)
+            assert state is not None
+    return card, state
 
 
 def answer_card(
     session: Session, card_id: str, given: str, now: datetime, *,
     rating: int | None = None, duration_ms: int | None = None, fuzz: bool = False,
-    verdict: AnswerCheck | None = None,
+    verdict: AnswerCheck | None = None, learner: LearnerRef = None,
 ) -> Outcome:
-    """Check ``given``, rate it (``rating`` overrides the suggestion), schedule, log.
+    """Check ``learner``'s answer ``given``, rate it (``rating`` overrides the
+    suggestion), schedule their state of the card, log.
 
     The answer is flushed, not committed: the caller commits it (and so releases the
-    lock on the card), at once if a stop must not lose it.
+    lock on the learner's card state), at once if a stop must not lose it.
     """
     now = scheduler.require_utc(now)
-    card = _lock_card(session, card_id)
-    if card.retired:
-        raise NotFound(f"card {card_id!r} is retired (its claim is gone)",
-                       hint="list current cards with: `claims.study.api.list_cards()`")
+    lid = learner_id(session, learner)
+    card, state = lock_state(session, lid, card_id, now)
+    _refuse_retired(card)
     verdict = verdict or check(card, given)
-    final = rating if rating is not None else verdict.suggested_rating(duration_ms)
-    sched = scheduler.make_scheduler(session, fuzz=fuzz)
-    log = scheduler.review(sched, card, final, now, given=given, correct=verdict.correct,
+    starts = state.introduced_at is None  # the learner's first answer to this card
+    final = rating if rating is not None else verdict.suggested_rating(duration_ms, new=starts)
+    sched = scheduler.make_scheduler(session, lid, fuzz=fuzz)
+    log = scheduler.review(sched, state, final, now, given=given, correct=verdict.correct,
                            duration_ms=duration_ms)
-    session.add(card)
+    session.add(state)
     session.add(log)
     session.flush()
-    return Outcome(card.id, given, verdict, final, card.due, recorded=True)
+    if starts:
+        queue.advance_frontier(session, lid)
+    return Outcome(card.id, given, verdict, final, state.due, recorded=True,
+                   context=context(session, card))
+
+
+def _refuse_retired(card: Card) -> None:
+    if card.retired:
+        raise NotFound(f"card {card.id!r} is retired (its claim is gone)",
+                       hint="list current cards with: `claims.study.api.list_cards()`")
+
+
+def check_only(session: Session, card_id: str, given: str, *,
+               duration_ms: int | None = None) -> Outcome:
+    """Check an answer without recording it (a dry run): no state or log changes."""
+    card = get_card(session, card_id)
+    _refuse_retired(card)
+    verdict = check(card, given)
+    return Outcome(card.id, given, verdict, verdict.suggested_rating(duration_ms),
+                   context=context(session, card))
 
 
 # --- interactive review ------------------------------------------------------------
@@ -166,33 +233,48 @@ class ReviewRun:
     # Anki does), so a card missed in this session comes back before it ends.
     learn_ahead: timedelta = LEARN_AHEAD
     outcomes: list[Outcome] = field(default_factory=list)
+    learner: LearnerRef = None  # stored on the first answer, not when the run starts
 
     def next_card(self) -> Card | None:
         if self.limit is not None and len(self.outcomes) >= self.limit:
             return None
-        now = self.clock()
-        card = queue.next_card(self.session, now, self.deck, self.new_limit)
+        now, who = self.clock(), self.learner
+        card = queue.next_card(self.session, now, self.deck, self.new_limit, learner=who)
         if card is not None or not self.learn_ahead:
             return card
         last = [self.outcomes[-1].card_id] if self.outcomes else []
         ahead = now + self.learn_ahead
-        card = queue.next_card(self.session, ahead, self.deck, new_limit=0, exclude=last)
+        card = queue.next_card(self.session, ahead, self.deck, new_limit=0, exclude=last,
+                               learner=who)
         if card is None and last:  # the card just answered is the only one left
-            card = queue.next_card(self.session, ahead, self.deck, new_limit=0)
+            card = queue.next_card(self.session, ahead, self.deck, new_limit=0, learner=who)
         return card
 
     def check(self, card: Card, given: str) -> AnswerCheck:
         return check(card, given)
 
+    def context(self, card: Card) -> dict[str, Any] | None:
+        """The claim's sentence and short citation, to show after an answer."""
+        return context(self.session, card)
+
+    def is_new(self, card: Card) -> bool:
+        """Is ``card`` new to this run's learner (never answered)? A quick right answer
+        to a new card is suggested Good, not Easy."""
+        lid = learner_id(self.session, self.learner, create=False)
+        state = get_state(self.session, lid, card.id)
+        return state is None or state.introduced_at is None
+
     def record(self, card: Card, given: str, verdict: AnswerCheck, rating: int | None = None,
                duration_ms: int | None = None) -> Outcome:
         outcome = answer_card(self.session, card.id, given, self.clock(), rating=rating,
-                              duration_ms=duration_ms, fuzz=self.fuzz, verdict=verdict)
+                              duration_ms=duration_ms, fuzz=self.fuzz, verdict=verdict,
+                              learner=self.learner)
         self.outcomes.append(outcome)
         return outcome
 
     def remaining(self) -> dict[str, int]:
-        return queue.counts(self.session, self.clock(), self.deck, self.new_limit)
+        return queue.counts(self.session, self.clock(), self.deck, self.new_limit,
+                            learner=self.learner)
 
     def summary(self) -> dict[str, Any]:
         return score(self.outcomes)
@@ -256,19 +338,21 @@ def quiz_cards(
 
 def quiz_answer(
     session: Session, card: Card, given: str, now: datetime, *, record: bool = False,
-    duration_ms: int | None = None,
+    duration_ms: int | None = None, learner: LearnerRef = None,
 ) -> Outcome:
-    """Check a quiz answer; with ``record`` it also goes into the schedule and the log."""
+    """Check a quiz answer; with ``record`` it also goes into ``learner``'s schedule and
+    the log."""
     if record:
-        return answer_card(session, card.id, given, now, duration_ms=duration_ms)
-    verdict = check(card, given)
-    return Outcome(card.id, given, verdict, verdict.suggested_rating(duration_ms))
+        return answer_card(session, card.id, given, now, duration_ms=duration_ms,
+                           learner=learner)
+    return check_only(session, card.id, given, duration_ms=duration_ms)
 
 
 def run_quiz(
     session: Session, answers: Sequence[dict[str, Any]], now: datetime, *,
     topic: str | None = None, source: str | None = None, count: int = 10,
     mode: str = "mixed", seed: int | None = None, record: bool = False,
+    learner: LearnerRef = None,
 ) -> dict[str, Any]:
     """A whole quiz without a terminal: ``answers[i]`` answers question ``i``.
 
@@ -278,9 +362,10 @@ def run_quiz(
     when the caller commits: all of them, or none if one is refused.
     """
     cards = quiz_cards(session, topic=topic, source=source, count=count, mode=mode, seed=seed)
+    lid = learner_id(session, learner, create=record)
     results, outcomes = [], []
     for index, card in enumerate(cards):
-        entry = card_to_public(card)
+        entry = card_to_public(card, get_state(session, lid, card.id))
         reply = answers[index] if index < len(answers) else None
         if reply is None:
             entry.update(given=None, correct=False, expected=card.answer, rating=None)
@@ -293,7 +378,7 @@ def run_quiz(
                 hint="answer in the order asked, or leave card_id out",
             )
         outcome = quiz_answer(session, card, str(reply.get("answer", "")), now, record=record,
-                              duration_ms=reply.get("duration_ms"))
+                              duration_ms=reply.get("duration_ms"), learner=lid)
         outcomes.append(outcome)
         verdict = outcome.to_public()
         if not outcome.recorded:

@@ -11,7 +11,8 @@ from claims.models import Card, Claim, Review, Source
 from claims.study import cards as cardgen
 from claims.study.answers import accepts, check_answer
 from claims.study.cards import BLANK, card_id, ensure_cards, sync_cards
-from claims.study.session import answer_card
+from claims.study.learners import learner_id
+from claims.study.session import answer_card, get_state
 from study.helpers import NOW, MiniCorpus
 
 
@@ -229,7 +230,8 @@ def test_sync_retires_cards_of_a_gone_claim_and_keeps_history(
     session.commit()
     assert report.retired == 2  # the question on "budget" and its multiple choice
     card = session.get(Card, cid)
-    assert card is not None and card.retired and card.introduced_at == NOW
+    state = get_state(session, learner_id(session, None), cid)
+    assert card is not None and card.retired and state is not None and state.introduced_at == NOW
     assert len(session.exec(select(Review).where(Review.card_id == cid)).all()) == 1
 
 
@@ -252,7 +254,8 @@ def test_a_claim_that_returns_revives_its_card_with_progress(
     card = session.get(Card, cid)
     assert card is not None and not card.retired
     assert report.revived == 2  # recall and multiple choice
-    assert card.due == outcome.due and card.introduced_at == NOW
+    state = get_state(session, learner_id(session, None), cid)
+    assert state is not None and state.due == outcome.due and state.introduced_at == NOW
 
 
 def test_ensure_cards_only_syncs_when_claims_changed(session: Session, mini: MiniCorpus) -> None:
@@ -277,8 +280,7 @@ def test_a_new_generation_keeps_progress_and_retires_the_year_of_writing(
     old_year = card_id("surplus", "year")
     session.add(Card(id=old_year, claim_id="surplus", source_slug="manning-1993", kind="year",
                      question="In what year did Robert A. Manning write: \u201c...\u201d?",
-                     answer="1993", spec={"type": "year", "year": 1993}, due=NOW,
-                     created_at=NOW))
+                     answer="1993", spec={"type": "year", "year": 1993}, created_at=NOW))
     session.commit()
     recall = card_id("budget", "cloze")
     answer_card(session, old_year, "1993", NOW)
@@ -291,7 +293,9 @@ def test_a_new_generation_keeps_progress_and_retires_the_year_of_writing(
     assert retired is not None and retired.retired
     assert len(session.exec(select(Review).where(Review.card_id == old_year)).all()) == 1
     kept = session.get(Card, recall)
-    assert kept is not None and not kept.retired and kept.due == outcome.due
+    assert kept is not None and not kept.retired
+    state = get_state(session, learner_id(session, None), recall)
+    assert state is not None and state.due == outcome.due  # the learner's progress is kept
     assert kept.question.startswith("How large was Japan's defense budget")
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from claims.models import Card, Review
+from claims.models import CardState, Review
 from claims.study.cards import card_id
 
 NOW = "2026-11-23T09:00:00Z"
@@ -34,8 +34,11 @@ def test_cards_answer_records_and_returns_the_verdict(study_cli: Any, engine: An
     assert verdict == {
         "card_id": cid, "given": "$49B", "correct": True, "expected": "$49-billion",
         "rating": "Good", "due": "2026-11-23T09:10:00+00:00", "partial": False, "note": None,
-        "recorded": True,
+        "recorded": True, "context": {
+            "claim_id": "surplus", "citation": "Manning (1993)", "source": "manning-1993",
+            "sentence": verdict["context"]["sentence"]},
     }
+    assert "$49-billion surplus" in verdict["context"]["sentence"]
     with Session(engine) as session:
         reviews = session.exec(select(Review)).all()
         assert [(r.card_id, r.rating, r.correct, r.given) for r in reviews] == [
@@ -126,8 +129,8 @@ def test_quiz_record_writes_reviews(study_cli: Any, engine: Any) -> None:
     with Session(engine) as session:
         assert len(session.exec(select(Review)).all()) == 2
         ids = {q["id"] for q in result["questions"]}
-        cards = [session.get(Card, i) for i in ids]
-        assert all(c is not None and c.introduced_at is not None for c in cards)
+        states = [session.get(CardState, (1, i)) for i in ids]
+        assert all(c is not None and c.introduced_at is not None for c in states)
 
 
 def test_quiz_bad_stdin_line(study_cli: Any) -> None:
@@ -169,7 +172,7 @@ def test_stats_table(study_cli: Any) -> None:
     result = study_cli("stats", "--now", NOW, "--days", "3", "--forecast", "3")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == (
-        "Deck all: 21 new, 0 learning, 0 review, 0 relearning, 0 retired; 0 due now."
+        "Deck all: 21 new, 0 learning, 0 review, 0 relearning, 0 retired, 0 suspended; 0 due now."
     )
     assert "Due forecast" in result.stdout
 

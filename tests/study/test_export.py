@@ -119,3 +119,41 @@ def test_json_has_claims_with_sources_and_cards(study_cli: Any) -> None:
     assert len(data["claims"]) == 13 and len(data["cards"]) == 21
     assert set(data["cards"][0]) >= {"id", "claim_id", "kind", "question", "answer", "choices",
                                      "due"}
+
+
+def test_anki_export_with_history_carries_the_learners_progress(
+    study_cli: Any, tmp_path: Path
+) -> None:
+    surplus, forces = card_id("surplus", "cloze"), card_id("forces", "cloze")
+    for args in ((surplus, "$49B", "2026-11-23T09:00:00Z"), (forces, "12", "2026-11-23T09:01:00Z"),
+                 (surplus, "$49B", "2026-11-23T09:10:00Z")):
+        result = study_cli("--learner", "ana", "cards", "answer", args[0], args[1], "--now",
+                           args[2], "--format", "json")
+        assert result.exit_code == 0, result.output
+    study_cli("--learner", "bo", "cards", "answer", forces, "45,000", "--format", "json")
+    out = tmp_path / "ana.apkg"
+    result = study_cli("--learner", "ana", "export", "anki", "--out", str(out), "--history",
+                       "--now", "2026-11-23T09:30:00Z")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.rstrip().endswith("with 3 reviews.")
+    db = _collection(out, tmp_path)
+    ours = {fields.split("\x1f")[3]: cid for cid, fields in
+            db.execute("SELECT cards.id, notes.flds FROM cards JOIN notes ON notes.id = cards.nid")}
+    log = db.execute("SELECT id, cid, ease, type FROM revlog ORDER BY id").fetchall()
+    assert [(cid, ease, kind) for _, cid, ease, kind in log] == [
+        (ours[surplus], 3, 0), (ours[forces], 1, 0), (ours[surplus], 3, 1)]
+    assert log[0][0] == 1_795_424_400_000  # 2026-11-23T09:00:00Z in milliseconds
+    scheduled = dict(db.execute("SELECT id, type FROM cards WHERE type > 0").fetchall())
+    assert scheduled == {ours[surplus]: 2, ours[forces]: 1}  # review; learning after Again
+    assert db.execute("SELECT count(*) FROM cards WHERE type = 0").fetchone()[0] == len(ours) - 2
+
+
+def test_json_cards_carry_the_learners_state(study_cli: Any) -> None:
+    surplus = card_id("surplus", "cloze")
+    study_cli("--learner", "ana", "cards", "answer", surplus, "$49B", "--now", NOW,
+              "--format", "json")
+    states = {}
+    for who in ("ana", "bo"):
+        data = json.loads(study_cli("--learner", who, "export", "json", "--now", NOW).stdout)
+        states[who] = next(c["state"] for c in data["cards"] if c["id"] == surplus)
+    assert states == {"ana": "learning", "bo": "new"}

@@ -11,7 +11,8 @@ from sqlmodel import Session, select
 from claims.models import Card, Review
 from claims.study import queue, scheduler
 from claims.study.cards import card_id, sync_cards
-from claims.study.session import answer_card, check, quiz_cards
+from claims.study.learners import learner_id
+from claims.study.session import answer_card, check, get_state, quiz_cards
 from study.helpers import NOW, MiniCorpus
 
 
@@ -29,9 +30,9 @@ def test_golden_intervals_good_good_good_good_again_good(synced: Session) -> Non
     for rating in (3, 3, 3, 3, 1, 3):
         outcome = answer_card(synced, cid, "x", moment, rating=rating)
         assert outcome.due is not None
-        card = synced.get(Card, cid)
-        assert card is not None
-        seen.append((rating, card.state, outcome.due - moment))
+        state = get_state(synced, learner_id(synced, None), cid)
+        assert state is not None
+        seen.append((rating, state.state, outcome.due - moment))
         moment = outcome.due
     assert seen == [
         (3, 1, timedelta(minutes=10)),
@@ -50,14 +51,15 @@ def test_retrievability_comes_from_fsrs(synced: Session) -> None:
     cid = card_id("forces", "cloze")
     answer_card(synced, cid, "45,000", NOW, rating=3)
     answer_card(synced, cid, "45,000", NOW + timedelta(minutes=10), rating=3)
-    card = synced.get(Card, cid)
-    assert card is not None
-    sched = scheduler.make_scheduler(synced)
-    assert scheduler.retrievability(sched, card, NOW + timedelta(minutes=20)) == 1.0
-    later = scheduler.retrievability(sched, card, NOW + timedelta(days=30))
+    lid = learner_id(synced, None)
+    state = get_state(synced, lid, cid)
+    assert state is not None
+    sched = scheduler.make_scheduler(synced, lid)
+    assert scheduler.retrievability(sched, state, NOW + timedelta(minutes=20)) == 1.0
+    later = scheduler.retrievability(sched, state, NOW + timedelta(days=30))
     assert later is not None and 0.5 < later < 0.9
-    new = synced.get(Card, card_id("budget", "cloze"))
-    assert new is not None and scheduler.retrievability(sched, new, NOW) is None
+    new = get_state(synced, lid, card_id("budget", "cloze"))
+    assert new is None and scheduler.retrievability(sched, new, NOW) is None
 
 
 def test_naive_datetimes_are_refused(synced: Session) -> None:
@@ -67,7 +69,7 @@ def test_naive_datetimes_are_refused(synced: Session) -> None:
 
 def test_queue_due_first_then_new_within_the_daily_limit(synced: Session) -> None:
     first = queue.next_card(synced, NOW, new_limit=2)
-    assert first is not None and first.introduced_at is None
+    assert first is not None and get_state(synced, learner_id(synced, None), first.id) is None
     answer_card(synced, first.id, "wrong", NOW)  # Again: due in a minute
     second = queue.next_card(synced, NOW, new_limit=2)
     assert second is not None and second.id != first.id
@@ -131,7 +133,7 @@ def test_optimize_says_clearly_when_torch_is_absent(synced: Session) -> None:
     for i in range(3):
         answer_card(synced, card_id("surplus", "cloze"), "x", start + timedelta(days=i))
     with pytest.raises(ClaimsError) as info:
-        scheduler.optimize(synced, min_reviews=3)
+        scheduler.optimize(synced, learner_id(synced, None), min_reviews=3)
     assert info.value.message == "the FSRS optimiser is not installed (it needs torch)"
     assert info.value.hint == "pip install 'claims[optimizer]'"
 
@@ -141,8 +143,10 @@ def test_saved_parameters_are_used(synced: Session) -> None:
 
     params = list(fsrs.Scheduler().parameters)
     params[0] = 1.0  # a different initial stability for Again
-    scheduler.save_parameters(synced, params)
-    assert scheduler.make_scheduler(synced).parameters[0] == 1.0
+    ana, bo = learner_id(synced, "ana"), learner_id(synced, "bo")
+    scheduler.save_parameters(synced, ana, params)
+    assert scheduler.make_scheduler(synced, ana).parameters[0] == 1.0
+    assert scheduler.make_scheduler(synced, bo).parameters[0] != 1.0  # parameters are per learner
 
 
 def _plan(session: Session, statement: Any) -> str:
@@ -157,9 +161,9 @@ def test_next_card_queries_use_the_partial_indexes(synced: Session) -> None:
     """The speed of next-card selection rests on these plans (see the benchmark)."""
     if synced.get_bind().dialect.name != "sqlite":
         pytest.skip("query plans checked on SQLite")
-    due = _plan(synced, queue.learned_due(queue.ALL_CARDS, NOW).limit(1))
-    assert "USING INDEX ix_card_learned_due" in due and "TEMP B-TREE" not in due
-    new = _plan(synced, queue.new_cards(queue.ALL_CARDS).limit(1))
+    due = _plan(synced, queue.learned_due(1, queue.ALL_CARDS, NOW).limit(1))
+    assert "USING INDEX ix_card_state_due" in due and "TEMP B-TREE" not in due
+    new = _plan(synced, queue.new_cards(1, queue.ALL_CARDS, NOW).limit(1))
     assert "USING INDEX ix_card_new_order" in new and "TEMP B-TREE" not in new
 
 

@@ -11,7 +11,7 @@ import pytest
 from sqlmodel import Session, func, select
 
 from claims.db import open_database
-from claims.models import Card, Review
+from claims.models import CardState, Learner, Review
 from claims.study.cards import card_id, sync_cards
 from study.helpers import NOW, build_mini_corpus
 
@@ -116,43 +116,55 @@ WORKER = textwrap.dedent(
     from claims.db import open_database
     from claims.study.session import answer_card
 
-    url, name, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    cards = sys.argv[4:]
+    url, learner, name, rounds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    cards = sys.argv[5:]
     engine = open_database(url)
     start = datetime(2026, 11, 23, 9, tzinfo=UTC)
     for i in range(rounds):
         with Session(engine) as session:
             for card in cards:
-                answer_card(session, card, f"{name}-{i}", start + timedelta(minutes=i))
+                answer_card(session, card, f"{name}-{i}", start + timedelta(minutes=i),
+                            learner=learner)
                 session.commit()  # this worker opened the session: it commits each answer
     print("done", name)
     """
 )
 
 
-def test_two_processes_answering_at_once_lose_no_review(tmp_path: Path, db_url: str) -> None:
+def test_two_learners_in_four_processes_answering_at_once_lose_no_review(
+    tmp_path: Path, db_url: str
+) -> None:
+    """Two processes per learner, all on the same two cards: every answer is logged under
+    its learner, and each learner's state of a card is their own."""
     _with_mini_corpus_and_cards(db_url)
     shared = [card_id("surplus", "cloze"), card_id("forces", "cloze")]
-    rounds = 15
+    rounds = 10
     script = tmp_path / "worker.py"
     script.write_text(WORKER)
+    workers = [("ana", "ana-left"), ("ana", "ana-right"), ("bo", "bo-left"), ("bo", "bo-right")]
     procs = [
-        subprocess.Popen([sys.executable, str(script), db_url, name, str(rounds), *shared],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for name in ("left", "right")
+        subprocess.Popen([sys.executable, str(script), db_url, learner, name, str(rounds),
+                          *shared], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for learner, name in workers
     ]
-    outputs = [p.communicate(timeout=180) for p in procs]
+    outputs = [p.communicate(timeout=240) for p in procs]
     for proc, (_out, err) in zip(procs, outputs, strict=True):
         assert proc.returncode == 0, err
     engine = open_database(db_url)
     with Session(engine) as session:
-        total = session.exec(select(func.count()).select_from(Review)).one()
-        per_card = dict(session.exec(
-            select(Review.card_id, func.count()).group_by(Review.card_id)).all())
+        names = dict(session.exec(select(Learner.id, Learner.name)).all())
+        per_learner_card = {
+            (names[lid], cid): n for lid, cid, n in session.exec(
+                select(Review.learner_id, Review.card_id, func.count())
+                .group_by(Review.learner_id, Review.card_id)).all()
+        }
         givens = {r.given for r in session.exec(select(Review)).all()}
-        card = session.get(Card, shared[0])
-        assert card is not None and card.introduced_at is not None
+        states = session.exec(select(CardState)).all()
     engine.dispose()
-    assert total == 2 * rounds * len(shared)
-    assert per_card == dict.fromkeys(shared, 2 * rounds)
-    assert len(givens) == 2 * rounds
+    assert per_learner_card == {
+        (who, cid): 2 * rounds for who in ("ana", "bo") for cid in shared
+    }
+    assert len(givens) == 4 * rounds
+    assert sorted((names[s.learner_id], s.card_id) for s in states) == sorted(
+        (who, cid) for who in ("ana", "bo") for cid in shared)
+    assert all(s.introduced_at is not None for s in states)
