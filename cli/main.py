@@ -18,7 +18,8 @@ from cli.output import FORMAT_META_KEY, print_error
 from cli.state import AppState
 
 # Modules under cli/ that each define ``register(app)``; order is the --help order.
-COMMAND_MODULES = ("corpus", "extract", "lookup", "cite", "compare", "study", "export", "check")
+COMMAND_MODULES = ("corpus", "extract", "lookup", "cite", "compare", "study", "export", "check",
+                   "serve")
 
 
 class ClaimsGroup(TyperGroup):
