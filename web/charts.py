@@ -37,7 +37,7 @@ def _ticks(low: float, high: float, count: int = 5) -> list[float]:
     ticks = []
     value = start
     while value < high + step * 0.999:
-        ticks.append(round(value, 10))
+        ticks.append(float(round(value, 10)))
         value += step
     return ticks
 

@@ -14,7 +14,8 @@ WEB_WORDS: dict[str, str] = {
     "url": "--db/CLAIMS_DB",
 }
 _LIBRARY_WORD = re.compile(r"`(?P<name>[\w.()]+)(?:=(?P<value>[^`]*))?`")
-_DID_YOU_MEAN = re.compile(r"did you mean (?P<names>[^?]+)\?")
+# claims.suggest.did_you_mean, and claims.compare.timeline's "... or topic a, b"
+_DID_YOU_MEAN = re.compile(r"did you mean (?P<names>[^?]+)\?|\bor topic (?P<topics>[\w, -]+)$")
 
 
 def in_web_words(text: str | None) -> str | None:
@@ -39,8 +40,11 @@ def suggested_names(hint: str | None) -> list[str]:
 
     >>> suggested_names("did you mean okinawa, trade? `claims.compare.list_topics()`")
     ['okinawa', 'trade']
+    >>> suggested_names("no metric is close; `claims.compare.list_metrics()` or topic okinawa")
+    ['okinawa']
     """
-    match = _DID_YOU_MEAN.search(hint or "")
-    if not match:
-        return []
-    return [name.strip().strip("'") for name in match["names"].split(",") if name.strip()]
+    names: list[str] = []
+    for match in _DID_YOU_MEAN.finditer(hint or ""):
+        found = match["names"] or match["topics"] or ""
+        names += [name.strip().strip("'") for name in found.split(",") if name.strip()]
+    return list(dict.fromkeys(names))

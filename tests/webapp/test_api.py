@@ -8,9 +8,9 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+from lookup.test_search import HOSTILE
 
 from claims.serialize import CLAIM_KEYS, SOURCE_KEYS
-from lookup.test_search import HOSTILE
 
 FORCES = "cronin-1996-forces-45000"
 
