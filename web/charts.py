@@ -22,15 +22,19 @@ TARGET_COLOUR = "#a33a00"
 AXIS_COLOUR = "#444"
 
 
-def _ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round tick values covering ``low``..``high``.
+def _ticks(low: float, high: float, count: int = 5, whole: bool = False) -> list[float]:
+    """Round tick values covering ``low``..``high`` (whole numbers only if ``whole``).
 
     >>> _ticks(0, 45000)
     [0.0, 10000.0, 20000.0, 30000.0, 40000.0, 50000.0]
+    >>> _ticks(1971, 1972, whole=True)
+    [1971.0, 1972.0]
     """
     if high <= low:
         return [low]
     raw = (high - low) / count
+    if whole:
+        raw = max(raw, 1.0)
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     start = math.floor(low / step) * step
@@ -66,8 +70,10 @@ def series_svg(series: Series, targets: set[str], chart_id: str) -> str:
     years = [p.year for p in points if p.year is not None]
     lows = [p.low if p.low is not None else p.value for p in points]
     highs = [p.high if p.high is not None else p.value for p in points]
-    y_low = min(0.0, min(lows)) if series.scale != "year" else min(lows) - 1
-    ticks = _ticks(y_low, max(highs) if max(highs) > y_low else y_low + 1)
+    is_year = series.scale == "year"
+    y_low = min(0.0, min(lows)) if not is_year else min(lows) - 2
+    y_high = max(highs) + (2 if is_year else 0)
+    ticks = _ticks(y_low, y_high if y_high > y_low else y_low + 1, whole=is_year)
     y_min, y_max = ticks[0], ticks[-1] if ticks[-1] > ticks[0] else ticks[0] + 1
     x_min, x_max = min(years) - 1, max(years) + 1
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
