@@ -69,10 +69,10 @@ def app_from_env() -> FastAPI:
 @contextmanager
 def read_session(request: Request) -> Iterator[Session]:
     """A session for one request; whatever happens, nothing is committed."""
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DataError, OperationalError
     from sqlmodel import Session
 
-    from claims.errors import database_error
+    from claims.errors import UsageError, database_error
 
     engine: Engine = request.app.state.engine
     with Session(engine) as session:
@@ -80,6 +80,11 @@ def read_session(request: Request) -> Iterator[Session]:
             yield session
         except OperationalError as exc:
             raise database_error(str(exc.orig or exc)) from None
+        except DataError as exc:  # a value the database refuses, e.g. NUL on PostgreSQL
+            reason = str(exc.orig or exc).splitlines()[0]
+            raise UsageError(f"the database cannot read a value of this request: {reason}",
+                             hint="names, ids and words never contain control characters"
+                             ) from None
         finally:
             session.rollback()
 

@@ -12,6 +12,7 @@ WEB = Path(__file__).resolve().parents[2] / "web"
 # what a route may take from the database layer: a session to hand to the library and
 # the driver error to turn into claims' DatabaseError
 ALLOWED_DB_NAMES = {"sqlmodel.Session", "sqlalchemy.exc.OperationalError",
+                    "sqlalchemy.exc.DataError",
                     "sqlalchemy.engine.Engine", "claims.db.open_database",
                     "claims.db.reading.as_reader"}
 
