@@ -53,13 +53,19 @@ def claim_page(request: Request, claim_id: str) -> Response:
     related claims and cards."""
     from claims.cite.citation import cite_claims
     from claims.show import show_claim
+    from web.memo import citations as memo
 
     with read_session(request) as session:
         view = show_claim(session, claim_id)
         data = view.to_dict()
+        inputs = {"claim": data["claim"], "source": data["source"],
+                  "paragraph": data["paragraph"]["number"]}
         citations = []
         for style in STYLES:
-            text = cite_claims(session, [claim_id], style).to_text()
+            def cite(style: str = style) -> str:
+                return cite_claims(session, [claim_id], style).to_text()
+
+            text = memo.get(("claim", style, inputs), cite)
             citations.append({"style": style, "label": STYLE_LABELS[style], "text": text})
     return render(request, "claim.html", data=data, citations=citations,
                   paragraph=view.paragraph)
@@ -135,11 +141,13 @@ def source_page(request: Request, slug: str) -> Response:
     """A source's metadata and reference, then its text with every claim marked in place."""
     from claims.browse import show_source
     from claims.cite.citation import cite_source
+    from web.memo import citations as memo
 
     with read_session(request) as session:
         view = show_source(session, slug)
         data = view.to_dict()
-        reference = cite_source(session, slug, "apa").references[0].text
+        reference = memo.get(("source", "apa", data["source"]), lambda: cite_source(
+            session, slug, "apa").references[0].text)
     return render(request, "source.html", data=data, paragraphs=view.paragraphs,
                   reference=reference)
 
