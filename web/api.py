@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
 
 from claims.errors import UsageError
 from web.app import read_session
@@ -20,6 +21,8 @@ STYLES = ("apa", "mla", "chicago", "bibtex", "csl-json", "markdown")
 MAX_IDS = 100
 
 Text = Annotated[str | None, Query(max_length=20_000)]
+Obj = dict[str, Any]  # the documented shapes (docs/web.md); routes return JSONResponse
+Rows = list[dict[str, Any]]  # directly, skipping FastAPI's re-validation of their output
 
 
 def citation_style(style: str | None) -> str:
@@ -49,8 +52,9 @@ def run_search(request: Request, form: SearchForm) -> list[Any]:
         return search(as_reader(session), form.q, limit=form.limit, **form.filters())
 
 
-@router.get("/search", summary="Search claims (claims search --format json)")
-def api_search(
+@router.get("/search", summary="Search claims (claims search --format json)",
+            response_model=Rows)
+async def api_search(  # async: the hot path runs on the event loop, no threadpool hop
     request: Request, q: Text = None, topic: Text = None, source: Text = None,
     kind: Text = None, metric: Text = None,
     year_from: Annotated[str | None, Query(alias="from", max_length=100)] = None,
@@ -58,54 +62,59 @@ def api_search(
     min: Annotated[str | None, Query(max_length=100)] = None,
     max: Annotated[str | None, Query(max_length=100)] = None,
     limit: Annotated[str | None, Query(max_length=100)] = None,
-) -> list[dict[str, Any]]:
+) -> JSONResponse:
     """Claims matching all the words `q` and every filter, best first: a JSON array of
     claim objects with `rank`, `score` and `highlights` (spans of matched words)."""
     form = SearchForm.parse(dict(request.query_params), limit)
-    return [hit.to_dict() for hit in run_search(request, form)]
+    return JSONResponse([hit.to_dict() for hit in run_search(request, form)])
 
 
-@router.get("/facets", summary="Counts of a search's matches by topic, source, kind, year")
-def api_facets(request: Request, q: Text = None) -> dict[str, Any]:
+@router.get("/facets", summary="Counts of a search's matches by topic, source, kind, year",
+            response_model=Obj)
+def api_facets(request: Request, q: Text = None) -> JSONResponse:
     """The facets the search page shows, for the same query string as /api/search."""
     from claims.browse import facets
     from claims.db.reading import as_reader
 
     form = SearchForm.parse(dict(request.query_params))
     with read_session(request) as session:
-        return facets(as_reader(session), form.q, **form.filters()).to_dict()
+        return JSONResponse(facets(as_reader(session), form.q, **form.filters()).to_dict())
 
 
-@router.get("/claims/{claim_id}", summary="One claim in context (claims show --format json)")
-def api_claim(request: Request, claim_id: str, style: Text = None) -> dict[str, Any]:
+@router.get("/claims/{claim_id}", summary="One claim in context (claims show --format json)",
+            response_model=Obj)
+def api_claim(request: Request, claim_id: str, style: Text = None) -> JSONResponse:
     """The claim, its paragraph (with the figure's span), source, citation, related claims
     and cards."""
     from claims.show import show_claim
 
     with read_session(request) as session:
-        return show_claim(session, claim_id, citation_style(style)).to_dict()
+        return JSONResponse(show_claim(session, claim_id, citation_style(style)).to_dict())
 
 
-@router.get("/compare/{metric}", summary="Claims on one metric with verdicts (claims compare)")
-def api_compare_metric(request: Request, metric: str) -> dict[str, Any]:
+@router.get("/compare/{metric}", summary="Claims on one metric with verdicts (claims compare)",
+            response_model=Obj)
+def api_compare_metric(request: Request, metric: str) -> JSONResponse:
     from claims.compare import compare_metric
 
     with read_session(request) as session:
-        return compare_metric(session, metric).to_dict()
+        return JSONResponse(compare_metric(session, metric).to_dict())
 
 
-@router.get("/compare", summary="A topic's sources against its metrics (claims compare --topic)")
-def api_compare_topic(request: Request, topic: Text = None) -> dict[str, Any]:
+@router.get("/compare", summary="A topic's sources against its metrics (claims compare --topic)",
+            response_model=Obj)
+def api_compare_topic(request: Request, topic: Text = None) -> JSONResponse:
     from claims.compare import compare_topic
 
     if not topic:
         raise UsageError("give a topic", hint="`topic=trade`, or /api/compare/METRIC")
     with read_session(request) as session:
-        return compare_topic(session, topic).to_dict()
+        return JSONResponse(compare_topic(session, topic).to_dict())
 
 
-@router.get("/timeline/{key}", summary="A topic or metric through time (claims timeline)")
-def api_timeline(request: Request, key: str) -> dict[str, Any]:
+@router.get("/timeline/{key}", summary="A topic or metric through time (claims timeline)",
+            response_model=Obj)
+def api_timeline(request: Request, key: str) -> JSONResponse:
     """Entries by year and the numeric series; `targets` lists the ids of figures for a
     year after their source was written."""
     from claims.browse import timeline_targets
@@ -113,31 +122,35 @@ def api_timeline(request: Request, key: str) -> dict[str, Any]:
 
     with read_session(request) as session:
         line = timeline(session, key)
-        return {**line.to_dict(), "targets": sorted(timeline_targets(line))}
+        return JSONResponse({**line.to_dict(), "targets": sorted(timeline_targets(line))})
 
 
-@router.get("/sources", summary="Every source with its claim count (claims sources)")
-def api_sources(request: Request) -> list[dict[str, Any]]:
+@router.get("/sources", summary="Every source with its claim count (claims sources)",
+            response_model=Rows)
+def api_sources(request: Request) -> JSONResponse:
     from claims.ingest.corpus import list_sources
     from claims.serialize import source_to_public
 
     with read_session(request) as session:
-        return [source_to_public(source, count) for source, count in list_sources(session)]
+        rows = [source_to_public(source, count) for source, count in list_sources(session)]
+        return JSONResponse(rows)
 
 
-@router.get("/sources/{slug}", summary="One source, its claims and its paragraphs")
-def api_source(request: Request, slug: str) -> dict[str, Any]:
+@router.get("/sources/{slug}", summary="One source, its claims and its paragraphs",
+            response_model=Obj)
+def api_source(request: Request, slug: str) -> JSONResponse:
     from claims.browse import show_source
 
     with read_session(request) as session:
-        return show_source(session, slug).to_dict()
+        return JSONResponse(show_source(session, slug).to_dict())
 
 
-@router.get("/cite", summary="Cite claims (claims cite --format json)")
+@router.get("/cite", summary="Cite claims (claims cite --format json)",
+            response_model=Obj)
 def api_cite(
     request: Request, ids: Annotated[list[str] | None, Query(max_length=20_000)] = None,
     style: Text = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Each claim's quote and locator and one reference per source, in `style`
     (apa, mla, chicago, bibtex, csl-json, markdown); `text` is what `claims cite` prints."""
     from claims.cite.citation import cite_claims
@@ -145,20 +158,22 @@ def api_cite(
     wanted = claim_ids(ids or [])
     with read_session(request) as session:
         bibliography = cite_claims(session, wanted, citation_style(style))
-        return {**bibliography.to_dict(), "text": bibliography.to_text()}
+        return JSONResponse({**bibliography.to_dict(), "text": bibliography.to_text()})
 
 
-@router.get("/metrics", summary="Metric keys with counts (claims metrics)")
-def api_metrics(request: Request) -> list[dict[str, Any]]:
+@router.get("/metrics", summary="Metric keys with counts (claims metrics)",
+            response_model=Rows)
+def api_metrics(request: Request) -> JSONResponse:
     from claims.compare import list_metrics
 
     with read_session(request) as session:
-        return [m.to_dict() for m in list_metrics(session)]
+        return JSONResponse([m.to_dict() for m in list_metrics(session)])
 
 
-@router.get("/topics", summary="Topic keys with counts (claims topics)")
-def api_topics(request: Request) -> list[dict[str, Any]]:
+@router.get("/topics", summary="Topic keys with counts (claims topics)",
+            response_model=Rows)
+def api_topics(request: Request) -> JSONResponse:
     from claims.compare import list_topics
 
     with read_session(request) as session:
-        return [t.to_dict() for t in list_topics(session)]
+        return JSONResponse([t.to_dict() for t in list_topics(session)])
