@@ -109,8 +109,15 @@ def error_response(request: Request, status: int, error: str, hint: str | None,
     links = [(name, suggestion_url(request.url.path, name)) for name in suggestions or []]
     return render(request, "error.html", status_code=status, status=status, error=error,
                   hint=hint, suggestions=links,
-                  query=request.path_params.get("key") or request.path_params.get("metric")
-                  or request.query_params.get("topic") or "")
+                  query=_asked_for(request))
+
+
+def _asked_for(request: Request) -> str:
+    """The name a page was asked for (to search for it instead)."""
+    for name in ("key", "metric", "claim_id", "slug"):
+        if request.path_params.get(name):
+            return str(request.path_params[name])
+    return request.query_params.get("topic") or request.query_params.get("q") or ""
 
 
 def suggestion_url(path: str, name: str) -> str:

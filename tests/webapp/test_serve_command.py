@@ -1,0 +1,44 @@
+"""`claims serve` itself: starts uvicorn on the loopback address by default and serves the
+database named by --db; the port is taken from --port."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import urllib.request
+
+from webapp.conftest import REPO, START_DEADLINE, free_port
+
+
+def test_serve_defaults_to_the_loopback_address() -> None:
+    from cli.serve import DEFAULT_HOST, DEFAULT_PORT
+
+    assert (DEFAULT_HOST, DEFAULT_PORT) == ("127.0.0.1", 8000)
+
+
+def test_claims_serve_serves_the_database(built_db_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "w", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-c", "from cli.main import main; main()", "--db", built_db_url,
+             "--quiet", "serve", "--port", str(port)],
+            stdout=log, stderr=subprocess.STDOUT, cwd=REPO)
+        try:
+            deadline = time.monotonic() + START_DEADLINE
+            while True:
+                assert process.poll() is None, log_path.read_text("utf-8")
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/sources",
+                                                timeout=2) as answer:
+                        sources = json.load(answer)
+                        break
+                except OSError:
+                    assert time.monotonic() < deadline, log_path.read_text("utf-8")
+                    time.sleep(0.2)
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+    assert len(sources) == 5
