@@ -43,8 +43,12 @@ def search_page(request: Request) -> Response:
         "kinds": [k.value for k in Kind], "more_url": form.url(limit=str(form.limit + 20))
         if len(hits) == form.limit and form.limit + 20 <= 200 else None,
     }
-    template = "_results.html" if request.headers.get("HX-Request") else "search.html"
-    return render(request, template, **context)
+    # htmx asks for the results alone, except when it restores history (a whole page)
+    fragment = (request.headers.get("HX-Request") == "true"
+                and request.headers.get("HX-History-Restore-Request") != "true")
+    response = render(request, "_results.html" if fragment else "search.html", **context)
+    response.headers["Vary"] = "HX-Request"  # a cache must not serve the fragment as the page
+    return response
 
 
 @router.get("/claims/{claim_id}")

@@ -61,6 +61,10 @@ def test_htmx_requests_get_the_results_alone(client) -> None:  # type: ignore[no
     assert answer.status_code == 200
     assert answer.text.lstrip().startswith('<div id="results"')
     assert "<html" not in answer.text
+    assert "HX-Request" in answer.headers["vary"]
+    restore = client.get("/search?q=forces", headers={"HX-Request": "true",
+                                                      "HX-History-Restore-Request": "true"})
+    assert "<html" in restore.text  # history restoration wants the whole page
 
 
 def test_no_match_suggests_what_to_try(client) -> None:  # type: ignore[no-untyped-def]
