@@ -19,7 +19,7 @@ SHOTS = [  # (file, path, width, height)
     ("search-phone.png", "/search?q=forces", 390, 760),
     ("claim.png", "/claims/cronin-1996-forces-45000", 1280, 900),
     ("compare.png", "/compare/us-forces-in-japan", 1280, 700),
-    ("compare-topic.png", "/compare?topic=okinawa", 1280, 700),
+    ("compare-topic.png", "/compare?topic=china", 1280, 760),
     ("timeline.png", "/timeline/summits", 1280, 1000),
     ("sources.png", "/sources", 1280, 600),
     ("source.png", "/sources/cronin-1996", 1280, 800),
