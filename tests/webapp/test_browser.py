@@ -123,3 +123,22 @@ def test_timeline_chart_tells_facts_from_targets(server: str, page: Any) -> None
     assert page.locator("svg.chart circle").count() >= 1
     legend = page.locator(".legend").inner_text()
     assert "target" in legend and "reported" in legend
+
+
+def test_cite_the_selected_search_results(server: str, browser: Any) -> None:
+    from playwright.sync_api import expect
+
+    context, page, errors = new_page(browser, javascript=False)  # a plain form
+    try:
+        page.goto(server + "/search?q=surplus")
+        boxes = page.locator("input.pick")
+        boxes.nth(0).check()
+        boxes.nth(1).check()
+        page.select_option("select[name=style]", "mla")
+        page.get_by_role("button", name="Cite").click()
+        expect(page).to_have_url(re.compile(r"/cite\?ids=.*&ids=.*style=mla"))
+        expect(page.locator("h1")).to_contain_text("Cite 2 claims")
+        expect(page.locator("#cite-all")).to_contain_text("Works Cited")
+    finally:
+        context.close()
+    assert errors == []
