@@ -46,7 +46,8 @@ def search_page(request: Request) -> Response:
     # htmx asks for the results alone, except when it restores history (a whole page)
     fragment = (request.headers.get("HX-Request") == "true"
                 and request.headers.get("HX-History-Restore-Request") != "true")
-    response = render(request, "_results.html" if fragment else "search.html", **context)
+    response = render(request, "_results.html" if fragment else "search.html",
+                      fragment=fragment, **context)
     response.headers["Vary"] = "HX-Request"  # a cache must not serve the fragment as the page
     return response
 

@@ -23,6 +23,7 @@ def test_search_as_you_type(server: str, page: Any) -> None:
     expect(page.locator("#hits-heading")).to_contain_text(re.compile(r"claims? for .surplus"))
     expect(page.locator("ol.hits mark").first).to_have_text(re.compile("surplus", re.I))
     expect(page).to_have_url(re.compile(r"/search\?q=surplus"))  # shareable
+    expect(page.locator("#status")).to_have_text(re.compile(r"\d+ claims? found"))  # read out
     page.get_by_text("Filters").click()
     page.select_option("select[name=kind]", "money")
     expect(page).to_have_url(re.compile(r"kind=money"))
