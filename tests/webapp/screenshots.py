@@ -23,6 +23,9 @@ SHOTS = [  # (file, path, width, height)
     ("timeline.png", "/timeline/summits", 1280, 1000),
     ("sources.png", "/sources", 1280, 600),
     ("source.png", "/sources/cronin-1996", 1280, 800),
+    ("compare-index.png", "/compare", 1280, 600),
+    ("cite.png", "/cite?ids=cronin-1996-forces-45000,manning-1993-surplus-us-1992&style=mla",
+     1280, 520),
     ("not-found.png", "/compare?topic=okinwa", 1280, 560),
 ]
 
