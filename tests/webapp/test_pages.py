@@ -36,6 +36,14 @@ def test_every_page_renders_a_whole_document(client, url: str) -> None:  # type:
     assert 'name="viewport"' in page
 
 
+@pytest.mark.parametrize("url", PAGES)
+def test_every_page_links_its_json_twin(client, url: str) -> None:  # type: ignore[no-untyped-def]
+    links = re.findall(r'href="(/api/[^"]+)"', html(client, url))
+    assert links
+    for link in links:
+        assert client.get(unescape(link)).status_code == 200, link
+
+
 def test_search_is_a_plain_form_with_shareable_urls(client) -> None:  # type: ignore[no-untyped-def]
     page = html(client, "/search?q=surplus&kind=money")
     assert '<form class="search" action="/search" method="get"' in page
