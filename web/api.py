@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from claims.errors import UsageError
 from web.app import read_session
 from web.forms import SearchForm
+from web.memo import CITEPROC
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -89,7 +90,9 @@ def api_claim(request: Request, claim_id: str, style: Text = None) -> JSONRespon
     from claims.show import show_claim
 
     with read_session(request) as session:
-        return JSONResponse(show_claim(session, claim_id, citation_style(style)).to_dict())
+        with CITEPROC:
+            view = show_claim(session, claim_id, citation_style(style))
+        return JSONResponse(view.to_dict())
 
 
 @router.get("/compare/{metric}", summary="Claims on one metric with verdicts (claims compare)",
@@ -157,7 +160,8 @@ def api_cite(
 
     wanted = claim_ids(ids or [])
     with read_session(request) as session:
-        bibliography = cite_claims(session, wanted, citation_style(style))
+        with CITEPROC:
+            bibliography = cite_claims(session, wanted, citation_style(style))
         return JSONResponse({**bibliography.to_dict(), "text": bibliography.to_text()})
 
 

@@ -42,3 +42,7 @@ class Memo:
 
 
 citations = Memo()
+
+# citeproc-py renders through style objects that claims.cite caches and shares; requests
+# run in a thread pool, so the calls that render citations take turns.
+CITEPROC = threading.RLock()

@@ -12,6 +12,7 @@ from web.api import STYLES, citation_style, run_search
 from web.app import read_session, render, templates
 from web.forms import SearchForm
 from web.markup import marked, number
+from web.memo import CITEPROC
 
 router = APIRouter(include_in_schema=False)
 templates.env.filters["marked"] = marked
@@ -61,14 +62,16 @@ def claim_page(request: Request, claim_id: str) -> Response:
     from web.memo import citations as memo
 
     with read_session(request) as session:
-        view = show_claim(session, claim_id)
+        with CITEPROC:
+            view = show_claim(session, claim_id)
         data = view.to_dict()
         inputs = {"claim": data["claim"], "source": data["source"],
                   "paragraph": data["paragraph"]["number"]}
         citations = []
         for style in STYLES:
             def cite(style: str = style) -> str:
-                return cite_claims(session, [claim_id], style).to_text()
+                with CITEPROC:
+                    return cite_claims(session, [claim_id], style).to_text()
 
             text = memo.get(("claim", style, inputs), cite)
             citations.append({"style": style, "label": STYLE_LABELS[style], "text": text})
@@ -151,8 +154,12 @@ def source_page(request: Request, slug: str) -> Response:
     with read_session(request) as session:
         view = show_source(session, slug)
         data = view.to_dict()
-        reference = memo.get(("source", "apa", data["source"]), lambda: cite_source(
-            session, slug, "apa").references[0].text)
+
+        def reference_text() -> str:
+            with CITEPROC:
+                return cite_source(session, slug, "apa").references[0].text
+
+        reference = memo.get(("source", "apa", data["source"]), reference_text)
     return render(request, "source.html", data=data, paragraphs=view.paragraphs,
                   reference=reference)
 
@@ -166,7 +173,8 @@ def cite_page(request: Request) -> Response:
     ids = claim_ids(request.query_params.getlist("ids"))
     style = citation_style(request.query_params.get("style"))
     with read_session(request) as session:
-        text = cite_claims(session, ids, style).to_text()
+        with CITEPROC:
+            text = cite_claims(session, ids, style).to_text()
     return render(request, "cite.html", ids=ids, style=style, text=text,
                   styles=STYLE_LABELS)
 

@@ -42,3 +42,22 @@ def test_claims_serve_serves_the_database(built_db_url: str, tmp_path) -> None: 
             process.terminate()
             process.wait(timeout=10)
     assert len(sources) == 5
+
+
+def test_concurrent_requests_get_the_answers_of_sequential_ones(server: str) -> None:
+    """Routes run in a thread pool: citations (citeproc) and searches at once stay correct."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    urls = [f"{server}/api/claims/cronin-1996-forces-45000?style={style}"
+            for style in ("apa", "mla", "chicago", "bibtex", "csl-json", "markdown")]
+    urls += [f"{server}/api/search?q={q}" for q in ("surplus", "forces", "okinawa", "budget")]
+    urls += [f"{server}/api/cite?ids=cronin-1996-forces-45000&style=chicago"]
+
+    def fetch(url: str) -> str:
+        with urllib.request.urlopen(url, timeout=60) as answer:
+            return str(answer.read().decode("utf-8"))
+
+    expected = [fetch(url) for url in urls]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        for _ in range(2):
+            assert list(pool.map(fetch, urls)) == expected
