@@ -20,6 +20,7 @@ from cli.state import AppState
 # Modules under cli/ that each define ``register(app)``; order is the --help order.
 COMMAND_MODULES = (
     "corpus", "extract", "lookup", "cite", "compare", "study", "learner", "export", "check",
+    "serve",
 )
 
 

@@ -1,4 +1,4 @@
-"""Every doctest in claims/ and cli/ runs (the small pure helpers carry them; STYLE.md §6).
+"""Every doctest in claims/, cli/ and web/ runs (the small pure helpers carry them; STYLE.md §6).
 
 Modules are found by walking the packages, so a new module's doctests run without
 being listed here. Alembic's migration scripts only run inside Alembic: skipped.
@@ -14,13 +14,14 @@ import pytest
 
 import claims
 import cli
+import web
 
 SKIP = ("claims.db.migrations",)
 
 
 def _modules() -> list[str]:
     names = []
-    for package in (claims, cli):
+    for package in (claims, cli, web):
         names.append(package.__name__)
         for info in pkgutil.walk_packages(package.__path__, prefix=f"{package.__name__}."):
             if not info.name.startswith(SKIP):
@@ -33,7 +34,7 @@ MODULES = _modules()
 
 def test_the_walk_finds_the_modules() -> None:
     assert {"claims.suggest", "claims.study.numerals", "claims.extract._scan",
-            "cli.output"} <= set(MODULES)
+            "cli.output", "web.markup"} <= set(MODULES)
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -111,16 +111,21 @@ def test_cli_choices_are_the_domain_vocabulary() -> None:
     assert [m.value for m in domain.QuizMode] == [*(k.value for k in domain.CardKind), "mixed"]
 
 
+# claims serve's packages: no other command may load them (start-up time)
+WEB_PACKAGES = ("web", "fastapi", "starlette", "uvicorn", "jinja2")
+
+
 def test_help_does_not_import_the_database_layer() -> None:
     code = (
         "from typer.testing import CliRunner\n"
         "import cli.main\n"
-        "for args in (['--help'], ['search', '--help'], ['cite', '--help']):\n"
+        "for args in (['--help'], ['search', '--help'], ['cite', '--help'],"
+        " ['serve', '--help']):\n"
         "    result = CliRunner().invoke(cli.main.app, args)\n"
         "    assert result.exit_code == 0, result.output\n"
     )
     _, loaded = run_and_list_modules(code, ("sqlalchemy", "sqlmodel", "citeproc",
-                                            "bibtexparser", "alembic"))
+                                            "bibtexparser", "alembic", *WEB_PACKAGES))
     assert loaded == []
 
 

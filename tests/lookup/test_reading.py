@@ -166,7 +166,8 @@ def test_search_process_imports_no_orm(sqlite_built: str) -> None:
         "    assert not done.code, done.code\n"
     )
     hits, loaded = run_and_list_modules(code, ("sqlalchemy", "sqlmodel", "alembic",
-                                               "claims.models"))
+                                               "claims.models", "web", "fastapi", "starlette",
+                                               "uvicorn", "jinja2"))
     assert loaded == []
     assert [hit["surface"] for hit in json.loads(hits)[:2]] == ["$49-billion", "$125-billion"]
 
