@@ -460,6 +460,10 @@ def ensure_cards(session: Session, now: datetime | None = None) -> SyncReport | 
 
     Study commands call this first, so cards follow a build or an ingest without a
     separate step. Returns the report, or None when cards were already in step.
+
+    An entry point that owns the transaction it runs in (see docs/design.md,
+    "Transactions"): when another process synced the same new cards first, it rolls
+    the session back and syncs again, so call it before any other change in the session.
     """
     meta = session.get(Meta, FINGERPRINT_KEY)
     if meta is not None and meta.value == fingerprint(session):

@@ -28,6 +28,16 @@ def test_okinawa_acreage_two_ways_agree(cli: Any) -> None:
     assert data["verdict"] == "agree"
 
 
+def test_one_word_means_the_metric_it_names(cli: Any) -> None:
+    # "acreage" is a head noun of the Okinawa land return; the implementation period's
+    # claims merely mention acreage: it is listed once as another match, not shown
+    result = cli("compare", "acreage", "--format", "json")
+    data = json.loads(result.stdout)
+    assert (data["metric"], data["verdict"]) == ("okinawa-land-return", "agree")
+    assert data["alternatives"] == ["implementation-period"]
+    assert result.stderr.count("implementation-period") == 1
+
+
 def test_compare_table_names_author_date_and_figures(cli: Any) -> None:
     result = cli("compare", "okinawa-land-return")
     assert result.exit_code == 0
