@@ -101,7 +101,13 @@ def cards_undo(ctx: typer.Context, now: NowOption = None,
 
     with state(ctx).session() as session:
         result = undo(session, now=parse_now(now), learner=state(ctx).learner)
-    render_object(result, fmt)
+    if fmt in (OutputFormat.json, OutputFormat.jsonl):
+        render_object(result, fmt)
+        return
+    card = result["card"]  # a flat listing for people: the card's fields beside the ids
+    render_object({"undone": result["undone"], "reversal": result["reversal"],
+                   **{f"card.{k}": card.get(k) for k in ("id", "state", "due", "suspended")}},
+                  fmt)
 
 
 def cards_edit(

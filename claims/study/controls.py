@@ -71,7 +71,8 @@ def last_answer(session: Session, lid: int) -> Review | None:
 
 
 def undo_last(session: Session, now: datetime, *, learner: LearnerRef = None) -> Undone:
-    """Take back ``learner``'s last answer: append a reversal, restore the state before.
+    """Take back ``learner``'s last answer: append a reversal, restore the schedule
+    before it. Suspending and burying are the learner's own later decisions: they stay.
 
     An answer logged before per-learner states (schema 0002) kept no earlier state, so
     only a card's first answer can be undone then (the card becomes new again).
@@ -84,7 +85,7 @@ def undo_last(session: Session, now: datetime, *, learner: LearnerRef = None) ->
     card, state = lock_state(session, lid, answer.card_id, now)
     if answer.state_before is not None:
         before = scheduler.snapshot(state)
-        scheduler.restore(state, answer.state_before)
+        scheduler.restore(state, answer.state_before, keep_controls=True)
     else:
         earlier = session.exec(
             scheduler.effective_reviews(lid)
@@ -95,7 +96,7 @@ def undo_last(session: Session, now: datetime, *, learner: LearnerRef = None) ->
                              "version of claims and kept no earlier state to go back to")
         before = scheduler.snapshot(state)
         fresh = CardState(learner_id=lid, card_id=card.id, due=card.created_at or now)
-        scheduler.restore(state, {**scheduler.snapshot(fresh), "suspended": state.suspended})
+        scheduler.restore(state, scheduler.snapshot(fresh), keep_controls=True)
     if state.introduced_at is None:
         queue.forget_frontier(session, lid)  # the card is new again
     reversal = Review(learner_id=lid, card_id=answer.card_id, reviewed_at=now,

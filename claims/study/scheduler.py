@@ -64,6 +64,9 @@ def to_fsrs(card: CardState) -> fsrs.Card:
 
 STATE_FIELDS = ("state", "step", "stability", "difficulty", "due", "last_review",
                 "introduced_at", "suspended", "buried_until")
+# The learner's own decisions about a card, not its schedule: undoing an answer puts the
+# schedule back but keeps these as they are now (a card suspended since stays suspended).
+CONTROL_FIELDS = ("suspended", "buried_until")
 
 
 def snapshot(card: CardState) -> dict[str, Any]:
@@ -75,9 +78,12 @@ def snapshot(card: CardState) -> dict[str, Any]:
     return out
 
 
-def restore(card: CardState, saved: dict[str, Any]) -> None:
-    """Put back the fields :func:`snapshot` saved."""
+def restore(card: CardState, saved: dict[str, Any], keep_controls: bool = False) -> None:
+    """Put back the fields :func:`snapshot` saved (with ``keep_controls``, all but
+    :data:`CONTROL_FIELDS`, which keep their current values)."""
     for name in STATE_FIELDS:
+        if keep_controls and name in CONTROL_FIELDS:
+            continue
         value = saved.get(name)
         if name in ("due", "last_review", "introduced_at", "buried_until") and value:
             value = datetime.fromisoformat(value)

@@ -166,6 +166,17 @@ def test_undo_appends_a_reversal_and_restores_the_state_before(synced: Session) 
         controls.undo_last(synced, NOW + timedelta(minutes=13), learner="ana")
 
 
+def test_undo_keeps_a_suspension_made_after_the_answer(synced: Session) -> None:
+    lid = learner_id(synced, "ana")
+    first = answer_card(synced, SURPLUS, "$49 billion", NOW, learner="ana")
+    answer_card(synced, SURPLUS, "wrong", NOW + timedelta(minutes=10), learner="ana")
+    controls.set_suspended(synced, SURPLUS, True, NOW + timedelta(minutes=11), learner="ana")
+    controls.undo_last(synced, NOW + timedelta(minutes=12), learner="ana")
+    state = get_state(synced, lid, SURPLUS)
+    assert state is not None and state.due == first.due  # the schedule goes back
+    assert state.suspended  # the learner's later decision stays
+
+
 def test_undo_takes_back_only_its_learners_answer(synced: Session) -> None:
     answer_card(synced, SURPLUS, "$49 billion", NOW, learner="ana")
     answer_card(synced, SURPLUS, "$49 billion", NOW + timedelta(minutes=1), learner="bo")
