@@ -33,6 +33,7 @@ class Extraction:
     sentence_start: int = 0
     sentence_end: int = 0
     topics: tuple[str, ...] = field(default_factory=tuple)
+    note: str | None = None  # why a reading was chosen, e.g. "negative: parentheses after 'loss of'"
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -96,7 +97,7 @@ def extract(text: str) -> list[Extraction]:
             value=fig.value, value_max=fig.value_max, unit=fig.unit, qualifier=fig.qualifier,
             as_of=as_of, subject=guess_subject(sentence, fs, found),
             metric=guess_metric(sentence, fs, fe, fig.kind, heads),
-            sentence_start=ss, sentence_end=se, topics=topics,
+            sentence_start=ss, sentence_end=se, topics=topics, note=fig.note,
         ))
     return out
 
@@ -143,7 +144,7 @@ def read_quantities(text: str) -> list[Extraction]:
         Extraction(
             kind=f.kind, surface=text[f.start:f.end], start=f.start, end=f.end, value=f.value,
             value_max=f.value_max, unit=f.unit, qualifier=f.qualifier,
-            as_of=f.year if f.kind == "date" else None,
+            as_of=f.year if f.kind == "date" else None, note=f.note,
         )
         for f in scan(plain, peer=True)
         if f.kind != "skip" and f.value is not None

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from claims.extract import _patterns as P
 from claims.extract import _tables as T
+from claims.extract._numbers import added, scaled
 from claims.extract._readers import (
     compound_duration,
     counted_noun,
@@ -45,6 +46,7 @@ class Figure:
     unit: str | None = None
     qualifier: str = "exact"
     year: int | None = None  # for dates: the year the date names
+    note: str | None = None  # why a reading was chosen ("negative: parentheses after ...")
 
 
 class Verdict(enum.Enum):
@@ -75,12 +77,13 @@ class Reading:
     currency_factor: float = 1.0  # "cents" -> 0.01
     qualifier: str = "exact"
     value_max: float | None = None
+    note: str | None = None
 
     def figure(self) -> Figure:
         assert self.kind is not None  # the count step gives every number a kind
         year = int(self.value) if self.kind == "date" else None
         return Figure(self.kind, self.start, self.pos, self.value, self.value_max, self.unit,
-                      self.qualifier, year)
+                      self.qualifier, year, self.note)
 
 
 Step = Callable[[Reading], "Figure | Verdict | None"]
@@ -137,10 +140,18 @@ def _article_before(r: Reading) -> None:
 
 
 def _minus_before(r: Reading) -> None:
+    if r.value < 0:
+        r.note = "negative: minus sign"  # "-5%": the sign was read with the digits
+        return
     mm = search_before(P.MINUS_BEFORE, r.text, r.start, 12)
     if mm:  # "minus five percent"
         r.value = -r.value
         r.start = max(0, r.start - 12) + mm.start()
+        r.note = f"negative: {mm.group().strip().lower()!r}"
+    elif r.currency is not None and r.start > 0 and r.text[r.start - 1] in "-\u2212" and (
+            r.start == 1 or r.text[r.start - 2] in " \t\n(:"):
+        r.value, r.start = -r.value, r.start - 1  # "-$5 billion": a minus sign before "$"
+        r.note = "negative: minus sign"
 
 
 # ---- right after the digits ----------------------------------------------------------------
@@ -172,7 +183,7 @@ def _scale_letter(r: Reading) -> None:
     if sm:
         letter = sm.group("s")
         if letter.lower() not in T.CURRENCY_ONLY_SCALE_LETTERS or r.currency:
-            r.value *= T.SCALE_SUFFIXES.get(letter, T.SCALE_SUFFIXES.get(letter.lower(), 1))
+            r.value = scaled(r.value, T.SCALE_SUFFIXES.get(letter, T.SCALE_SUFFIXES.get(letter.lower(), 1)))
             r.pos = sm.end()
 
 
@@ -180,7 +191,7 @@ def _fraction_of_scale(r: Reading) -> None:
     if r.hint == "ratio":
         fm = P.FRACTION_OF_SCALE.match(r.text, r.pos)
         if fm:  # "half a billion"
-            r.value *= T.MULTIPLIERS[fm.group("w").lower()]
+            r.value = scaled(r.value, T.MULTIPLIERS[fm.group("w").lower()])
             r.hint, r.pos = "count", fm.end()
 
 
@@ -201,7 +212,7 @@ def _scale_word(r: Reading) -> None:
         sw = P.SCALE_WORD.match(r.text, r.pos)
         if sw:
             word = sw.group("w").lower()
-            r.value *= T.MULTIPLIERS.get(word) or T.VAGUE_PLURALS.get(word, 1)
+            r.value = scaled(r.value, T.MULTIPLIERS.get(word) or T.VAGUE_PLURALS.get(word, 1))
             r.pos, r.hint = sw.end(), "count"
 
 
@@ -222,7 +233,7 @@ def _currency_word(r: Reading) -> None:
     elif r.currency_code_after:
         sw = P.SCALE_WORD.match(r.text, r.pos)
         if sw:  # a second scale word after the code: "75 USD million million"
-            r.value *= T.MULTIPLIERS.get(sw.group("w").lower(), 1)
+            r.value = scaled(r.value, T.MULTIPLIERS.get(sw.group("w").lower(), 1))
             r.pos = sw.end()
 
 
@@ -236,15 +247,32 @@ def _money(r: Reading) -> None:
     if r.currency is None:
         return
     r.kind, r.unit = "money", r.currency
-    r.value *= r.currency_factor
+    r.value = scaled(r.value, r.currency_factor)
     if r.currency_factor == 1 and r.value == int(r.value):
         cents = P.CENTS_AFTER.match(r.text, r.pos) or (
             P.CENTS_BARE_AFTER.match(r.text, r.pos) if r.peer else None)
         if cents:  # "$20 and 43 cents"
-            r.value += int(cents.group("c")) / 100
+            r.value = added(r.value, scaled(int(cents.group("c")), 0.01))
             r.pos = cents.end()
     if r.start > 0 and r.text[r.start - 1] == "(" and r.text[r.pos:r.pos + 1] == ")":
-        r.value, r.start, r.pos = -r.value, r.start - 1, r.pos + 1  # "($99.99)": a loss
+        evidence = _accounting_negative(r.text, r.start - 1)
+        if evidence:  # "a loss of ($99.99)"; else "1.2 trillion yen ($10.5 billion)"
+            r.value, r.start, r.pos = -r.value, r.start - 1, r.pos + 1
+            r.note = f"negative: parentheses {evidence}"
+
+
+def _accounting_negative(text: str, paren: int) -> str | None:
+    """Why the amount in parentheses at ``text[paren]`` is a negative, or None: after a
+    loss word ("a net loss of ($5 million)"), or on a table line (a ``|`` or a tab)."""
+    lead = search_before(P.NEGATIVE_LEAD_BEFORE, text, paren, 24)
+    if lead:
+        return f"after {lead.group('w').lower()!r}"
+    line_start = text.rfind("\n", max(0, paren - 200), paren) + 1
+    line_end = text.find("\n", paren, paren + 200)
+    line = text[line_start:line_end if line_end != -1 else paren + 200]
+    if "|" in line or "\t" in line:
+        return "in a financial table"
+    return None
 
 
 # ---- percent, time -------------------------------------------------------------------------

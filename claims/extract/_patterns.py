@@ -184,6 +184,8 @@ _SPACED_PREFIXES = ("C$", "HK$", "US$", "NZ$", "CA$", "AU$", "NT$")
 BETWEEN_BEFORE = re.compile(r"(?<![\w])(?:between|from)[ \t]+$", FLAGS)
 A_BEFORE = re.compile(r"(?<![\w])an?[ \t]+$", FLAGS)
 MINUS_BEFORE = re.compile(r"(?<![\w])(?:minus|negative)[ \t]+$", FLAGS)
+# an accounting negative's evidence before "(": "a loss of ($5 million)", "net loss ("
+NEGATIVE_LEAD_BEFORE = re.compile(rf"(?<![\w])(?P<w>{or_words(T.NEGATIVE_LEADS)})[ \t:]*$", FLAGS)
 DECADE_MOD_BEFORE = re.compile(
     rf"(?<![\w])(?P<mod>{or_words(T.DECADE_MODIFIERS)})[ \t-]+$", FLAGS)
 COUNT_CONTEXT_BEFORE = re.compile(

@@ -10,7 +10,7 @@ import re
 
 from claims.extract import _patterns as P
 from claims.extract import _tables as T
-from claims.extract._numbers import parse_digits, parse_words
+from claims.extract._numbers import parse_digits, parse_words, scaled
 
 _WHITESPACE = re.compile(r"\s")
 
@@ -73,7 +73,7 @@ def compound_duration(text: str, value: float, unit: str, pos: int) -> tuple[flo
     """
     if unit in T.TIME_FACTORS:  # "decade" -> 10 years
         unit, factor = T.TIME_FACTORS[unit]
-        value *= factor
+        value = scaled(value, factor)
     for _ in range(6):
         m = P.DURATION_NEXT.match(text, pos)
         if not m:
@@ -174,7 +174,7 @@ def _range_unit(text: str, end: int, second: float, kind: str) -> tuple[float, i
         cw = P.CURRENCY_AFTER.match(text, end)
         sw = P.SCALE_WORD.match(text, end)
         if sw:
-            second *= T.MULTIPLIERS.get(sw.group("w").lower(), 1)
+            second = scaled(second, T.MULTIPLIERS.get(sw.group("w").lower(), 1))
             end = sw.end()
         if cw:
             end = cw.end()

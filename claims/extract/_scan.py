@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 
 from claims.extract import _patterns as P
 from claims.extract import _tables as T
@@ -111,15 +112,17 @@ def _scientific(raw: str) -> float | None:
     """"1.5e6" as mantissa times a power of ten; None when that overflows.
 
     >>> _scientific("1.5e6"), _scientific("2E-3"), _scientific("0.001e310")
-    (1500000.0, 0.002, None)
+    (1500000.0, 0.002, 1e+307)
+    >>> _scientific("8.7e12")
+    8700000000000.0
     """
     mantissa, _, exponent = raw.lower().rpartition("e")
     base = parse_digits(mantissa.strip())
     if base is None:
         return None
     try:
-        result = base * 10.0 ** int(exponent)
-    except OverflowError:  # 10.0 ** 310
+        result = float(Decimal(repr(base)).scaleb(int(exponent)))  # exact: 8.7e12, not ...999
+    except (ValueError, ArithmeticError):
         return None
     return result if math.isfinite(result) else None
 

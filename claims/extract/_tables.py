@@ -49,6 +49,9 @@ Fields, table by table:
                    ("Article 5", "Number 75", "ext. 523").
 ``IDIOMS``         number words that are idioms or titles, not figures ("three-ring circus").
 ``ACTORS``         names that can be a claim's subject -> canonical subject.
+``NEGATIVE_LEADS`` words right before a parenthesised amount that make it an accounting
+                   negative ("a loss of ($5 million)"); without them, or a minus sign, or a
+                   table line, "1.2 trillion yen ($10.5 billion)" is a positive conversion.
 
 Source: written by hand for English news and policy prose (the bundled seeds), extended
 from the value conventions of the peer suites in ``../shared/benchmarks/peers``.
@@ -160,6 +163,12 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "lebanese pound": ("LBP", 1), "egyptian pounds": ("EGP", 1), "egyptian pound": ("EGP", 1),
     "rm": ("MYR", 1), "rs": ("INR", 1), "rs.": ("INR", 1),
 }
+
+NEGATIVE_LEADS: tuple[str, ...] = (
+    "loss of", "losses of", "loss", "losses", "net loss", "net loss of", "deficit of",
+    "deficit", "shortfall of", "shortfall", "write-down of", "writedown of",
+    "operating loss", "operating loss of", "negative",
+)
 
 PERCENT_WORDS: tuple[str, ...] = (
     "percentage points", "percentage point", "per cent", "per-cent", "percent", "pct",

@@ -131,6 +131,7 @@ def draft_claims(
                 sentence_end=mapped.sentence_end,
                 paragraph=clean.paragraph_number(mapped.start),
                 topics=list(item.topics),
+                note=item.note,
             )
         )
     return drafts
