@@ -33,7 +33,7 @@ class Extraction:
     sentence_start: int = 0
     sentence_end: int = 0
     topics: tuple[str, ...] = field(default_factory=tuple)
-    note: str | None = None  # why a reading was chosen, e.g. "negative: parentheses after 'loss of'"
+    note: str | None = None  # why a reading was chosen: "negative: minus sign"
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -82,16 +82,21 @@ def extract(text: str) -> list[Extraction]:
     for fig, span in zip(figures, spans, strict=True):
         if fig.kind == "date" and fig.year is not None:
             dates.setdefault(span, []).append(fig)
+    owner = _date_owners(text, figures)
     out: list[Extraction] = []
-    for fig, (ss, se) in zip(figures, spans, strict=True):
+    for i, (fig, (ss, se)) in enumerate(zip(figures, spans, strict=True)):
         if (ss, se) not in context:  # slice and read each sentence once: it may be huge
             sentence = text[ss:se]
             topics, heads = read_sentence(sentence)  # rules read the plain-character text
             context[(ss, se)] = (sentence, topics, heads, actors(sentence))
         sentence, topics, heads, found = context[(ss, se)]
         fs, fe = fig.start - ss, fig.end - ss
-        as_of = fig.year if fig.kind == "date" else _as_of(dates.get((ss, se), ()), fig, ss,
-                                                            sentence)
+        if fig.kind == "date":
+            as_of = fig.year
+        elif owner.get(i + 1) == i:  # "29 mpg in 2011": the date right after is its own
+            as_of = figures[i + 1].year
+        else:
+            as_of = _as_of(dates.get((ss, se), ()), fig, ss, sentence, owner, figures)
         out.append(Extraction(
             kind=fig.kind, surface=original[fig.start:fig.end], start=fig.start, end=fig.end,
             value=fig.value, value_max=fig.value_max, unit=fig.unit, qualifier=fig.qualifier,
@@ -102,8 +107,26 @@ def extract(text: str) -> list[Extraction]:
     return out
 
 
-def _as_of(dates: Sequence[Any], fig: Any, ss: int, sentence: str) -> int | None:
-    """The year of the nearest date in the same clause (same parentheses) of the sentence."""
+def _date_owners(text: str, figures: Sequence[Any]) -> dict[int, int]:
+    """Dates that belong to the figure right before them: index of the date -> index of the
+    figure ("from 20 mpg in 2008 to 29 mpg in 2011": 2008 is the 20's, 2011 the 29's)."""
+    from claims.extract import _patterns as P
+
+    owner: dict[int, int] = {}
+    for i in range(len(figures) - 1):
+        fig, nxt = figures[i], figures[i + 1]
+        if fig.kind != "date" and nxt.kind == "date" and nxt.year is not None and \
+                nxt.start - fig.end <= 32:
+            gap = P.DATE_BOUND_GAP.match(text, fig.end, nxt.start)
+            if gap is not None and gap.end() == nxt.start:
+                owner[i + 1] = i
+    return owner
+
+
+def _as_of(dates: Sequence[Any], fig: Any, ss: int, sentence: str,
+           owner: dict[int, int] | None = None, figures: Sequence[Any] = ()) -> int | None:
+    """The year of the nearest date in the same clause (same parentheses) of the sentence,
+    leaving out a date that belongs to another figure (see ``_date_owners``)."""
     if not dates:
         return None
     import bisect
@@ -114,8 +137,9 @@ def _as_of(dates: Sequence[Any], fig: Any, ss: int, sentence: str) -> int | None
     best: tuple[int, int] | None = None
     lo = bisect.bisect_left(dates, fig.start - AS_OF_REACH, key=lambda d: d.start)
     hi = bisect.bisect_right(dates, fig.start + AS_OF_REACH, key=lambda d: d.start)
+    taken = {figures[d].start for d in (owner or {})}
     for other in dates[lo:hi]:
-        if clause_region(sentence, other.start - ss) != region:
+        if clause_region(sentence, other.start - ss) != region or other.start in taken:
             continue
         distance = abs(other.start - fig.start)
         if best is None or distance < best[0]:

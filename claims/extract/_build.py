@@ -77,6 +77,7 @@ class Reading:
     currency_factor: float = 1.0  # "cents" -> 0.01
     qualifier: str = "exact"
     value_max: float | None = None
+    scale: float = 1.0  # the scale word or letter read after the number ("billion" -> 1e9)
     note: str | None = None
 
     def figure(self) -> Figure:
@@ -175,23 +176,30 @@ def _decade(r: Reading) -> Figure | None:
     return Figure("date", start, dm.end(), float(year), float(year + 9), None, "range", year)
 
 
-def _scale_letter(r: Reading) -> None:
-    """"10k", "$3bn", "$2.174T" ("m" and "mm" only after a currency: "5m" is a length)."""
+def _scale_letter(r: Reading) -> Verdict | None:
+    """"10k", "$3bn", "$2.174T", "3 mln" ("m", "mm" and "mil" only after a currency or before
+    a plural noun or unit: "5m" is a length, "1.2m tons" a million)."""
     if r.hint == "rank":
-        return
+        return None
     sm = P.SCALE_LETTER.match(r.text, r.pos)
     if sm:
         letter = sm.group("s")
-        if letter.lower() not in T.CURRENCY_ONLY_SCALE_LETTERS or r.currency:
-            r.value = scaled(r.value, T.SCALE_SUFFIXES.get(letter, T.SCALE_SUFFIXES.get(letter.lower(), 1)))
+        if letter.lower() not in T.CURRENCY_ONLY_SCALE_LETTERS or r.currency or \
+                P.PLURAL_OR_UNIT_AFTER.match(r.text, sm.end()):
+            r.scale = T.SCALE_SUFFIXES.get(letter, T.SCALE_SUFFIXES.get(letter.lower(), 1))
+            r.value = scaled(r.value, r.scale)
             r.pos = sm.end()
+        elif not r.peer and sm.start() == r.pos:
+            return NOT_A_FIGURE  # "ran 5m": a length, or a million of nothing said
+    return None
 
 
 def _fraction_of_scale(r: Reading) -> None:
     if r.hint == "ratio":
         fm = P.FRACTION_OF_SCALE.match(r.text, r.pos)
         if fm:  # "half a billion"
-            r.value = scaled(r.value, T.MULTIPLIERS[fm.group("w").lower()])
+            r.scale = T.MULTIPLIERS[fm.group("w").lower()]
+            r.value = scaled(r.value, r.scale)
             r.hint, r.pos = "count", fm.end()
 
 
@@ -212,7 +220,8 @@ def _scale_word(r: Reading) -> None:
         sw = P.SCALE_WORD.match(r.text, r.pos)
         if sw:
             word = sw.group("w").lower()
-            r.value = scaled(r.value, T.MULTIPLIERS.get(word) or T.VAGUE_PLURALS.get(word, 1))
+            r.scale = T.MULTIPLIERS.get(word) or T.VAGUE_PLURALS.get(word, 1)
+            r.value = scaled(r.value, r.scale)
             r.pos, r.hint = sw.end(), "count"
 
 
@@ -313,7 +322,9 @@ def _range(r: Reading) -> None:
     found = range_end(r.text, r.start, r.pos, r.value, r.kind, r.year_like, r.peer)
     if found is None:
         return
-    r.value_max, r.pos, kind, unit = found
+    r.value_max, r.pos, kind, unit, scale = found
+    if scale != 1 and r.scale == 1 and scaled(r.value, scale) < r.value_max:
+        r.value = scaled(r.value, scale)  # "$10 to $15 billion": both ends in billions
     if kind is not None:  # the second number said what both are
         r.kind, r.unit = kind, unit
     r.qualifier = "range"

@@ -136,7 +136,14 @@ ANCHOR_WORD = re.compile(r"\b" + trie_regex(ANCHOR_WORDS) + r"(?![a-z])")
 # ---- what may follow a number (matched at the number's end) ---------------------------
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![\w])", FLAGS)
 DECADE_SUFFIX = re.compile(r"['\u2019]?s(?![\w])")
-SCALE_LETTER = re.compile(r"(?P<s>bn|mn|mm|tn|k|b|t|m)(?![\w])", FLAGS)
+SCALE_LETTER = re.compile(  # glued "10k", "$3bn"; spaced only the abbreviations "3 mln"
+    rf"(?:[ \t](?={or_words(T.SPACED_SCALE_SUFFIXES)}(?![\w])))?"
+    rf"(?P<s>{or_words(T.SCALE_SUFFIXES)})(?![\w])", FLAGS)
+# after a currency-only scale letter without a currency: what makes it a million
+PLURAL_OR_UNIT_AFTER = re.compile(
+    rf"[ \t]+(?:{or_words(T.MEASURE_UNITS)}|{or_words(T.IRREGULAR_PLURALS)}"
+    rf"|{or_words(T.CURRENCY_WORDS)}|(?-i:[a-z]+s))"
+    rf"(?![\w])", FLAGS)
 SCALE_WORD = re.compile(
     rf"[ \t]*-?[ \t]*(?P<w>{or_words([w for w in T.MULTIPLIERS if w != 'hundred'])}"
     rf"|dozens|hundred)(?![\w])", FLAGS)
@@ -184,6 +191,12 @@ _SPACED_PREFIXES = ("C$", "HK$", "US$", "NZ$", "CA$", "AU$", "NT$")
 BETWEEN_BEFORE = re.compile(r"(?<![\w])(?:between|from)[ \t]+$", FLAGS)
 A_BEFORE = re.compile(r"(?<![\w])an?[ \t]+$", FLAGS)
 MINUS_BEFORE = re.compile(r"(?<![\w])(?:minus|negative)[ \t]+$", FLAGS)
+# what may stand between a figure and the date that is its own (a lower-case unit word, a
+# preposition): "20 mpg in 2008", "$5.4
+# trillion for fiscal 2025", "54,000 troops as of 2023"
+DATE_BOUND_GAP = re.compile(
+    r"[ \t]*(?-i:[a-z]+[ \t]+)?(?:,[ \t]*)?(?:in|by|as[ \t]+of|during|for|from)[ \t]+"
+    r"(?:(?:the[ \t]+)?(?:fiscal|calendar|financial)[ \t]+(?:year[ \t]+)?)?", FLAGS)
 # an accounting negative's evidence before "(": "a loss of ($5 million)", "net loss ("
 NEGATIVE_LEAD_BEFORE = re.compile(rf"(?<![\w])(?P<w>{or_words(T.NEGATIVE_LEADS)})[ \t:]*$", FLAGS)
 DECADE_MOD_BEFORE = re.compile(

@@ -16,8 +16,9 @@ Fields, table by table:
 ``FRACTION_WORDS`` words that are only fractions: "half" -> 2, "quarter" -> 4 (denominators).
 ``SCALE_SUFFIXES`` letters glued to digits: "10k", "$3bn", "$2.174T" (the letters of
                    ``CURRENCY_ONLY_SCALE_LETTERS`` only after a currency).
-``CURRENCY_ONLY_SCALE_LETTERS`` scale letters read only after a currency: "$5m" is five
-                   million, "5m" and "5mm" are lengths.
+``CURRENCY_ONLY_SCALE_LETTERS`` scale letters read only after a currency or before a plural
+                   noun or a unit: "$5m" and "1.2m tons" are millions, "5m" and "5mm" lengths.
+``SPACED_SCALE_SUFFIXES`` abbreviations read one space after the digits ("3 mln euros").
 ``ARTICLE_NUMBER_WORDS`` number words whose "a" is part of the figure ("a dozen ships",
                    "a third of voters" -> 1/3, "a hundred").
 ``CURRENCY_PREFIXES``  symbol or code written before the amount -> ISO 4217 code; longer
@@ -38,6 +39,8 @@ Fields, table by table:
                    -> almost (slightly less than); "over/more than" -> more than.
 ``MONTHS``         month names and abbreviations (with or without a period) -> month number.
 ``DATE_LEADS``     words before a bare year that make it a date ("in 1992", "since 1990").
+``YEAR_RANGE_SHORT_JOINERS`` what joins a year to a two-digit year in a range ("2008-13");
+                   "to" does not: "from 20 mpg in 2008 to 29 mpg" is no range.
 ``DECADE_MODIFIERS`` "early/mid/late" before a decade ("the early 1990s").
 ``SUPERLATIVES``   adjectives that, after an ordinal or "world's", state a rank.
 ``STOP_WORDS``     words that end a counted-noun phrase (a count's unit is the noun before).
@@ -72,7 +75,7 @@ MULTIPLIERS: dict[str, float] = {
     "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lkh": 1e5, "lkhs": 1e5, "crore": 1e7,
     "crores": 1e7, "krore": 1e7, "krores": 1e7, "koti": 1e7, "dozen": 12,
-    "bn": 1e9, "mn": 1e6, "tn": 1e12,
+    "bn": 1e9, "mn": 1e6, "tn": 1e12, "mln": 1e6, "bln": 1e9,
 }
 
 # Plural scales are vague amounts: "hundreds of", "thousands of".
@@ -94,9 +97,12 @@ FRACTION_WORDS: dict[str, int] = {"half": 2, "halves": 2, "quarter": 4, "quarter
 
 SCALE_SUFFIXES: dict[str, float] = {
     "k": 1e3, "K": 1e3, "bn": 1e9, "b": 1e9, "B": 1e9, "tn": 1e12, "t": 1e12, "T": 1e12,
-    "m": 1e6, "M": 1e6, "mn": 1e6, "mm": 1e6,
+    "m": 1e6, "M": 1e6, "mn": 1e6, "mm": 1e6, "mln": 1e6, "bln": 1e9, "mil": 1e6,
 }
-CURRENCY_ONLY_SCALE_LETTERS: frozenset[str] = frozenset({"m", "mm"})  # lower case
+# read without a currency only before a plural noun or a unit ("1.2m tons", "3m people")
+CURRENCY_ONLY_SCALE_LETTERS: frozenset[str] = frozenset({"m", "mm", "mil"})  # lower case
+# scale abbreviations that may stand one space after the digits ("3 mln euros", "RM3 mil")
+SPACED_SCALE_SUFFIXES: frozenset[str] = frozenset({"bn", "mn", "tn", "mln", "bln", "mil"})
 
 ARTICLE_NUMBER_WORDS: frozenset[str] = frozenset(
     {*MULTIPLIERS, *ORDINALS, "half", "quarter", "hundred"})
@@ -229,6 +235,8 @@ DATE_LEADS: tuple[str, ...] = (
     "of", "the", "early", "late", "mid", "end of", "beginning of", "spring", "summer",
     "autumn", "fall", "winter", "year", "between", "and", "to", "circa", "c.",
 )
+
+YEAR_RANGE_SHORT_JOINERS: frozenset[str] = frozenset({"-", "\u2013", "\u2014", "/"})
 
 DECADE_MODIFIERS: tuple[str, ...] = ("early", "mid", "late")
 

@@ -73,9 +73,62 @@ PARENTHESES = [
      [fig("money", "from $5-$7 billion", value_max=7e9, note=None)]),
 ]
 
+# ---- 3. ranges keep their scale and both ends; "from A in Y1 to B in Y2" is two figures -----
+RANGES = [
+    ("issue-dollar-to-dollar-billion", "It will cost $10 to $15 billion.",
+     [fig("money", "$10 to $15 billion", 10e9, "USD", value_max=15e9, qualifier="range")]),
+    ("issue-hyphen-billion", "It will cost $5-7 billion.",
+     [fig("money", "$5-7 billion", 5e9, "USD", value_max=7e9, qualifier="range")]),
+    ("issue-to-billion", "It will cost $5 to $7 billion.",
+     [fig("money", "$5 to $7 billion", 5e9, "USD", value_max=7e9, qualifier="range")]),
+    ("issue-words-thousand", "four to five thousand troops came.",
+     [fig("count", "four to five thousand troops", 4000.0, "troop", value_max=5000.0,
+          qualifier="range")]),
+    ("issue-between-dollars", "between 62 and 68 dollars a barrel",
+     [fig("money", "between 62 and 68 dollars", 62.0, "USD", value_max=68.0,
+          qualifier="range")]),
+    ("issue-mpg-two-years", "From 20 mpg in 2008 to 29 mpg in 2011.",
+     [fig("count", "20", 20.0, as_of=2008), fig("date", "2008", 2008.0, value_max=None),
+      fig("count", "29", 29.0, as_of=2011), fig("date", "2011", 2011.0)]),
+    ("news-letter-bn", "a $5-7bn package", [fig("money", "$5-7bn", 5e9, "USD", value_max=7e9)]),
+    ("news-million-people", "between 4 and 5 million people came",
+     [fig("count", "between 4 and 5 million people", 4e6, "person", value_max=5e6)]),
+    ("news-million-yen", "prices of 5 to 7 million yen",
+     [fig("money", "5 to 7 million yen", 5e6, "JPY", value_max=7e6)]),
+    ("news-first-end-larger-unscaled", "between 500 and 2 million people",
+     [fig("count", "between 500 and 2 million people", 500.0, value_max=2e6)]),
+    ("news-hundred", "two to three hundred marines",
+     [fig("count", "two to three hundred marines", 200.0, "marine", value_max=300.0)]),
+    ("caught-year-ranges-stay", "from 1990 to 1995, and in 2008-13",
+     [fig("date", "from 1990 to 1995", 1990.0, value_max=1995.0),
+      fig("date", "2008-13", 2008.0, value_max=2013.0)]),
+    ("caught-percent-range", "it rose from 3% to 5%.",
+     [fig("percent", "from 3% to 5%", 3.0, value_max=5.0)]),
+]
+
+# ---- 4. scale suffixes: m, mn, M, bn, b, k, mil, mln -------------------------------------
+SCALES = [
+    ("issue-m-tons-is-a-measure", "It shipped 1.2m tons of rice.", []),  # like "1.2 million tons"
+    ("issue-ringgit-mil", "a contract worth RM3.06mil", [fig("money", "RM3.06mil", 3.06e6, "MYR")]),
+    ("issue-capital-M", "It raised $4.3M.", [fig("money", "$4.3M", 4.3e6, "USD")]),
+    ("news-m-people", "3m people voted", [fig("count", "3m people", 3e6, "person")]),
+    ("news-m-residents", "its 4m residents", [fig("count", "4m residents", 4e6, "resident")]),
+    ("news-mln-spaced", "a 3 mln euros fine", [fig("money", "3 mln euros", 3e6, "EUR")]),
+    ("news-bln-spaced", "4 bln yen in aid", [fig("money", "4 bln yen", 4e9, "JPY")]),
+    ("news-mn-spaced", "5 mn rupees", [fig("money", "5 mn rupees", 5e6, "INR")]),
+    ("news-bn-glued", "a 2.5bn pounds deal", [fig("money", "2.5bn pounds", 2.5e9, "GBP")]),
+    ("news-b", "a $1b deal", [fig("money", "$1b", 1e9, "USD")]),
+    ("news-k", "10k people marched", [fig("count", "10k people", 1e4, "person")]),
+    ("news-mil-spaced-currency", "Revenue was RM 3 mil.", [fig("money", "RM 3 mil", 3e6, "MYR")]),
+    ("news-mil-people", "2 mil people", [fig("count", "2 mil people", 2e6, "person")]),
+    ("caught-m-alone-is-a-length", "It ran 5m and stopped.", []),
+]
+
 TABLES: dict[str, list[tuple[str, str, list[dict[str, Any]]]]] = {
     "exact_values": EXACT_VALUES,
     "parentheses": PARENTHESES,
+    "ranges": RANGES,
+    "scales": SCALES,
 }
 CASES = [pytest.param(text, expected, id=f"{table}-{case_id}")
          for table, rows in TABLES.items() for case_id, text, expected in rows]
