@@ -295,8 +295,9 @@ def _clock_time(r: Reading) -> Verdict | None:
 def _percent(r: Reading) -> None:
     if r.kind is None and r.hint != "rank":
         pm = P.PERCENT_AFTER.match(r.text, r.pos)
-        if pm:
-            r.kind, r.unit, r.pos = "percent", "percent", pm.end()
+        if pm:  # "2 percentage points" is a change in points: its own unit
+            r.kind, r.pos = "percent", pm.end()
+            r.unit = T.PERCENT_UNITS.get(pm.group("w").lower(), "percent")
 
 
 def _duration(r: Reading) -> None:

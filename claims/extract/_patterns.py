@@ -80,7 +80,8 @@ DIGIT_NUMBER = r"""
     (?:(?<![\w-])[-\u2212](?=[\d.]))?              # sign: "-4/5", not "late-1980s"
     (?:\d{1,3}(?:,\d{3})+(?![\d])               # 1,234,567
       |(?<![A-Za-z])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]) # 1 234 567 (groups of three)
-      |\d+)
+      |\d+
+      |(?<![\w.,])(?=\.\d))                       # ".001 per cent": no whole part
     (?:\.\d+)?                                   # decimals
     (?:[ \t]\d{1,3}/\d{1,3}(?![\d/])|/\d+(?![\d/]))?   # 2 1/4 | 1/40
     (?:[eE][-+]?\d{1,3}(?![\w])|[ \t]?[x\u00d7][ \t]?10[-\u2212]?\d{1,3})?  # 1e10 | 2.48x10-5
@@ -197,6 +198,7 @@ MINUS_BEFORE = re.compile(r"(?<![\w])(?:minus|negative)[ \t]+$", FLAGS)
 DATE_BOUND_GAP = re.compile(
     r"[ \t]*(?-i:[a-z]+[ \t]+)?(?:,[ \t]*)?(?:in|by|as[ \t]+of|during|for|from)[ \t]+"
     r"(?:(?:the[ \t]+)?(?:fiscal|calendar|financial)[ \t]+(?:year[ \t]+)?)?", FLAGS)
+CHANGE_BEFORE = re.compile(rf"(?<![\w])(?:{or_words(T.CHANGE_LEADS)})[ \t]+$", FLAGS)
 # an accounting negative's evidence before "(": "a loss of ($5 million)", "net loss ("
 NEGATIVE_LEAD_BEFORE = re.compile(rf"(?<![\w])(?P<w>{or_words(T.NEGATIVE_LEADS)})[ \t:]*$", FLAGS)
 DECADE_MOD_BEFORE = re.compile(

@@ -129,7 +129,11 @@ def range_end(text: str, start: int, pos: int, value: float, kind: str | None,
         return None  # "10 and 12" is a range only after "between" or "from"
     if joiner == "through" and not year_like:
         return None
+    if joiner == "to" and kind is not None and search_before(P.CHANGE_BEFORE, text, start, 16):
+        return None  # "rose 9.4 per cent to $84": a change, then a second figure
     after = jm.end()
+    if kind != "money" and text[after:after + 1] in "$\u20ac\u00a3\u00a5":
+        return None  # "9.4 per cent to $84": a currency starts another figure
     scale = 1.0
     dm = P.RANGE_DIGITS.match(text, after)
     if dm and dm.end() > after:

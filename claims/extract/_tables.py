@@ -27,6 +27,9 @@ Fields, table by table:
                    -> (ISO code or "" when the name is not one currency, factor to major unit).
                    Adjectives before the name ("canadian dollars") are listed whole, first.
 ``PERCENT_WORDS``  what turns a number into a percentage (value in points).
+``PERCENT_UNITS``  percent words whose unit is not "percent" ("percentage points").
+``CHANGE_LEADS``   words before a figure that make "X to Y" a change to a second figure
+                   ("up 9.4 per cent to $84"), not a range.
 ``TIME_UNITS``     time word -> canonical unit; the canonical unit names are those of the
                    peer scorer (second minute hour day week month quarter year); "decade" is
                    10 years, "century" 100 years (see ``TIME_FACTORS``).
@@ -178,7 +181,19 @@ NEGATIVE_LEADS: tuple[str, ...] = (
 
 PERCENT_WORDS: tuple[str, ...] = (
     "percentage points", "percentage point", "per cent", "per-cent", "percent", "pct",
-    "percentage", "%",
+    "percentage", "%", "pc",
+)
+# percent words whose unit is not "percent": a change in points is not a share
+PERCENT_UNITS: dict[str, str] = {
+    "percentage points": "percentage point", "percentage point": "percentage point",
+}
+
+# words right before a figure that make it a change, not the start of a range: in "up
+# 9.4 per cent to 84 percent" the "to" starts a second figure (a level). A bare verb is
+# not enough: "rose 10% to 12%" is read as a range, like "from 10% to 12%".
+CHANGE_LEADS: tuple[str, ...] = (
+    "up", "down", "by", "increase of", "decrease of", "rise of", "fall of", "drop of",
+    "gain of", "growth of", "jump of",
 )
 
 TIME_UNITS: dict[str, str] = {

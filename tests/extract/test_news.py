@@ -124,11 +124,32 @@ SCALES = [
     ("caught-m-alone-is-a-length", "It ran 5m and stopped.", []),
 ]
 
+# ---- 5. percent: per cent, pc, pct, percentage points, ".001"; no swallowing ---------------
+PERCENT = [
+    ("issue-per-cent-then-dollars", "Sales rose 9.4 per cent to $84 a share.",
+     [fig("percent", "9.4 per cent", 9.4, "percent", value_max=None),
+      fig("money", "$84", 84.0, "USD")]),
+    ("issue-pc", "It grew 3 pc last year.", [fig("percent", "3 pc", 3.0, "percent")]),
+    ("issue-pct", "It grew 4 pct.", [fig("percent", "4 pct", 4.0, "percent")]),
+    ("issue-percentage-points", "Rates rose 2 percentage points.",
+     [fig("percent", "2 percentage points", 2.0, "percentage point")]),
+    ("issue-leading-point", "It was .001 per cent of the total.",
+     [fig("percent", ".001 per cent", 0.001, "percent")]),
+    ("news-up-to-level", "unemployment, up 1.2 per cent to 5.4 per cent",
+     [fig("percent", "1.2 per cent", 1.2), fig("percent", "5.4 per cent", 5.4)]),
+    ("news-one-percentage-point", "a 1.5 percentage point rise",
+     [fig("percent", "1.5 percentage point", 1.5, "percentage point")]),
+    ("caught-from-to-stays-a-range", "it rose from 3% to 5%.",
+     [fig("percent", "from 3% to 5%", 3.0, value_max=5.0)]),
+    ("caught-version-number-left", "fell 0.5 per cent", [fig("percent", "0.5 per cent", 0.5)]),
+]
+
 TABLES: dict[str, list[tuple[str, str, list[dict[str, Any]]]]] = {
     "exact_values": EXACT_VALUES,
     "parentheses": PARENTHESES,
     "ranges": RANGES,
     "scales": SCALES,
+    "percent": PERCENT,
 }
 CASES = [pytest.param(text, expected, id=f"{table}-{case_id}")
          for table, rows in TABLES.items() for case_id, text, expected in rows]
