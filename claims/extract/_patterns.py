@@ -148,8 +148,8 @@ PLURAL_OR_UNIT_AFTER = re.compile(
 SCALE_WORD = re.compile(
     rf"[ \t]*-?[ \t]*(?P<w>{or_words([w for w in T.MULTIPLIERS if w != 'hundred'])}"
     rf"|dozens|hundred)(?![\w])", FLAGS)
-CURRENCY_AFTER = re.compile(
-    rf"[ \t-]*(?P<w>{or_words(T.CURRENCY_WORDS)})(?![\w])", FLAGS)
+CURRENCY_AFTER = re.compile(  # not "won't"
+    rf"[ \t-]*(?P<w>{or_words(T.CURRENCY_WORDS)})(?![\w])(?!['\u2019]\w)", FLAGS)
 CURRENCY_CODE_AFTER = re.compile(
     r"[ \t]*(?-i:(?P<w>" + "|".join(sorted({c for _, c, _ in T.CURRENCY_PREFIXES if
                                             len(c) == 3}, key=len, reverse=True))
@@ -159,8 +159,8 @@ TIME_AFTER = re.compile(rf"[ \t-]*(?P<w>{or_words(T.TIME_UNITS)})(?![\w])", FLAG
 AGE_AFTER = re.compile(r"[ \t-]+old(?![\w])|[ \t]*yo(?![\w])", FLAGS)
 MEASURE_AFTER = re.compile(rf"[ \t-]*{or_words(T.MEASURE_UNITS)}(?![\w])", FLAGS)
 # a second number after a range connector: "5-to-7", "10 and 12", "2008-13", "7 to 10"
-RANGE_JOIN = re.compile(r"[ \t]*(?:-[ \t]*to[ \t]*-|[-\u2013\u2014]|to|through|and)[ \t]*",
-                        FLAGS)
+RANGE_JOIN = re.compile(
+    r"[ \t]*(?:-[ \t]*to[ \t]*-|[-\u2013\u2014]|to|through|and|or(?![\w]))[ \t]*", FLAGS)
 RANGE_DIGITS = re.compile(rf"(?:[$\u20ac\u00a3\u00a5][ \t]?)?{DIGIT_NUMBER}",
                           FLAGS | re.VERBOSE)
 RANGE_WORDS = re.compile(WORD_NUMBER, FLAGS)

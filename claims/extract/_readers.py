@@ -129,6 +129,8 @@ def range_end(text: str, start: int, pos: int, value: float, kind: str | None,
         return None  # "10 and 12" is a range only after "between" or "from"
     if joiner == "through" and not year_like:
         return None
+    if joiner == "or" and (kind is not None or year_like):
+        return None  # "or" makes a range only of bare numbers before a unit: "eight or nine euros"
     if joiner == "to" and kind is not None and search_before(P.CHANGE_BEFORE, text, start, 16):
         return None  # "rose 9.4 per cent to $84": a change, then a second figure
     after = jm.end()
@@ -161,7 +163,7 @@ def range_end(text: str, start: int, pos: int, value: float, kind: str | None,
             second, end = scaled(second, scale), sw.end()
     if kind is None:
         found = _range_kind(text, end, second, joiner, year_like and scale == 1, peer)
-        if found is None:
+        if found is None or (joiner == "or" and found[2] is None):
             return None
         second, end, kind2, unit2 = found
     else:

@@ -144,12 +144,54 @@ PERCENT = [
     ("caught-version-number-left", "fell 0.5 per cent", [fig("percent", "0.5 per cent", 0.5)]),
 ]
 
+# ---- 6. currencies: prefixes, suffixes, names, and one carried across "or" ----------------
+CURRENCIES = [
+    ('issue-US-dollar', 'It cost US$5 each.', [fig("money", 'US$5', 5.0, 'USD')]),
+    ('issue-dollar-US', 'It cost fined $US5 million.', [fig("money", '$US5 million', 5000000.0, 'USD')]),
+    ('issue-A-dollar', 'It cost a A$7 fee.', [fig("money", 'A$7', 7.0, 'AUD')]),
+    ('issue-dollar-A', 'It cost a $A7 billion plan.', [fig("money", '$A7 billion', 7000000000.0, 'AUD')]),
+    ('issue-C-dollar', 'It cost C$3 million.', [fig("money", 'C$3 million', 3000000.0, 'CAD')]),
+    ('issue-HK-dollar', 'It cost HK$10 billion.', [fig("money", 'HK$10 billion', 10000000000.0, 'HKD')]),
+    ('issue-NZ-dollar', 'It cost NZ$4 million.', [fig("money", 'NZ$4 million', 4000000.0, 'NZD')]),
+    ('issue-S-dollar', 'It cost S$2 billion.', [fig("money", 'S$2 billion', 2000000000.0, 'SGD')]),
+    ('issue-R-dollar', 'It cost R$9 billion.', [fig("money", 'R$9 billion', 9000000000.0, 'BRL')]),
+    ('issue-RM', 'It cost RM5 million.', [fig("money", 'RM5 million', 5000000.0, 'MYR')]),
+    ('issue-Rs', 'It cost Rs 500 crore.', [fig("money", 'Rs 500 crore', 5000000000.0, 'INR')]),
+    ('issue-rupee-sign', 'It cost ₹500.', [fig("money", '₹500', 500.0, 'INR')]),
+    ('issue-won-sign', 'It cost ₩1,000.', [fig("money", '₩1,000', 1000.0, 'KRW')]),
+    ('issue-shekel-sign', 'It cost ₪50 million.', [fig("money", '₪50 million', 50000000.0, 'ILS')]),
+    ('issue-zloty', 'It cost 50 zł.', [fig("money", '50 zł', 50.0, 'PLN')]),
+    ('issue-kr', 'It cost 100 kr.', [fig("money", '100 kr', 100.0, '')]),
+    ('issue-CHF-before', 'It cost CHF 20 million.', [fig("money", 'CHF 20 million', 20000000.0, 'CHF')]),
+    ('issue-shekels', 'It cost 50 shekels.', [fig("money", '50 shekels', 50.0, 'ILS')]),
+    ('issue-kroner', 'It cost 30 kroner.', [fig("money", '30 kroner', 30.0, '')]),
+    ('issue-kronor', 'It cost 40 kronor.', [fig("money", '40 kronor', 40.0, 'SEK')]),
+    ('issue-crowns', 'It cost 20 crowns.', [fig("money", '20 crowns', 20.0, '')]),
+    ('issue-rand', 'It cost 10 rand.', [fig("money", '10 rand', 10.0, 'ZAR')]),
+    ('issue-ringgit', 'It cost 5 ringgit.', [fig("money", '5 ringgit', 5.0, 'MYR')]),
+    ('issue-rupees', 'It cost 100 rupees.', [fig("money", '100 rupees', 100.0, 'INR')]),
+    ('issue-won', 'It cost 1,000 won.', [fig("money", '1,000 won', 1000.0, 'KRW')]),
+    ('issue-yuan', 'It cost 20 yuan.', [fig("money", '20 yuan', 20.0, 'CNY')]),
+    ('issue-renminbi', 'It cost 30 billion renminbi.', [fig("money", '30 billion renminbi', 30000000000.0, 'CNY')]),
+    ('issue-pesos', 'It cost 50 pesos.', [fig("money", '50 pesos', 50.0, '')]),
+    ('issue-lira', 'It cost 10 lira.', [fig("money", '10 lira', 10.0, 'TRY')]),
+    ('issue-baht', 'It cost 30 baht.', [fig("money", '30 baht', 30.0, 'THB')]),
+    ('issue-sen', 'It cost 50 sen.', [fig("money", '50 sen', 0.5, '')]),
+    ("issue-carried-over-or", "A beer costs eight or nine euros.",
+     [fig("money", "eight or nine euros", 8.0, "EUR", value_max=9.0, qualifier="range")]),
+    ("news-or-percent", "5 or 6 percent", [fig("percent", "5 or 6 percent", 5.0, value_max=6.0)]),
+    ("caught-or-years-not-a-range", "in 1992 or 1993",
+     [fig("date", "1992", 1992.0), fig("date", "1993", 1993.0)]),
+    ("caught-won-t", "Buffalo 24 won't win.", [fig("count", "24", 24.0)]),
+]
+
 TABLES: dict[str, list[tuple[str, str, list[dict[str, Any]]]]] = {
     "exact_values": EXACT_VALUES,
     "parentheses": PARENTHESES,
     "ranges": RANGES,
     "scales": SCALES,
     "percent": PERCENT,
+    "currencies": CURRENCIES,
 }
 CASES = [pytest.param(text, expected, id=f"{table}-{case_id}")
          for table, rows in TABLES.items() for case_id, text, expected in rows]
