@@ -55,6 +55,8 @@ LOOKALIKES = {
     "\u202f": " ",  # narrow no-break space
     "\u2010": "-",  # hyphen
     "\u2011": "-",  # non-breaking hyphen
+    "\u2044": "/",  # fraction slash: "1\u204432" is 1/32
+    "\u2215": "/",  # division slash
 }
 _LOOKALIKE = re.compile("[" + "".join(LOOKALIKES) + "]")  # a C-speed scan beats str.translate
 

@@ -286,6 +286,13 @@ def _accounting_negative(text: str, paren: int) -> str | None:
 
 # ---- percent, time -------------------------------------------------------------------------
 
+def _fold_after(r: Reading) -> None:
+    if r.kind is None and r.hint != "rank":
+        fm = P.FOLD_AFTER.match(r.text, r.pos)
+        if fm:  # "a 10-fold rise": a multiplier
+            r.kind, r.unit, r.pos = "ratio", "fold", fm.end()
+
+
 def _clock_time(r: Reading) -> Verdict | None:
     if r.kind is None and P.CLOCK_AFTER.match(r.text, r.pos):
         return NOT_A_FIGURE  # "2 pm", "2.13 am": a time of day
@@ -405,7 +412,8 @@ def _rank_or_ratio(r: Reading) -> Verdict | None:
         return None
     r.kind = r.hint
     if r.hint == "ratio" and r.source == "words" and not r.peer and \
-            P.OF_AFTER.match(r.text, r.pos) is None and _qualifier_before(r) is None:
+            P.OF_AFTER.match(r.text, r.pos) is None and _qualifier_before(r) is None and \
+            search_before(P.FRACTION_LEAD_BEFORE, r.text, r.start, 12) is None:
         return NOT_A_FIGURE  # "a third strand", "half-hearted"
     return None
 
@@ -497,6 +505,7 @@ STEPS: tuple[tuple[Step, str, str], ...] = (
     (_currency_word,       "digits words", "prose peer"),
     (_overflow,            "digits words", "prose peer"),  # the last scale is applied
     (_money,               "digits words", "prose peer"),  # symbol, code and word are read
+    (_fold_after,          "digits words", "prose peer"),
     (_clock_time,          "digits",       "prose peer"),
     (_percent,             "digits words", "prose peer"),
     (_duration,            "digits words", "prose peer"),

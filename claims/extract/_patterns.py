@@ -111,6 +111,7 @@ FIGURES = rf"""
     (?P<world>(?<![\w])world['\u2019]s[ \t]+
         (?:(?P<wordinal>{ORDINAL_LIKE})[ \t-]+)?{SUPERLATIVE}(?![\w]))
    |(?P<ordsup>(?<![\w]){ORDINAL_LIKE}[ \t-]+{SUPERLATIVE}(?![\w]))
+   |(?P<fold>(?<![\w]){or_words(T.FOLD_WORDS)}(?![\w]))
    |(?P<digits>(?<![\d.,]){DIGIT_NUMBER})
    |(?P<words>{WORD_NUMBER})
 """
@@ -125,7 +126,7 @@ MASTER_PEER = re.compile(
 # digit run, "(" or a sign before a digit, or the start of a word that can begin a figure
 # (number words, "world's") or a piece of furniture (labels, idioms, paywall, URLs).
 ANCHOR_WORDS = sorted({
-    *NUMBER_WORDS, "world",
+    *NUMBER_WORDS, *T.FOLD_WORDS, "world",
     *(label.lower().rstrip(".") for label in T.FURNITURE_LABELS),
     *(idiom.split()[0].split("-")[0] for idiom in T.IDIOMS if idiom[0].isalpha()),
     "try", "subscribe", "offer", "http", "www",
@@ -199,6 +200,8 @@ DATE_BOUND_GAP = re.compile(
     r"[ \t]*(?-i:[a-z]+[ \t]+)?(?:,[ \t]*)?(?:in|by|as[ \t]+of|during|for|from)[ \t]+"
     r"(?:(?:the[ \t]+)?(?:fiscal|calendar|financial)[ \t]+(?:year[ \t]+)?)?", FLAGS)
 CHANGE_BEFORE = re.compile(rf"(?<![\w])(?:{or_words(T.CHANGE_LEADS)})[ \t]+$", FLAGS)
+FOLD_AFTER = re.compile(r"[ \t]*-?[ \t]*fold(?![\w])", FLAGS)  # "10-fold", "2.5 fold"
+FRACTION_LEAD_BEFORE = re.compile(rf"(?<![\w]){or_words(T.FRACTION_LEADS)}[ \t]+$", FLAGS)
 # an accounting negative's evidence before "(": "a loss of ($5 million)", "net loss ("
 NEGATIVE_LEAD_BEFORE = re.compile(rf"(?<![\w])(?P<w>{or_words(T.NEGATIVE_LEADS)})[ \t:]*$", FLAGS)
 DECADE_MOD_BEFORE = re.compile(

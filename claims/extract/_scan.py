@@ -165,7 +165,18 @@ def _unit_follows(text: str, pos: int) -> bool:
                 or P.CURRENCY_AFTER.match(text, pos))
 
 
+def _fold(text: str, m: re.Match[str], peer: bool) -> list[Figure | None]:
+    """"sixfold": a multiplier, kind ratio with unit "fold" (a qualifier before it is read)."""
+    start, qualifier = m.start(), "exact"
+    hit = match_before(P.QUALIFIER_BEFORE_REV, text, start, 24)
+    if hit:
+        start, qm = hit
+        qualifier = T.QUALIFIER_WORDS[qm.group("q")[::-1].lower()]
+    return [Figure("ratio", start, m.end(), T.FOLD_WORDS[m.group().lower()], None, "fold",
+                   qualifier)]
+
+
 _HANDLERS = {
-    "world": _world, "ordsup": _ordsup, "rankno": _rankno,
+    "world": _world, "ordsup": _ordsup, "rankno": _rankno, "fold": _fold,
     "digits": _digits, "words": _words,
 }

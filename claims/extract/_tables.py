@@ -55,6 +55,9 @@ Fields, table by table:
                    ("Article 5", "Number 75", "ext. 523").
 ``IDIOMS``         number words that are idioms or titles, not figures ("three-ring circus").
 ``ACTORS``         names that can be a claim's subject -> canonical subject.
+``FOLD_WORDS``     multipliers written as one word ("sixfold" -> 6); "10-fold" is read from
+                   digits. Both are ratios with unit "fold".
+``FRACTION_LEADS`` words before a bare fraction word that make it a figure ("fell by half").
 ``NEGATIVE_LEADS`` words right before a parenthesised amount that make it an accounting
                    negative ("a loss of ($5 million)"); without them, or a minus sign, or a
                    table line, "1.2 trillion yen ($10.5 billion)" is a positive conversion.
@@ -184,6 +187,14 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "south african rand": ("ZAR", 1), "indonesian rupiah": ("IDR", 1), "rupiah": ("IDR", 1),
     "thai baht": ("THB", 1), "won": ("KRW", 1),
 }
+
+# "sixfold", "tenfold", "hundredfold": a multiplier (kind ratio, unit "fold")
+FOLD_WORDS: dict[str, float] = {
+    **{f"{word}fold": float(value) for word, value in CARDINALS.items() if 2 <= value <= 90},
+    "hundredfold": 100.0, "thousandfold": 1e3, "millionfold": 1e6,
+}
+# words before a fraction word that make it a figure without "of": "fell by half"
+FRACTION_LEADS: tuple[str, ...] = ("by", "cut in", "cut it in")
 
 NEGATIVE_LEADS: tuple[str, ...] = (
     "loss of", "losses of", "loss", "losses", "net loss", "net loss of", "deficit of",

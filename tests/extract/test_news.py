@@ -185,6 +185,23 @@ CURRENCIES = [
     ("caught-won-t", "Buffalo 24 won't win.", [fig("count", "24", 24.0)]),
 ]
 
+# ---- 7. multipliers and fractions ------------------------------------------------------
+MULTIPLIERS = [
+    ("issue-sixfold", "Spending rose sixfold.", [fig("ratio", "sixfold", 6.0, "fold")]),
+    ("issue-two-thirds", "two-thirds of the budget",
+     [fig("ratio", "two-thirds", 2 / 3, None)]),
+    ("issue-fraction-slash", "a 1\u204432 share of it", [fig("ratio", "1\u204432", 1 / 32)]),
+    ("issue-half", "half of the troops left.", [fig("ratio", "half", 0.5)]),
+    ("news-10-fold", "a 10-fold rise", [fig("ratio", "10-fold", 10.0, "fold")]),
+    ("news-decimal-fold", "a 2.5-fold increase", [fig("ratio", "2.5-fold", 2.5, "fold")]),
+    ("news-qualified-fold", "nearly twofold", [fig("ratio", "nearly twofold", 2.0, "fold",
+                                                   qualifier="almost")]),
+    ("news-by-half", "The force fell by half.", [fig("ratio", "half", 0.5)]),
+    ("news-cut-in-half", "It was cut in half.", [fig("ratio", "half", 0.5)]),
+    ("caught-half-hearted", "a half-hearted try", []),
+    ("caught-third-strand", "A third strand of policy", []),
+]
+
 TABLES: dict[str, list[tuple[str, str, list[dict[str, Any]]]]] = {
     "exact_values": EXACT_VALUES,
     "parentheses": PARENTHESES,
@@ -192,6 +209,7 @@ TABLES: dict[str, list[tuple[str, str, list[dict[str, Any]]]]] = {
     "scales": SCALES,
     "percent": PERCENT,
     "currencies": CURRENCIES,
+    "multipliers": MULTIPLIERS,
 }
 CASES = [pytest.param(text, expected, id=f"{table}-{case_id}")
          for table, rows in TABLES.items() for case_id, text, expected in rows]
