@@ -412,6 +412,9 @@ def _rank_or_ratio(r: Reading) -> Verdict | None:
         return None
     r.kind = r.hint
     if r.hint == "ratio" and r.source == "words" and not r.peer and \
+            search_before(P.PERIOD_LEAD_BEFORE, r.text, r.start, 12):
+        return NOT_A_FIGURE  # "the second half", "the first quarter": a period
+    if r.hint == "ratio" and r.source == "words" and not r.peer and \
             P.OF_AFTER.match(r.text, r.pos) is None and _qualifier_before(r) is None and \
             search_before(P.FRACTION_LEAD_BEFORE, r.text, r.start, 12) is None:
         return NOT_A_FIGURE  # "a third strand", "half-hearted"
@@ -431,6 +434,9 @@ def _count(r: Reading) -> Verdict | None:
     level of more than 45,000" -> troop); "hundreds" needs one ("hundreds of links")."""
     if r.kind is not None:
         return None
+    if r.source == "digits" and not r.peer and (
+            _in_a_name(r) or (r.pos == r.ce and r.text[r.pos:r.pos + 1].isalpha())):
+        return NOT_A_FIGURE  # "Boeing 747", "S&P 500"; "5G", "2AA": an identifier
     r.kind = "count"
     noun_end, r.unit = counted_noun(r.text, r.pos, r.hint)
     if r.hint == "vague":
@@ -444,6 +450,16 @@ def _count(r: Reading) -> Verdict | None:
         if ctx:
             r.unit = T.COUNT_CONTEXT[ctx.group("w").lower()]
     return None
+
+
+def _in_a_name(r: Reading) -> bool:
+    """Is the number at ``r.start`` part of a name: "Big 12", "S&P 500", "Group of 20"?"""
+    nm = search_before(P.NAME_BEFORE, r.text, r.start, 24)
+    if nm is None:
+        return False
+    word = nm.group("w").rstrip(".").lower()
+    return not (word in T.STOP_WORDS or word in T.QUALIFIER_WORDS or word in T.MONTHS
+                or word in T.DATE_LEADS or word.endswith(("'s", "\u2019s")))
 
 
 # ---- prose rules: what the permissive (peer) mode keeps and prose does not ----------------
@@ -498,6 +514,7 @@ STEPS: tuple[tuple[Step, str, str], ...] = (
     (_minus_before,        "digits words", "prose peer"),
     (_ordinal_suffix,      "digits",       "prose peer"),  # later steps read "21st" as a rank
     (_decade,              "digits",       "prose peer"),
+    (_clock_time,          "digits",       "prose peer"),  # before "p" (pence) is read
     (_scale_letter,        "digits",       "prose peer"),  # after "$": "$5m" money, "5m" length
     (_fraction_of_scale,   "words",        "prose peer"),
     (_currency_code_after, "digits words", "prose peer"),
@@ -506,7 +523,6 @@ STEPS: tuple[tuple[Step, str, str], ...] = (
     (_overflow,            "digits words", "prose peer"),  # the last scale is applied
     (_money,               "digits words", "prose peer"),  # symbol, code and word are read
     (_fold_after,          "digits words", "prose peer"),
-    (_clock_time,          "digits",       "prose peer"),
     (_percent,             "digits words", "prose peer"),
     (_duration,            "digits words", "prose peer"),
     (_range,               "digits words", "prose peer"),  # after the unit: "5 to 7 percent"

@@ -104,6 +104,15 @@ FURNITURE = rf"""
    |(?P<plusplus>(?<![\w])\d[ \t]*(?:\+|plus)[ \t]*\d(?![\w]))
    |(?P<paywall>(?<![\w])(?-i:Try|Subscribe|Offer[ \t]ends)[ \t][^\n.]{{0,40}})
    |(?P<url>(?:https?://|www\.)\S{{1,2000}})
+   |(?P<clock>(?<![\w:.])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d:])
+        (?:[ \t]?(?:[ap]\.m\.|[ap]m(?![\w])))?)
+   |(?P<score>(?:{"|".join(f"(?<={w}[ ])" for w in T.SCORE_LEADS)})(?:by[ \t]+)?
+        \d{{1,3}}[-\u2013]\d{{1,3}}(?![\w-])
+      |(?<![\w-])\d{{1,3}}[-\u2013]\d{{1,3}}(?=[ \t]+{or_words(T.SCORE_TAILS)}(?![\w])))
+   |(?P<street>(?<![\w,.])\d{{1,5}}[ \t]+(?-i:(?:[A-Z][\w'.-]*[ \t]+){{1,3}}
+        {or_words(T.STREET_WORDS)})(?![\w]))
+   |(?P<intlphone>\+\d{{1,3}}(?:[ \t.-]\d{{1,4}}){{2,4}}(?![\w])
+      |(?<![\w-])0\d{{1,4}}-\d{{2,4}}-\d{{3,4}}(?![\w-]))
 """
 
 # ---- figures --------------------------------------------------------------------------
@@ -132,7 +141,7 @@ ANCHOR_WORDS = sorted({
     "try", "subscribe", "offer", "http", "www",
 })
 # two scans, merged: one alternation of both runs three times slower than the two apart
-ANCHOR_DIGITS = re.compile(r"\d+|[(\-\u2212.](?=\d)")
+ANCHOR_DIGITS = re.compile(r"\d+|[(\-\u2212.+](?=\d)")
 ANCHOR_WORD = re.compile(r"\b" + trie_regex(ANCHOR_WORDS) + r"(?![a-z])")
 
 # ---- what may follow a number (matched at the number's end) ---------------------------
@@ -201,7 +210,12 @@ DATE_BOUND_GAP = re.compile(
     r"(?:(?:the[ \t]+)?(?:fiscal|calendar|financial)[ \t]+(?:year[ \t]+)?)?", FLAGS)
 CHANGE_BEFORE = re.compile(rf"(?<![\w])(?:{or_words(T.CHANGE_LEADS)})[ \t]+$", FLAGS)
 FOLD_AFTER = re.compile(r"[ \t]*-?[ \t]*fold(?![\w])", FLAGS)  # "10-fold", "2.5 fold"
+PERIOD_LEAD_BEFORE = re.compile(rf"(?<![\w]){or_words(T.PERIOD_LEADS)}[ \t-]+$", FLAGS)
 FRACTION_LEAD_BEFORE = re.compile(rf"(?<![\w]){or_words(T.FRACTION_LEADS)}[ \t]+$", FLAGS)
+# a name right before a number makes it part of the name: "Big 12", "S&P 500", "Boeing
+# 747", "Group of 20", "Flight 370" (the word is checked against the function-word tables)
+NAME_BEFORE = re.compile(
+    r"(?-i:(?<![\w&.'\u2019-])(?P<w>[A-Z][\w&.\u2019'-]*|[A-Z]+&[A-Z]+)(?:[ \t]+of)?)[ \t]+$")
 # an accounting negative's evidence before "(": "a loss of ($5 million)", "net loss ("
 NEGATIVE_LEAD_BEFORE = re.compile(rf"(?<![\w])(?P<w>{or_words(T.NEGATIVE_LEADS)})[ \t:]*$", FLAGS)
 DECADE_MOD_BEFORE = re.compile(

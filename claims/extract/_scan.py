@@ -23,7 +23,8 @@ from claims.extract._numbers import parse_digits, parse_words
 from claims.extract._readers import match_before
 
 FURNITURE_GROUPS = frozenset(
-    ("phone", "label", "slashdate", "code", "zip", "enum", "idiom", "plusplus", "paywall", "url"))
+    ("phone", "label", "slashdate", "code", "zip", "enum", "idiom", "plusplus", "paywall", "url",
+     "clock", "score", "street", "intlphone"))
 _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 _FIRST_WORD = re.compile(r"[A-Za-z]+|\d+")
 

@@ -53,10 +53,13 @@ Fields, table by table:
                    than 45,000" -> troop).
 ``FURNITURE_LABELS`` capitalised labels whose number is a reference, never a figure
                    ("Article 5", "Number 75", "ext. 523").
+``STREET_WORDS``   the last word of a street name: "1600 Pennsylvania Avenue" is an address.
+``SCORE_LEADS``, ``SCORE_TAILS`` words around a sports score: "won 2-1", "a 3-0 win".
 ``IDIOMS``         number words that are idioms or titles, not figures ("three-ring circus").
 ``ACTORS``         names that can be a claim's subject -> canonical subject.
 ``FOLD_WORDS``     multipliers written as one word ("sixfold" -> 6); "10-fold" is read from
                    digits. Both are ratios with unit "fold".
+``PERIOD_LEADS``   words before "half"/"quarter" that make it a period ("second half").
 ``FRACTION_LEADS`` words before a bare fraction word that make it a figure ("fell by half").
 ``NEGATIVE_LEADS`` words right before a parenthesised amount that make it an accounting
                    negative ("a loss of ($5 million)"); without them, or a minus sign, or a
@@ -193,6 +196,11 @@ FOLD_WORDS: dict[str, float] = {
     **{f"{word}fold": float(value) for word, value in CARDINALS.items() if 2 <= value <= 90},
     "hundredfold": 100.0, "thousandfold": 1e3, "millionfold": 1e6,
 }
+# words before "half"/"quarter" that make it a period, not a fraction: "the second half"
+PERIOD_LEADS: tuple[str, ...] = (
+    "first", "second", "third", "fourth", "final", "last", "latter", "former", "next",
+    "previous", "same", "each", "every", "1st", "2nd", "3rd", "4th",
+)
 # words before a fraction word that make it a figure without "of": "fell by half"
 FRACTION_LEADS: tuple[str, ...] = ("by", "cut in", "cut it in")
 
@@ -319,6 +327,20 @@ FURNITURE_LABELS: tuple[str, ...] = (
     "pp.", "p.", "Fig.", "Figure", "Table", "Appendix", "Annex", "ext.", "Ext.", "ext",
     "Suite", "Room", "Box", "Route", "Report No.", "Report Number", "Resolution", "ISBN",
     "ISSN", "DOI", "Doc.", "Nos.", "No.",
+)
+
+# words of a street name's end: "1600 Pennsylvania Avenue", "10 Downing Street"
+STREET_WORDS: tuple[str, ...] = (
+    "Street", "St.", "Avenue", "Ave.", "Ave", "Road", "Rd.", "Boulevard", "Blvd.", "Lane",
+    "Drive", "Dr.", "Place", "Square", "Way", "Court", "Terrace", "Highway", "Parkway",
+)
+# words before a sports score ("won 2-1") and after one ("a 3-0 win")
+SCORE_LEADS: tuple[str, ...] = (
+    "won", "lost", "beat", "drew", "tied", "defeated", "led", "trailed", "leads", "trails",
+    "leading", "trailing", "winning", "losing",
+)
+SCORE_TAILS: tuple[str, ...] = (
+    "win", "victory", "defeat", "loss", "draw", "lead", "score", "scoreline", "rout", "tie",
 )
 
 IDIOMS: tuple[str, ...] = (

@@ -182,7 +182,7 @@ CURRENCIES = [
     ("news-or-percent", "5 or 6 percent", [fig("percent", "5 or 6 percent", 5.0, value_max=6.0)]),
     ("caught-or-years-not-a-range", "in 1992 or 1993",
      [fig("date", "1992", 1992.0), fig("date", "1993", 1993.0)]),
-    ("caught-won-t", "Buffalo 24 won't win.", [fig("count", "24", 24.0)]),
+    ("caught-won-t", "Of them, 24 won't vote.", [fig("count", "24", 24.0)]),
 ]
 
 # ---- 7. multipliers and fractions ------------------------------------------------------
@@ -202,6 +202,36 @@ MULTIPLIERS = [
     ("caught-third-strand", "A third strand of policy", []),
 ]
 
+# ---- 8. not figures: names, identifiers, addresses, phones, clock times, scores ------------
+NOT_FIGURES = [
+    ("issue-section", "Under Section 427 of the law", []),
+    ("issue-big-12", "the Big 12 conference", []),
+    ("issue-s-and-p", "the S&P 500 rose", []),
+    ("issue-covid", "COVID-19 spread", []),
+    ("issue-5g", "5G networks grew", []),
+    ("issue-boeing", "a Boeing 747 landed", []),
+    ("issue-street-number", "He lives at 1600 Pennsylvania Avenue.", []),
+    ("news-downing-street", "at 10 Downing Street today", []),
+    ("issue-postcode", "London SW1A 2AA", []),
+    ("issue-phone-japan", "Call 03-1234-5678 now", []),
+    ("issue-phone-international", "Call +81 3 1234 5678 now", []),
+    ("issue-clock-time", "The meeting starts at 3:30 p.m.", []),
+    ("news-clock-pm", "It ends at 5 p.m. today", []),
+    ("issue-score-won", "Japan won 2-1 against Korea", []),
+    ("news-score-win", "a 3-0 win over Iran", []),
+    ("issue-first-quarter", "Profit rose in the first quarter.", []),
+    ("issue-second-half", "in the second half of the year", []),
+    ("issue-per-second", "It moves 300 meters per second.", []),
+    ("news-group-of-20", "The Group of 20 met.", []),
+    ("news-flight", "Flight 370 vanished.", []),
+    ("caught-qualifier-is-no-name", "About 500 troops came.",
+     [fig("count", "About 500 troops", 500.0, "troop")]),
+    ("caught-possessive-is-no-name", "Japan's 47,000 troops",
+     [fig("count", "47,000 troops", 47000.0, "troop")]),
+    ("caught-range-is-no-score", "5-10 people came",
+     [fig("count", "5", 5.0), fig("count", "10 people", 10.0, "person")]),
+]
+
 TABLES: dict[str, list[tuple[str, str, list[dict[str, Any]]]]] = {
     "exact_values": EXACT_VALUES,
     "parentheses": PARENTHESES,
@@ -210,6 +240,7 @@ TABLES: dict[str, list[tuple[str, str, list[dict[str, Any]]]]] = {
     "percent": PERCENT,
     "currencies": CURRENCIES,
     "multipliers": MULTIPLIERS,
+    "not_figures": NOT_FIGURES,
 }
 CASES = [pytest.param(text, expected, id=f"{table}-{case_id}")
          for table, rows in TABLES.items() for case_id, text, expected in rows]
