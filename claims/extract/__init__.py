@@ -61,32 +61,48 @@ LOOKALIKES = {
 _LOOKALIKE = re.compile("[" + "".join(LOOKALIKES) + "]")  # a C-speed scan beats str.translate
 
 
-def extract(text: str) -> list[Extraction]:
+def extract(text: str, date: object = None) -> list[Extraction]:
     """All figures in ``text``, in order of position, with their sentence context.
+
+    ``date``, the document's own date (an ISO string such as ``"1996-05"`` or a
+    ``datetime.date``), dates relative phrases: in a May 1996 text, a figure "last
+    November" gets ``as_of`` 1995. Relative phrases are not figures themselves.
 
     >>> [(e.kind, e.surface, e.value, e.unit, e.as_of) for e in extract(
     ...     "It ran a $49-billion surplus with the United States in 1992.")]
     [('money', '$49-billion', 49000000000.0, 'USD', 1992), ('date', '1992', 1992.0, None, 1992)]
     """
-    from claims.extract._context import actors, guess_metric, guess_subject, read_sentence
+    from claims.extract._context import (
+        actors,
+        document_year_month,
+        guess_metric,
+        guess_subject,
+        read_sentence,
+        relative_dates,
+    )
     from claims.extract._scan import scan
     from claims.sentences import Sentences
 
     original = text
     text = _LOOKALIKE.sub(lambda m: LOOKALIKES[m.group()], text)
-    figures = scan(text)
+    figures: list[Any] = scan(text)
     if not figures:
         return []
+    doc = document_year_month(date) if date is not None else None
+    if doc is not None:
+        figures = _with_relative_dates(figures, relative_dates(text, doc))
     sentences = Sentences(text)
     spans = [sentences.span(f.start, f.end) for f in figures]
     context: dict[tuple[int, int], tuple[Any, ...]] = {}
     dates: dict[tuple[int, int], list[Any]] = {}
     for fig, span in zip(figures, spans, strict=True):
-        if fig.kind == "date" and fig.year is not None:
+        if fig.kind in ("date", RELATIVE) and fig.year is not None:
             dates.setdefault(span, []).append(fig)
     owner = _date_owners(text, figures)
     out: list[Extraction] = []
     for i, (fig, (ss, se)) in enumerate(zip(figures, spans, strict=True)):
+        if fig.kind == RELATIVE:
+            continue  # "last year" dates figures; it is no figure itself
         if (ss, se) not in context:  # slice and read each sentence once: it may be huge
             sentence = text[ss:se]
             topics, heads = read_sentence(sentence)  # rules read the plain-character text
@@ -109,6 +125,26 @@ def extract(text: str) -> list[Extraction]:
     return out
 
 
+RELATIVE = "relative date"  # the kind of a relative phrase while figures are dated
+
+
+def _with_relative_dates(figures: list[Any], found: list[tuple[int, int, int]]) -> list[Any]:
+    """``figures`` with the relative dates that overlap none of them, in order."""
+    import bisect
+
+    from claims.extract._build import Figure
+
+    starts = [f.start for f in figures]
+    merged = list(figures)
+    for start, end, year in found:
+        i = bisect.bisect_left(starts, start)
+        if (i < len(figures) and figures[i].start < end) or (i > 0 and figures[i - 1].end > start):
+            continue
+        merged.append(Figure(RELATIVE, start, end, float(year), year=year))
+    merged.sort(key=lambda f: f.start)
+    return merged
+
+
 def _date_owners(text: str, figures: Sequence[Any]) -> dict[int, int]:
     """Dates that belong to the figure right before them: index of the date -> index of the
     figure ("from 20 mpg in 2008 to 29 mpg in 2011": 2008 is the 20's, 2011 the 29's)."""
@@ -117,7 +153,8 @@ def _date_owners(text: str, figures: Sequence[Any]) -> dict[int, int]:
     owner: dict[int, int] = {}
     for i in range(len(figures) - 1):
         fig, nxt = figures[i], figures[i + 1]
-        if fig.kind != "date" and nxt.kind == "date" and nxt.year is not None and \
+        if fig.kind not in ("date", RELATIVE) and nxt.kind in ("date", RELATIVE) and \
+                nxt.year is not None and \
                 nxt.start - fig.end <= 32:
             gap = P.DATE_BOUND_GAP.match(text, fig.end, nxt.start)
             if gap is not None and gap.end() == nxt.start:

@@ -119,8 +119,9 @@ def _currency_before(r: Reading) -> Verdict | None:
     if hit:
         r.start, cm = hit
         r.currency = P.CURRENCY_BEFORE_CODES[cm.lastgroup or ""]
-    elif r.source == "digits" and glued_to_a_name(r.text, r.cs):
-        return NOT_A_FIGURE  # "J1149", "i7", "F-16", "OAO-1"
+    elif r.source == "digits" and glued_to_a_name(r.text, r.cs) and not (
+            r.year_like and r.text[max(0, r.cs - 2):r.cs] == "FY"):
+        return NOT_A_FIGURE  # "J1149", "i7", "F-16", "OAO-1" (not "FY2025")
     return None
 
 
@@ -170,10 +171,13 @@ def _decade(r: Reading) -> Figure | None:
     if not dm:
         return None
     year, start = int(r.value), r.start
+    first, last = 0, 9
     mod = search_before(P.DECADE_MOD_BEFORE, r.text, start, 8)
-    if mod:
+    if mod:  # "the early 1990s" -> 1990-1994 (DECADE_PARTS)
         start = max(0, start - 8) + mod.start()
-    return Figure("date", start, dm.end(), float(year), float(year + 9), None, "range", year)
+        first, last = T.DECADE_PARTS[mod.group("mod").lower()]
+    return Figure("date", start, dm.end(), float(year + first), float(year + last), None,
+                  "range", year + first)
 
 
 def _scale_letter(r: Reading) -> Verdict | None:
@@ -370,6 +374,9 @@ def _date(r: Reading) -> Figure | None:
     dm = search_before(P.DECADE_MOD_BEFORE, r.text, start, 8)
     if dm:
         start = max(0, start - 8) + dm.start()
+    fm = search_before(P.FISCAL_BEFORE, r.text, start, 20)
+    if fm:  # "fiscal 2025", "FY2025": the fiscal year is the figure's date
+        start = max(0, start - 20) + fm.start()
     qualifier = "range" if r.value_max is not None else "exact"
     return _masthead_check(r, Figure("date", start, r.pos, float(value), r.value_max, None,
                                      qualifier, value))

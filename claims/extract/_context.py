@@ -135,3 +135,56 @@ def guess_subject(sentence: str, offset: int,
     if i > 0:
         return found[i - 1][2]
     return found[0][2] if found else None
+
+
+# ---- relative dates ----------------------------------------------------------------------
+
+def document_year_month(date: object) -> tuple[int, int | None] | None:
+    """The year and month (None when unknown) of a document date: an ISO string ("1996-05",
+    "1996-05-12", "1996") or a ``datetime.date``; None when there is no year.
+
+    >>> document_year_month("1996-05"), document_year_month("2017"), document_year_month("")
+    ((1996, 5), (2017, None), None)
+    """
+    import datetime as dt
+
+    if isinstance(date, dt.date):
+        return date.year, date.month
+    m = P.ISO_DATE.match(str(date or ""))
+    if m is None:
+        return None
+    return int(m.group("y")), int(m.group("m")) if m.group("m") else None
+
+
+def relative_dates(text: str, doc: tuple[int, int | None]) -> list[tuple[int, int, int]]:
+    """(start, end, year) of each relative date in ``text`` ("last year", "next month",
+    "last November", "early August"), its year resolved against the document's (year,
+    month): in a May 1996 brief, "last November" is 1995.
+
+    >>> relative_dates("It fell last November and will rise next year.", (1996, 5))
+    [(8, 21, 1995), (36, 45, 1997)]
+    """
+    year, month = doc
+    out: list[tuple[int, int, int]] = []
+    for m in P.RELATIVE_DATE.finditer(text):
+        if m.group("years"):
+            out.append((m.start(), m.end(), year + T.RELATIVE_YEARS[m.group("years").lower()]))
+            continue
+        if m.group("months"):
+            if month is None:
+                continue
+            shift = month - 1 + T.RELATIVE_MONTHS[" ".join(m.group("months").lower().split())]
+            out.append((m.start(), m.end(), year + shift // 12))
+            continue
+        named = T.MONTHS[m.group("month").lower()]
+        mod = m.group("mod").lower()
+        if mod == "last":
+            resolved = year if month is not None and named < month else year - 1
+        elif mod == "next":
+            resolved = year if month is not None and named > month else year + 1
+        elif month is None:
+            resolved = year
+        else:  # "in August", "early August": the nearest such month, within half a year
+            resolved = year - 1 if named - month > 6 else year + 1 if month - named > 6 else year
+        out.append((m.start(), m.end(), resolved))
+    return out

@@ -216,6 +216,14 @@ FRACTION_LEAD_BEFORE = re.compile(rf"(?<![\w]){or_words(T.FRACTION_LEADS)}[ \t]+
 # 747", "Group of 20", "Flight 370" (the word is checked against the function-word tables)
 NAME_BEFORE = re.compile(
     r"(?-i:(?<![\w&.'\u2019-])(?P<w>[A-Z][\w&.\u2019'-]*|[A-Z]+&[A-Z]+)(?:[ \t]+of)?)[ \t]+$")
+RELATIVE_DATE = re.compile(
+    rf"(?<![\w])(?:(?P<years>{or_words(T.RELATIVE_YEARS)})"
+    rf"|(?P<months>{or_words(T.RELATIVE_MONTHS)})"
+    rf"|(?P<mod>last|next|this|early|mid|late|end[ \t]+of|in|since|by|until)[ \t-]+"
+    rf"(?-i:(?P<month>{or_words(T.MONTH_NAMES)}))(?![\w])(?![ \t]*,?[ \t]*\d))(?![\w])", FLAGS)
+ISO_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?")  # a document's date
+FISCAL_BEFORE = re.compile(
+    r"(?<![\w])(?:(?-i:FY)|fiscal(?:[ \t]+year)?|financial[ \t]+year)[ \t]*$", FLAGS)
 # an accounting negative's evidence before "(": "a loss of ($5 million)", "net loss ("
 NEGATIVE_LEAD_BEFORE = re.compile(rf"(?<![\w])(?P<w>{or_words(T.NEGATIVE_LEADS)})[ \t:]*$", FLAGS)
 DECADE_MOD_BEFORE = re.compile(

@@ -44,7 +44,11 @@ Fields, table by table:
 ``DATE_LEADS``     words before a bare year that make it a date ("in 1992", "since 1990").
 ``YEAR_RANGE_SHORT_JOINERS`` what joins a year to a two-digit year in a range ("2008-13");
                    "to" does not: "from 20 mpg in 2008 to 29 mpg" is no range.
-``DECADE_MODIFIERS`` "early/mid/late" before a decade ("the early 1990s").
+``DECADE_MODIFIERS`` "early/mid/late" before a decade ("the early 1990s"); ``DECADE_PARTS``
+                   the years each covers ("early 1990s" -> 1990-1994).
+``RELATIVE_YEARS``, ``RELATIVE_MONTHS``, ``MONTH_NAMES`` relative dates ("last year", "next
+                   month", "last November", "early August") dated by the document's date.
+``FISCAL_LEADS``   words that make a year a fiscal year ("fiscal 2025", "FY2025").
 ``SUPERLATIVES``   adjectives that, after an ordinal or "world's", state a rank.
 ``STOP_WORDS``     words that end a counted-noun phrase (a count's unit is the noun before).
 ``COMPOUND_MODIFIERS`` lower-case modifiers kept in a count's unit ("corporate link").
@@ -285,6 +289,27 @@ DATE_LEADS: tuple[str, ...] = (
 YEAR_RANGE_SHORT_JOINERS: frozenset[str] = frozenset({"-", "\u2013", "\u2014", "/"})
 
 DECADE_MODIFIERS: tuple[str, ...] = ("early", "mid", "late")
+# the years of a decade each modifier covers, as offsets from its first year
+DECADE_PARTS: dict[str, tuple[int, int]] = {"early": (0, 4), "mid": (3, 6), "late": (5, 9)}
+
+# relative dates, resolved against the document's date (``extract(text, date=...)``):
+# phrase -> years from the document's year ("last year" -> -1); a month name with "last",
+# "next", "early"... is resolved in ``claims.extract._context.relative_dates``
+RELATIVE_YEARS: dict[str, int] = {
+    "last year": -1, "previous year": -1, "a year ago": -1, "a year earlier": -1,
+    "the year before": -1, "the past year": 0, "this year": 0, "the current year": 0,
+    "next year": 1, "the coming year": 1, "the following year": 1, "last fiscal year": -1,
+    "this fiscal year": 0, "next fiscal year": 1, "yesterday": 0, "today": 0, "tomorrow": 0,
+    "two years ago": -2, "three years ago": -3,
+}
+RELATIVE_MONTHS: dict[str, int] = {"last month": -1, "this month": 0, "next month": 1}
+MONTH_NAMES: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+
+# what makes a year a fiscal year: "fiscal 2025", "fiscal year 2021", "FY2025", "FY 2025"
+FISCAL_LEADS: tuple[str, ...] = ("fiscal year", "fiscal", "financial year", "FY")
 
 SUPERLATIVES: tuple[str, ...] = (
     "largest", "biggest", "greatest", "highest", "richest", "wealthiest", "strongest",

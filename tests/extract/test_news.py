@@ -232,6 +232,28 @@ NOT_FIGURES = [
      [fig("count", "5", 5.0), fig("count", "10 people", 10.0, "person")]),
 ]
 
+# ---- 9. the date a figure refers to: fiscal years, decades, its own clause -----------------
+# (relative dates need the document's date: DATED below)
+DATES = [
+    ("issue-fiscal", "Japan plans 8.7 trillion yen for fiscal 2025.",
+     [fig("money", "8.7 trillion yen", 8.7e12, as_of=2025), fig("date", "fiscal 2025", 2025.0)]),
+    ("issue-FY", "a budget of $50 billion in FY2025",
+     [fig("money", "$50 billion", as_of=2025), fig("date", "FY2025", 2025.0)]),
+    ("issue-fiscal-year", "It spent 5 trillion yen in fiscal year 2021.",
+     [fig("money", "5 trillion yen", as_of=2021), fig("date", "fiscal year 2021", 2021.0)]),
+    ("issue-early-decade", "in the early 1990s there",
+     [fig("date", "early 1990s", 1990.0, value_max=1994.0, as_of=1990)]),
+    ("news-mid-decade", "by the mid-1990s", [fig("date", "mid-1990s", 1993.0, value_max=1996.0)]),
+    ("news-late-decade", "the late 1980s", [fig("date", "late 1980s", 1985.0, value_max=1989.0)]),
+    ("news-whole-decade", "the 1970s", [fig("date", "1970s", 1970.0, value_max=1979.0)]),
+    ("issue-own-clause", "From 20 mpg in 2008 to 29 mpg in 2011.",
+     [fig("count", "20", as_of=2008), fig("date", "2008"), fig("count", "29", as_of=2011),
+      fig("date", "2011")]),
+    ("news-year-after-figure", "Japan paid 1.9 trillion yen in 2016, and 200 billion yen in 2017.",
+     [fig("money", "1.9 trillion yen", as_of=2016), fig("date", "2016"),
+      fig("money", "200 billion yen", as_of=2017), fig("date", "2017")]),
+]
+
 TABLES: dict[str, list[tuple[str, str, list[dict[str, Any]]]]] = {
     "exact_values": EXACT_VALUES,
     "parentheses": PARENTHESES,
@@ -241,6 +263,7 @@ TABLES: dict[str, list[tuple[str, str, list[dict[str, Any]]]]] = {
     "currencies": CURRENCIES,
     "multipliers": MULTIPLIERS,
     "not_figures": NOT_FIGURES,
+    "dates": DATES,
 }
 CASES = [pytest.param(text, expected, id=f"{table}-{case_id}")
          for table, rows in TABLES.items() for case_id, text, expected in rows]
@@ -253,6 +276,38 @@ def _got(text: str) -> list[dict[str, Any]]:
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_news_case(text: str, expected: list[dict[str, Any]]) -> None:
     got = _got(text)
+    assert [g["surface"] for g in got] == [e["surface"] for e in expected], text
+    for g, e in zip(got, expected, strict=True):
+        assert {k: g[k] for k in e} == e, text
+
+
+# relative dates resolved against the document's own date: (id, text, date, expected)
+DATED = [
+    ("issue-last-november", "Some 45,000 troops were there last November.", "1996-05",
+     [fig("count", "Some 45,000 troops", as_of=1995)]),
+    ("issue-last-year", "Japan paid 1.2 trillion yen last year.", "2017-08",
+     [fig("money", "1.2 trillion yen", as_of=2016)]),
+    ("issue-early-august", "Exports rose 5% in early August.", "2023-09-12",
+     [fig("percent", "5%", as_of=2023)]),
+    ("issue-early-august-across-new-year", "Exports rose 5% in early August.", "2024-01-10",
+     [fig("percent", "5%", as_of=2023)]),
+    ("issue-past-year", "Prices rose 3% over the past year.", "2020-06",
+     [fig("percent", "3%", as_of=2020)]),
+    ("issue-next-month", "A 2% rise is due next month.", "2020-12",
+     [fig("percent", "2%", as_of=2021)]),
+    ("news-next-year", "It will spend $5 billion next year.", "2019",
+     [fig("money", "$5 billion", as_of=2020)]),
+    ("news-no-document-date", "Japan paid 1.2 trillion yen last year.", None,
+     [fig("money", "1.2 trillion yen", as_of=None)]),
+    ("news-explicit-year-wins", "Japan paid 1.2 trillion yen in 2015, last year's level.",
+     "2017-08", [fig("money", "1.2 trillion yen", as_of=2015), fig("date", "2015")]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"),
+                         [pytest.param(t, d, e, id=i) for i, t, d, e in DATED])
+def test_dated_case(text: str, date: str | None, expected: list[dict[str, Any]]) -> None:
+    got = [e.to_dict() for e in extract(text, date=date)]
     assert [g["surface"] for g in got] == [e["surface"] for e in expected], text
     for g, e in zip(got, expected, strict=True):
         assert {k: g[k] for k in e} == e, text

@@ -103,7 +103,7 @@ CAUGHT = [
     ("runs $125 and a $49 bill", [("money", "$125", 125.0, "USD", "exact"),
                                   ("money", "$49", 49.0, "USD", "exact")]),
     # "late-1980s" once read as -1980
-    ("worked well in the late-1980s, but", [("date", "late-1980s", 1980.0, None, "range")]),
+    ("worked well in the late-1980s, but", [("date", "late-1980s", 1985.0, None, "range")]),
     # two counted nouns joined by "but"
     ("two largely separate but related legs", [("count", "two largely separate but related legs",
                                                 2.0, "leg", "exact")]),
