@@ -23,7 +23,7 @@ from claims.agreement import (
     proposition_verdict,
     worst,
 )
-from claims.domain import Kind, Verdict, fact_year
+from claims.domain import Kind, Modality, Verdict, fact_year
 from claims.errors import NotFound
 from claims.metrics import MetricSpec, load_metrics
 from claims.models import Claim, ClaimTopic, Source, Topic
@@ -52,6 +52,7 @@ class ComparedClaim:
     stance: str | None
     origin: str
     start: int = 0  # where the claim stands in its source (orders claims of one source)
+    modality: str = Modality.FACT  # a target or forecast is compared only with its like
     normalized: float | None = None  # the value on the common scale (ratio 0.2 -> 20)
     scale: str | None = None  # percent, count, year, rank, or a currency code
     low: float | None = None  # the band the qualifier allows (claims.agreement.BANDS)
@@ -122,7 +123,7 @@ def _compared(claim: Claim, source: Source) -> ComparedClaim:
         value=claim.value, value_max=claim.value_max, unit=claim.unit,
         qualifier=claim.qualifier, subject=claim.subject, metric=claim.metric,
         proposition=claim.proposition, stance=claim.stance, origin=claim.origin,
-        start=claim.start,
+        start=claim.start, modality=claim.modality,
         normalized=fig.value if fig else None, scale=fig.scale if fig else None,
         low=fig.low if fig else None, high=fig.high if fig else None,
         display=fig.describe() if fig else None, open=fig.open if fig else None,
@@ -303,7 +304,8 @@ def compare_claims(pairs: list[tuple[Claim, Source]]) -> list[PairVerdict]:
 def _pairs(claims: list[ComparedClaim]) -> list[PairVerdict]:
     """A verdict for every pair of claims (each figure normalized once)."""
     figures = {c.id: _as_figure(c) for c in claims}
-    return [_pair(a, b, figures[a.id], figures[b.id]) for a, b in combinations(claims, 2)]
+    return [_pair(a, b, figures[a.id], figures[b.id]) for a, b in combinations(claims, 2)
+            if a.modality == b.modality]  # a target is no claim about what is
 
 
 def _pair(a: ComparedClaim, b: ComparedClaim, fa: Figure | None, fb: Figure | None) -> PairVerdict:
@@ -459,6 +461,7 @@ class Series:
     label: str
     scale: str
     points: list[SeriesPoint]
+    modality: str = Modality.FACT
 
 
 @dataclass
@@ -503,17 +506,18 @@ def timeline(session: Session, topic_or_metric: str) -> Timeline:
 
 def _series(session: Session, entries: list[ComparedClaim]) -> list[Series]:
     specs = _metric_specs(session)
-    grouped: dict[tuple[str, str], list[SeriesPoint]] = defaultdict(list)
+    grouped: dict[tuple[str, str, str], list[SeriesPoint]] = defaultdict(list)
     for e in entries:
         if e.metric is None or e.normalized is None or e.scale is None:
             continue
-        grouped[(e.metric, e.scale)].append(
+        grouped[(e.metric, e.scale, e.modality)].append(
             SeriesPoint(e.year, e.normalized, e.low, e.high, e.display or "", e.id, e.source,
                         e.open)
         )
-    return [
-        Series(metric, specs[metric].label if metric in specs else metric, scale, points)
-        for (metric, scale), points in grouped.items()
+    return [  # targets and forecasts are series of their own, labelled so
+        Series(metric, (specs[metric].label if metric in specs else metric)
+               + ("" if modality == Modality.FACT else f" ({modality})"), scale, points, modality)
+        for (metric, scale, modality), points in grouped.items()
     ]
 
 

@@ -100,6 +100,8 @@ class ClaimBase(SQLModel):
     subject: str | None = None
     metric: str | None = None
     as_of: int | None = None  # the year the figure refers to
+    # fact | target | forecast (claims.domain.Modality); migration 0002_modality
+    modality: str = Field(default="fact", sa_column_kwargs={"server_default": "fact"})
     sentence: str = ""
     start: int
     end: int

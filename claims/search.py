@@ -151,6 +151,7 @@ class ClaimRow:
     subject: str | None
     metric: str | None
     as_of: int | None
+    modality: str
     sentence: str
     start: int
     end: int

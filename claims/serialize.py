@@ -45,6 +45,7 @@ def claim_to_public(
         "start": claim.start,
         "end": claim.end,
         # additions beyond the contract
+        "modality": claim.modality,
         "paragraph": claim.paragraph,
         "quote": claim.quote,
         "proposition": claim.proposition,

@@ -34,6 +34,7 @@ class Extraction:
     sentence_end: int = 0
     topics: tuple[str, ...] = field(default_factory=tuple)
     note: str | None = None  # why a reading was chosen: "negative: minus sign"
+    modality: str = "fact"  # a claims.domain.Modality value: fact, target, forecast
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -76,6 +77,7 @@ def extract(text: str, date: object = None) -> list[Extraction]:
         actors,
         document_year_month,
         guess_metric,
+        guess_modality,
         guess_subject,
         read_sentence,
         relative_dates,
@@ -121,6 +123,7 @@ def extract(text: str, date: object = None) -> list[Extraction]:
             as_of=as_of, subject=guess_subject(sentence, fs, found),
             metric=guess_metric(sentence, fs, fe, fig.kind, heads),
             sentence_start=ss, sentence_end=se, topics=topics, note=fig.note,
+            modality="fact" if fig.kind == "date" else guess_modality(sentence, fs),
         ))
     return out
 

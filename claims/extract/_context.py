@@ -188,3 +188,28 @@ def relative_dates(text: str, doc: tuple[int, int | None]) -> list[tuple[int, in
             resolved = year - 1 if named - month > 6 else year + 1 if month - named > 6 else year
         out.append((m.start(), m.end(), resolved))
     return out
+
+
+# ---- modality ------------------------------------------------------------------------------
+
+MODALITY_REACH = 120  # a cue further before the figure than this does not qualify it
+
+
+def guess_modality(sentence: str, fs: int) -> str:
+    """"target", "forecast" or "fact": the nearest cue of ``MODALITY_CUES`` before the figure
+    at ``fs`` in its clause (a ";" or ", and", ", but"... ends a clause).
+
+    >>> guess_modality("Japan aims to reach 2% of GDP by fiscal 2027.", 20)
+    'target'
+    >>> guess_modality("Spending is expected to hit $5 billion, but it was $4 billion.", 51)
+    'fact'
+    """
+    window_start = max(0, fs - MODALITY_REACH)
+    window = sentence[window_start:fs]
+    cut = 0
+    for brk in P.CLAUSE_BREAK.finditer(window):
+        cut = brk.end()
+    found = None
+    for m in P.MODALITY_CUE.finditer(window, cut):
+        found = m
+    return T.MODALITY_CUES[found.group("w").lower()] if found else "fact"

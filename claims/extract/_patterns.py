@@ -221,6 +221,8 @@ RELATIVE_DATE = re.compile(
     rf"|(?P<months>{or_words(T.RELATIVE_MONTHS)})"
     rf"|(?P<mod>last|next|this|early|mid|late|end[ \t]+of|in|since|by|until)[ \t-]+"
     rf"(?-i:(?P<month>{or_words(T.MONTH_NAMES)}))(?![\w])(?![ \t]*,?[ \t]*\d))(?![\w])", FLAGS)
+MODALITY_CUE = re.compile(rf"(?<![\w])(?P<w>{or_words(T.MODALITY_CUES)})(?![\w])", FLAGS)
+CLAUSE_BREAK = re.compile(r"[;:]|,[ \t]+(?:and|but|while|whereas|although|though)(?![\w])", FLAGS)
 ISO_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?")  # a document's date
 FISCAL_BEFORE = re.compile(
     r"(?<![\w])(?:(?-i:FY)|fiscal(?:[ \t]+year)?|financial[ \t]+year)[ \t]*$", FLAGS)

@@ -48,6 +48,8 @@ Fields, table by table:
                    the years each covers ("early 1990s" -> 1990-1994).
 ``RELATIVE_YEARS``, ``RELATIVE_MONTHS``, ``MONTH_NAMES`` relative dates ("last year", "next
                    month", "last November", "early August") dated by the document's date.
+``MODALITY_CUES``  words before a figure in its clause -> modality ("aims to" -> target,
+                   "is expected to" -> forecast); other figures are facts.
 ``FISCAL_LEADS``   words that make a year a fiscal year ("fiscal 2025", "FY2025").
 ``SUPERLATIVES``   adjectives that, after an ordinal or "world's", state a rank.
 ``STOP_WORDS``     words that end a counted-noun phrase (a count's unit is the noun before).
@@ -307,6 +309,24 @@ MONTH_NAMES: tuple[str, ...] = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 )
+
+# words before a figure in its clause that make it a target or a forecast, not a fact
+# (a claims.domain.Modality value); the nearest cue before the figure wins
+MODALITY_CUES: dict[str, str] = {
+    **dict.fromkeys((
+        "aims to", "aim to", "aiming to", "aimed at", "aims for", "aim for", "aiming for", "target of", "targets", "targeting",
+        "target", "goal of", "goal is to", "plans to", "planning to", "pledged to",
+        "pledges to", "seeks to", "seeking to", "intends to", "vowed to", "committed to",
+        "wants to", "hopes to", "set a goal", "ceiling of",
+    ), "target"),
+    **dict.fromkeys((
+        "is expected to", "are expected to", "was expected to", "were expected to",
+        "expected to", "forecast to", "forecast", "forecasts", "forecasting", "projected",
+        "projects", "projection", "projections", "predicted", "predicts", "estimated to",
+        "likely to", "could reach", "may reach", "on track to", "outlook", "is set to",
+        "are set to",
+    ), "forecast"),
+}
 
 # what makes a year a fiscal year: "fiscal 2025", "fiscal year 2021", "FY2025", "FY 2025"
 FISCAL_LEADS: tuple[str, ...] = ("fiscal year", "fiscal", "financial year", "FY")

@@ -127,6 +127,7 @@ def draft_claims(
                 subject=item.subject,
                 metric=item.metric,
                 as_of=item.as_of,
+                modality=item.modality,
                 sentence=sentence,
                 start=mapped.start,
                 end=mapped.end,

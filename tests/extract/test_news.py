@@ -20,10 +20,11 @@ _UNSET: Any = object()
 
 def fig(kind: str, surface: str, value: float | None = _UNSET, unit: str | None = _UNSET, *,
         value_max: float | None = _UNSET, qualifier: str = _UNSET, as_of: int | None = _UNSET,
-        note: str | None = _UNSET) -> dict[str, Any]:
+        note: str | None = _UNSET, modality: str = _UNSET) -> dict[str, Any]:
     """An expected figure: kind and surface, plus whichever fields the row pins down."""
     fields = {"kind": kind, "surface": surface, "value": value, "unit": unit,
-              "value_max": value_max, "qualifier": qualifier, "as_of": as_of, "note": note}
+              "value_max": value_max, "qualifier": qualifier, "as_of": as_of, "note": note,
+              "modality": modality}
     return {k: v for k, v in fields.items() if v is not _UNSET}
 
 
@@ -254,6 +255,25 @@ DATES = [
       fig("money", "200 billion yen", as_of=2017), fig("date", "2017")]),
 ]
 
+# ---- 10. targets and forecasts carry a modality ---------------------------------------------
+MODALITY = [
+    ("issue-aims-by-fiscal", "Japan aims to raise defense spending to 2% of GDP by fiscal 2027.",
+     [fig("percent", "2%", as_of=2027, modality="target"),
+      fig("date", "fiscal 2027", modality="fact")]),
+    ("issue-expected", "The budget is expected to reach 8.7 trillion yen.",
+     [fig("money", "8.7 trillion yen", modality="forecast")]),
+    ("news-fact-after-and", "It aims for 2% by 2027, and it spent 1% in 2022.",
+     [fig("percent", "2%", modality="target"), fig("date", "2027"),
+      fig("percent", "1%", as_of=2022, modality="fact"), fig("date", "2022")]),
+    ("news-fact-after-semicolon", "Spending is projected at $5 billion; it was $4 billion.",
+     [fig("money", "$5 billion", modality="forecast"),
+      fig("money", "$4 billion", modality="fact")]),
+    ("news-plain-fact", "Japan spent 5.4 trillion yen.",
+     [fig("money", "5.4 trillion yen", modality="fact")]),
+    ("news-plans-to", "The government plans to cut 3,000 jobs.",
+     [fig("count", "3,000 jobs", modality="target")]),
+]
+
 TABLES: dict[str, list[tuple[str, str, list[dict[str, Any]]]]] = {
     "exact_values": EXACT_VALUES,
     "parentheses": PARENTHESES,
@@ -264,6 +284,7 @@ TABLES: dict[str, list[tuple[str, str, list[dict[str, Any]]]]] = {
     "multipliers": MULTIPLIERS,
     "not_figures": NOT_FIGURES,
     "dates": DATES,
+    "modality": MODALITY,
 }
 CASES = [pytest.param(text, expected, id=f"{table}-{case_id}")
          for table, rows in TABLES.items() for case_id, text, expected in rows]
