@@ -314,7 +314,8 @@ MONTH_NAMES: tuple[str, ...] = (
 # (a claims.domain.Modality value); the nearest cue before the figure wins
 MODALITY_CUES: dict[str, str] = {
     **dict.fromkeys((
-        "aims to", "aim to", "aiming to", "aimed at", "aims for", "aim for", "aiming for", "target of", "targets", "targeting",
+        "aims to", "aim to", "aiming to", "aimed at", "aims for", "aim for", "aiming for",
+        "target of", "targets", "targeting",
         "target", "goal of", "goal is to", "plans to", "planning to", "pledged to",
         "pledges to", "seeks to", "seeking to", "intends to", "vowed to", "committed to",
         "wants to", "hopes to", "set a goal", "ceiling of",
