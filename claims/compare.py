@@ -53,6 +53,7 @@ class ComparedClaim:
     origin: str
     start: int = 0  # where the claim stands in its source (orders claims of one source)
     modality: str = Modality.FACT  # a target or forecast is compared only with its like
+    same_as: str | None = None  # the claim this one restates in another currency
     normalized: float | None = None  # the value on the common scale (ratio 0.2 -> 20)
     scale: str | None = None  # percent, count, year, rank, or a currency code
     low: float | None = None  # the band the qualifier allows (claims.agreement.BANDS)
@@ -123,7 +124,7 @@ def _compared(claim: Claim, source: Source) -> ComparedClaim:
         value=claim.value, value_max=claim.value_max, unit=claim.unit,
         qualifier=claim.qualifier, subject=claim.subject, metric=claim.metric,
         proposition=claim.proposition, stance=claim.stance, origin=claim.origin,
-        start=claim.start, modality=claim.modality,
+        start=claim.start, modality=claim.modality, same_as=claim.same_as,
         normalized=fig.value if fig else None, scale=fig.scale if fig else None,
         low=fig.low if fig else None, high=fig.high if fig else None,
         display=fig.describe() if fig else None, open=fig.open if fig else None,
@@ -305,7 +306,9 @@ def _pairs(claims: list[ComparedClaim]) -> list[PairVerdict]:
     """A verdict for every pair of claims (each figure normalized once)."""
     figures = {c.id: _as_figure(c) for c in claims}
     return [_pair(a, b, figures[a.id], figures[b.id]) for a, b in combinations(claims, 2)
-            if a.modality == b.modality]  # a target is no claim about what is
+            if a.modality == b.modality  # a target is no claim about what is
+            and a.same_as != b.id and b.same_as != a.id  # one amount, two currencies
+            and (a.same_as is None or a.same_as != b.same_as)]
 
 
 def _pair(a: ComparedClaim, b: ComparedClaim, fa: Figure | None, fb: Figure | None) -> PairVerdict:

@@ -152,6 +152,7 @@ class ClaimRow:
     metric: str | None
     as_of: int | None
     modality: str
+    same_as: str | None
     sentence: str
     start: int
     end: int

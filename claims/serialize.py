@@ -46,6 +46,7 @@ def claim_to_public(
         "end": claim.end,
         # additions beyond the contract
         "modality": claim.modality,
+        "same_as": claim.same_as,
         "paragraph": claim.paragraph,
         "quote": claim.quote,
         "proposition": claim.proposition,

@@ -35,6 +35,7 @@ class Extraction:
     topics: tuple[str, ...] = field(default_factory=tuple)
     note: str | None = None  # why a reading was chosen: "negative: minus sign"
     modality: str = "fact"  # a claims.domain.Modality value: fact, target, forecast
+    same_as: int | None = None  # start of the figure this one converts ("($10.5 billion)")
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -101,6 +102,7 @@ def extract(text: str, date: object = None) -> list[Extraction]:
         if fig.kind in ("date", RELATIVE) and fig.year is not None:
             dates.setdefault(span, []).append(fig)
     owner = _date_owners(text, figures)
+    converts = _conversions(text, figures)
     out: list[Extraction] = []
     for i, (fig, (ss, se)) in enumerate(zip(figures, spans, strict=True)):
         if fig.kind == RELATIVE:
@@ -124,7 +126,24 @@ def extract(text: str, date: object = None) -> list[Extraction]:
             metric=guess_metric(sentence, fs, fe, fig.kind, heads),
             sentence_start=ss, sentence_end=se, topics=topics, note=fig.note,
             modality="fact" if fig.kind == "date" else guess_modality(sentence, fs),
+            same_as=converts.get(i),
         ))
+    return out
+
+
+def _conversions(text: str, figures: Sequence[Any]) -> dict[int, int]:
+    """Money figures that restate the one right before them in another currency: index ->
+    the first one's start ("8.7 trillion yen, or about $54.8 billion": one amount, two
+    readings)."""
+    from claims.extract import _patterns as P
+
+    out: dict[int, int] = {}
+    for i in range(1, len(figures)):
+        a, b = figures[i - 1], figures[i]
+        if a.kind == b.kind == "money" and a.unit != b.unit and b.start - a.end <= 24:
+            gap = P.CONVERSION_GAP.match(text, a.end, b.start)
+            if gap is not None and gap.end() == b.start:
+                out[i] = out.get(i - 1, a.start)  # a third reading links to the first
     return out
 
 

@@ -223,6 +223,11 @@ RELATIVE_DATE = re.compile(
     rf"(?-i:(?P<month>{or_words(T.MONTH_NAMES)}))(?![\w])(?![ \t]*,?[ \t]*\d))(?![\w])", FLAGS)
 MODALITY_CUE = re.compile(rf"(?<![\w])(?P<w>{or_words(T.MODALITY_CUES)})(?![\w])", FLAGS)
 CLAUSE_BREAK = re.compile(r"[;:]|,[ \t]+(?:and|but|while|whereas|although|though)(?![\w])", FLAGS)
+# between an amount and the same amount in another currency: "8.7 trillion yen, or about
+# $54.8 billion", "1.2 trillion yen ($10.5 billion)", "¥900 million (US$8.1 million)"
+CONVERSION_GAP = re.compile(
+    r"[ \t]*(?:\([ \t]*|,?[ \t]*(?:or|i\.e\.|equivalent[ \t]+to|equal[ \t]+to|worth)[ \t]+)",
+    FLAGS)
 ISO_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?")  # a document's date
 FISCAL_BEFORE = re.compile(
     r"(?<![\w])(?:(?-i:FY)|fiscal(?:[ \t]+year)?|financial[ \t]+year)[ \t]*$", FLAGS)

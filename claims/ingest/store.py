@@ -108,6 +108,7 @@ def draft_claims(
     ``date`` (the source's, ISO) dates relative phrases ("last year")."""
     drafts: list[ClaimDraft] = []
     occurrences: Counter[tuple[str, str, str]] = Counter()
+    starts: dict[int, str] = {}  # a figure's start -> its draft id, for same_as links
     for item in _run(extractor, clean.text, date):
         sentence = " ".join(clean.text[item.sentence_start:item.sentence_end].split())
         key = (item.kind, sentence, item.surface)
@@ -138,6 +139,11 @@ def draft_claims(
                 note=item.note,
             )
         )
+        if item.same_as is not None:
+            starts[item.start] = drafts[-1].id
+            drafts[-1].same_as = starts.get(item.same_as)
+        else:
+            starts[item.start] = drafts[-1].id
     return drafts
 
 

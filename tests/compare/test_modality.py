@@ -1,4 +1,5 @@
-"""Targets and forecasts are compared only with their like, and chart as their own series."""
+"""Targets and forecasts are compared only with their like; an amount and its conversion
+into another currency (``same_as``) are one figure, never "differ (different units)"."""
 
 from __future__ import annotations
 
@@ -6,12 +7,13 @@ from claims.compare import ComparedClaim, _pairs
 from claims.domain import Modality
 
 
-def _claim(cid: str, value: float, modality: str) -> ComparedClaim:
+def _claim(cid: str, value: float, modality: str = Modality.FACT, unit: str = "percent",
+           kind: str = "percent", same_as: str | None = None) -> ComparedClaim:
     return ComparedClaim(
-        id=cid, source=cid, authors="", date="2023", as_of=2027, year=2027, kind="percent",
-        surface=f"{value}%", value=value, value_max=None, unit="percent", qualifier="exact",
+        id=cid, source=cid, authors="", date="2023", as_of=2027, year=2027,
+        surface=f"{value}", value=value, value_max=None, unit=unit, qualifier="exact",
         subject="Japan", metric="defense-budget", proposition=None, stance=None,
-        origin="extracted", modality=modality)
+        origin="extracted", kind=kind, modality=modality, same_as=same_as)
 
 
 def test_a_target_is_not_paired_with_a_fact() -> None:
@@ -22,3 +24,10 @@ def test_a_target_is_not_paired_with_a_fact() -> None:
 def test_two_targets_are_compared() -> None:
     pairs = _pairs([_claim("a", 2.0, Modality.TARGET), _claim("b", 2.0, Modality.TARGET)])
     assert [p.verdict for p in pairs] == ["agree"]
+
+
+def test_an_amount_and_its_conversion_are_not_paired() -> None:
+    yen = _claim("a", 8.7e12, unit="JPY", kind="money")
+    usd = _claim("b", 54.8e9, unit="USD", kind="money", same_as="a")
+    other = _claim("c", 55e9, unit="USD", kind="money")
+    assert [(p.a, p.b) for p in _pairs([yen, usd, other])] == [("a", "c"), ("b", "c")]

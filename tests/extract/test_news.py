@@ -20,11 +20,12 @@ _UNSET: Any = object()
 
 def fig(kind: str, surface: str, value: float | None = _UNSET, unit: str | None = _UNSET, *,
         value_max: float | None = _UNSET, qualifier: str = _UNSET, as_of: int | None = _UNSET,
-        note: str | None = _UNSET, modality: str = _UNSET) -> dict[str, Any]:
+        note: str | None = _UNSET, modality: str = _UNSET,
+        same_as: int | None = _UNSET) -> dict[str, Any]:
     """An expected figure: kind and surface, plus whichever fields the row pins down."""
     fields = {"kind": kind, "surface": surface, "value": value, "unit": unit,
               "value_max": value_max, "qualifier": qualifier, "as_of": as_of, "note": note,
-              "modality": modality}
+              "modality": modality, "same_as": same_as}
     return {k: v for k, v in fields.items() if v is not _UNSET}
 
 
@@ -274,6 +275,23 @@ MODALITY = [
      [fig("count", "3,000 jobs", modality="target")]),
 ]
 
+# ---- 11. the same amount in two currencies: two readings, linked (same_as = first's start) ---
+CONVERSIONS = [
+    ("issue-or-about", "Japan will pay 8.7 trillion yen, or about $54.8 billion.",
+     [fig("money", "8.7 trillion yen", 8.7e12, "JPY", same_as=None),
+      fig("money", "about $54.8 billion", 54.8e9, "USD", same_as=15)]),
+    ("issue-parenthesised", "It pays 1.2 trillion yen ($10.5 billion) a year.",
+     [fig("money", "1.2 trillion yen", same_as=None),
+      fig("money", "$10.5 billion", 10.5e9, "USD", same_as=8)]),
+    ("news-symbols", "\u00a5900 million (US$8.1 million)",
+     [fig("money", "\u00a5900 million", same_as=None),
+      fig("money", "US$8.1 million", same_as=0)]),
+    ("caught-same-currency-is-no-conversion", "It paid $5 billion or $6 billion.",
+     [fig("money", "$5 billion", same_as=None), fig("money", "$6 billion", same_as=None)]),
+    ("caught-and-is-no-conversion", "5 billion yen and $3 million",
+     [fig("money", "5 billion yen", same_as=None), fig("money", "$3 million", same_as=None)]),
+]
+
 TABLES: dict[str, list[tuple[str, str, list[dict[str, Any]]]]] = {
     "exact_values": EXACT_VALUES,
     "parentheses": PARENTHESES,
@@ -285,6 +303,7 @@ TABLES: dict[str, list[tuple[str, str, list[dict[str, Any]]]]] = {
     "not_figures": NOT_FIGURES,
     "dates": DATES,
     "modality": MODALITY,
+    "conversions": CONVERSIONS,
 }
 CASES = [pytest.param(text, expected, id=f"{table}-{case_id}")
          for table, rows in TABLES.items() for case_id, text, expected in rows]
