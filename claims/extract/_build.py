@@ -391,6 +391,10 @@ def _masthead_check(r: Reading, fig: Figure) -> Figure:
     if text[fig.end:fig.end + 1] == "|" or text[fig.start - 1:fig.start] == "|":
         fig.kind = "skip"
         return fig
+    if P.DATELINE_BEFORE.search(text, max(0, fig.start - 40), fig.start) or \
+            P.DATELINE_AFTER.match(text, fig.end):
+        fig.kind = "skip"  # "TOKYO, Aug. 31 (Kyodo) --": a dateline
+        return fig
     line_start = text.rfind("\n", max(0, fig.start - 200), fig.start) + 1
     if line_start == 0 and fig.start > 200:
         return fig  # a line longer than a masthead

@@ -228,6 +228,11 @@ CLAUSE_BREAK = re.compile(r"[;:]|,[ \t]+(?:and|but|while|whereas|although|though
 CONVERSION_GAP = re.compile(
     r"[ \t]*(?:\([ \t]*|,?[ \t]*(?:or|i\.e\.|equivalent[ \t]+to|equal[ \t]+to|worth)[ \t]+)",
     FLAGS)
+# a dateline: "TOKYO, Aug. 31 (Kyodo) -- Japan will..." (an all-caps place before the date,
+# or an agency in parentheses and a dash after it): publication metadata, not a claim
+DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?-i:[A-Z][A-Z .'-]{2,}),[ \t]*$")
+DATELINE_AFTER = re.compile(
+    r",?[ \t]*(?:\((?-i:[A-Z][\w.&]*)(?:[ \t][\w.&]+){0,3}\)[ \t]*)?(?:--|[-\u2013\u2014])[ \t]")
 ISO_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?")  # a document's date
 FISCAL_BEFORE = re.compile(
     r"(?<![\w])(?:(?-i:FY)|fiscal(?:[ \t]+year)?|financial[ \t]+year)[ \t]*$", FLAGS)

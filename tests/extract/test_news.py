@@ -351,3 +351,47 @@ def test_dated_case(text: str, date: str | None, expected: list[dict[str, Any]])
     assert [g["surface"] for g in got] == [e["surface"] for e in expected], text
     for g, e in zip(got, expected, strict=True):
         assert {k: g[k] for k in e} == e, text
+
+
+# ---- 12. page furniture of news sites: the ingest path (cleaning, then extraction) ----------
+NEWS_PAGE = """Japan to pay record host-nation support
+
+By Jane Doe | Published: Aug. 31, 2023 5:00 p.m. | Updated: Sept. 1, 2023
+
+TOKYO, Aug. 31 (Kyodo) -- Japan will pay 1.05 trillion yen ($7.2 billion) in host-nation \
+support, officials said on Aug. 30.
+
+U.S. Marines train in Okinawa in 2019. (Photo: Kyodo)
+
+Sign up for our newsletter to get 5 top stories every morning.
+
+About 54,000 U.S. troops are stationed in Japan.
+
+Jane Doe is a staff writer based in Tokyo who has covered defense since 2015.
+
+John Roe contributed to this report.
+
+Share this article
+"""
+NEWS_FURNITURE = [  # (id, surface that must be a figure of NEWS_PAGE, or not be one)
+    ("issue-byline-date-published", "Aug. 31, 2023", False),
+    ("issue-byline-date-updated", "Sept. 1, 2023", False),
+    ("issue-dateline", "Aug. 31", False),
+    ("issue-photo-caption", "2019", False),
+    ("issue-newsletter", "5 top stories", False),
+    ("issue-author-bio", "2015", False),
+    ("news-body-amount", "1.05 trillion yen", True),
+    ("news-body-conversion", "$7.2 billion", True),
+    ("news-body-date", "Aug. 30", True),
+    ("news-body-count", "About 54,000", True),
+]
+
+
+@pytest.mark.parametrize(("surface", "is_figure"),
+                         [pytest.param(s, f, id=i) for i, s, f in NEWS_FURNITURE])
+def test_news_page_furniture(surface: str, is_figure: bool) -> None:
+    from claims.ingest.store import extract_figures
+
+    figures = extract_figures(NEWS_PAGE)
+    assert all(NEWS_PAGE[f.start:f.end] == f.surface for f in figures)  # original offsets
+    assert (surface in [f.surface for f in figures]) == is_figure
