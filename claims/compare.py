@@ -534,13 +534,16 @@ class KeyCount:
     claims: int
     sources: int
     kinds: list[str] = field(default_factory=list)
+    origin: str = "vocabulary"  # vocabulary (data/metrics.yaml) | open (made from the text)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
 def list_metrics(session: Session) -> list[KeyCount]:
-    """Every metric (the vocabulary, then any other key in use) with claim and source counts."""
+    """Every metric (the vocabulary, then any other key in use: the open metrics the
+    extractor made of a figure's noun phrase) with claim and source counts."""
+    vocabulary = {m.key for m in load_metrics()}
     counts = _counts(session, select(Claim.metric, Claim.source_id, Claim.kind))
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     for key, _source, kind in session.exec(
@@ -548,7 +551,8 @@ def list_metrics(session: Session) -> list[KeyCount]:
     ).all():
         kinds[str(key)][kind] += 1
     return [
-        KeyCount(key, spec.label, *counts.get(key, (0, 0)), kinds=spec.kinds or sorted(kinds[key]))
+        KeyCount(key, spec.label, *counts.get(key, (0, 0)), kinds=spec.kinds or sorted(kinds[key]),
+                 origin="vocabulary" if key in vocabulary else "open")
         for key, spec in _metric_specs(session).items()
     ]
 

@@ -80,6 +80,7 @@ def extract(text: str, date: object = None) -> list[Extraction]:
         guess_metric,
         guess_modality,
         guess_subject,
+        open_metric,
         read_sentence,
         relative_dates,
     )
@@ -123,7 +124,8 @@ def extract(text: str, date: object = None) -> list[Extraction]:
             kind=fig.kind, surface=original[fig.start:fig.end], start=fig.start, end=fig.end,
             value=fig.value, value_max=fig.value_max, unit=fig.unit, qualifier=fig.qualifier,
             as_of=as_of, subject=guess_subject(sentence, fs, found),
-            metric=guess_metric(sentence, fs, fe, fig.kind, heads),
+            metric=guess_metric(sentence, fs, fe, fig.kind, heads)
+            or open_metric(sentence, fs, fe, fig.kind, fig.unit, fig.value),
             sentence_start=ss, sentence_end=se, topics=topics, note=fig.note,
             modality="fact" if fig.kind == "date" else guess_modality(sentence, fs),
             same_as=converts.get(i),

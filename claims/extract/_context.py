@@ -4,6 +4,7 @@ span itself comes from ``claims.sentences``)."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -213,3 +214,48 @@ def guess_modality(sentence: str, fs: int) -> str:
     for m in P.MODALITY_CUE.finditer(window, cut):
         found = m
     return T.MODALITY_CUES[found.group("w").lower()] if found else "fact"
+
+
+# ---- open metrics ------------------------------------------------------------------------
+
+OPEN_COUNT_MIN = 20  # "two leaders", "three reasons" count things; "3,000 jobs" measures
+
+
+def open_metric(sentence: str, fs: int, fe: int, kind: str, unit: str | None,
+                value: float | None = None) -> str | None:
+    """A metric key made of the noun phrase the figure quantifies, for figures no metric
+    of the vocabulary names: "$5 billion for missile defense" -> "missile-defense", "a
+    relocation cost of $5 billion" -> "relocation-cost", "3,000 jobs" -> "job" (a count
+    of fewer than ``OPEN_COUNT_MIN`` things gets none: "two leaders"). Two articles on the
+    same quantity get the same key without editing data/metrics.yaml.
+
+    >>> open_metric("Japan will spend $5 billion for missile defense.", 17, 27, "money", "USD")
+    'missile-defense'
+    >>> open_metric("The relocation cost of $5 billion is high.", 23, 34, "money", "USD")
+    'relocation-cost'
+    """
+    if kind in ("date", "rank", "duration"):
+        return None
+    if kind == "count":
+        return _slug([unit]) if unit and (value or 0) >= OPEN_COUNT_MIN else None
+    after = P.OPEN_METRIC_AFTER.match(sentence, fe)
+    if after:
+        key = _slug(after.group("np").split())
+        if key:
+            return key
+    before = P.OPEN_METRIC_BEFORE.search(sentence, max(0, fs - 60), fs)
+    if before:  # "the relocation cost of": the words nearest the figure, back to a stop word
+        words = before.group("np").split()[::-1]
+        key = _slug(words)
+        return "-".join(key.split("-")[::-1]) if key else None
+    return None
+
+
+def _slug(words: Sequence[str]) -> str | None:
+    kept: list[str] = []
+    for word in words:
+        w = word.lower()
+        if not w or w in T.STOP_WORDS or w in T.OPEN_METRIC_STOPS:
+            break
+        kept.append(w)
+    return "-".join(kept).replace(" ", "-").strip("-") or None

@@ -233,6 +233,16 @@ CONVERSION_GAP = re.compile(
 DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?-i:[A-Z][A-Z .'-]{2,}),[ \t]*$")
 DATELINE_AFTER = re.compile(
     r",?[ \t]*(?:\((?-i:[A-Z][\w.&]*)(?:[ \t][\w.&]+){0,3}\)[ \t]*)?(?:--|[-\u2013\u2014])[ \t]")
+# the noun phrase a figure quantifies, when no metric of the vocabulary is near: after it
+# ("$5 billion for missile defense"), or before "of" ("a relocation cost of $5 billion")
+OPEN_METRIC_AFTER = re.compile(
+    r"[ \t]+(?:in|for|on|of|to)[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?"
+    r"(?P<np>(?-i:[a-z][a-z-]+)(?:[ \t]+(?-i:[a-z][a-z-]+)){0,2})", FLAGS)
+OPEN_METRIC_BEFORE = re.compile(
+    r"(?<![\w])(?P<np>(?-i:[a-z][a-z-]+)(?:[ \t]+(?-i:[a-z][a-z-]+)){0,2})[ \t]+"
+    r"(?:of|at|was|is|were|totaled|totalled|reached|stood[ \t]+at)[ \t]+"
+    r"(?:about[ \t]+|some[ \t]+|nearly[ \t]+)?$",
+    FLAGS)
 ISO_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?")  # a document's date
 FISCAL_BEFORE = re.compile(
     r"(?<![\w])(?:(?-i:FY)|fiscal(?:[ \t]+year)?|financial[ \t]+year)[ \t]*$", FLAGS)

@@ -50,6 +50,7 @@ Fields, table by table:
                    month", "last November", "early August") dated by the document's date.
 ``MODALITY_CUES``  words before a figure in its clause -> modality ("aims to" -> target,
                    "is expected to" -> forecast); other figures are facts.
+``OPEN_METRIC_STOPS`` words that end or never make an open metric's noun phrase.
 ``FISCAL_LEADS``   words that make a year a fiscal year ("fiscal 2025", "FY2025").
 ``SUPERLATIVES``   adjectives that, after an ordinal or "world's", state a rank.
 ``STOP_WORDS``     words that end a counted-noun phrase (a count's unit is the noun before).
@@ -328,6 +329,13 @@ MODALITY_CUES: dict[str, str] = {
         "are set to",
     ), "forecast"),
 }
+
+# words that end the noun phrase an open metric is made of (besides STOP_WORDS), and words
+# never taken as its head ("$5 billion in 2020", "5 trillion yen next year")
+OPEN_METRIC_STOPS: frozenset[str] = frozenset("""
+    year years month months week weeks day days fiscal next last this total said says
+    according annually alone each per over under about
+""".split())
 
 # what makes a year a fiscal year: "fiscal 2025", "fiscal year 2021", "FY2025", "FY 2025"
 FISCAL_LEADS: tuple[str, ...] = ("fiscal year", "fiscal", "financial year", "FY")

@@ -21,11 +21,11 @@ _UNSET: Any = object()
 def fig(kind: str, surface: str, value: float | None = _UNSET, unit: str | None = _UNSET, *,
         value_max: float | None = _UNSET, qualifier: str = _UNSET, as_of: int | None = _UNSET,
         note: str | None = _UNSET, modality: str = _UNSET,
-        same_as: int | None = _UNSET) -> dict[str, Any]:
+        same_as: int | None = _UNSET, metric: str | None = _UNSET) -> dict[str, Any]:
     """An expected figure: kind and surface, plus whichever fields the row pins down."""
     fields = {"kind": kind, "surface": surface, "value": value, "unit": unit,
               "value_max": value_max, "qualifier": qualifier, "as_of": as_of, "note": note,
-              "modality": modality, "same_as": same_as}
+              "modality": modality, "same_as": same_as, "metric": metric}
     return {k: v for k, v in fields.items() if v is not _UNSET}
 
 
@@ -292,6 +292,27 @@ CONVERSIONS = [
      [fig("money", "5 billion yen", same_as=None), fig("money", "$3 million", same_as=None)]),
 ]
 
+# ---- 13. metric: synonyms of the vocabulary, else an open metric from the noun phrase -------
+METRICS = [
+    ("issue-cost-sharing", "Japan pays 1.05 trillion yen in cost-sharing.",
+     [fig("money", "1.05 trillion yen", metric="host-nation-support")]),
+    ("issue-host-nation-support", "host-nation support of 211 billion yen",
+     [fig("money", "211 billion yen", metric="host-nation-support")]),
+    ("issue-troops-stationed", "About 54,000 troops stationed in Japan",
+     [fig("count", "About 54,000 troops", metric="us-forces-in-japan")]),
+    ("issue-defense-spending", "Defense spending rose to 6.8 trillion yen.",
+     [fig("money", "6.8 trillion yen", metric="defense-budget")]),
+    ("news-open-after", "Tokyo will spend $5 billion for missile defense.",
+     [fig("money", "$5 billion", metric="missile-defense")]),
+    ("news-open-before", "Japan said the relocation cost was $5 billion.",
+     [fig("money", "$5 billion", metric="relocation-cost")]),
+    ("news-open-count", "The plan cuts 3,000 jobs.", [fig("count", "3,000 jobs", metric="job")]),
+    ("caught-small-count-no-metric", "The two leaders met.",
+     [fig("count", "two leaders", metric=None)]),
+    ("caught-year-is-no-metric", "It paid $5 billion in 2020.",
+     [fig("money", "$5 billion", metric=None), fig("date", "2020")]),
+]
+
 TABLES: dict[str, list[tuple[str, str, list[dict[str, Any]]]]] = {
     "exact_values": EXACT_VALUES,
     "parentheses": PARENTHESES,
@@ -304,6 +325,7 @@ TABLES: dict[str, list[tuple[str, str, list[dict[str, Any]]]]] = {
     "dates": DATES,
     "modality": MODALITY,
     "conversions": CONVERSIONS,
+    "metrics": METRICS,
 }
 CASES = [pytest.param(text, expected, id=f"{table}-{case_id}")
          for table, rows in TABLES.items() for case_id, text, expected in rows]
