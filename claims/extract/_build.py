@@ -465,6 +465,9 @@ def _count(r: Reading) -> Verdict | None:
 
 def _in_a_name(r: Reading) -> bool:
     """Is the number at ``r.start`` part of a name: "Big 12", "S&P 500", "Group of 20"?"""
+    before = r.text[max(0, r.start - 2):r.start]
+    if not (before[-1:] in (" ", "\t") and before[:1].isalpha()):
+        return False  # cheap test first: a word and one space must come right before
     nm = search_before(P.NAME_BEFORE, r.text, r.start, 24)
     if nm is None:
         return False
