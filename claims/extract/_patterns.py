@@ -186,8 +186,10 @@ FRACTION_OF_SCALE = re.compile(
     r"[ \t]+(?:an?[ \t]+)?(?P<w>trillion|billion|million|thousand|hundred|dozen)(?![\w])", FLAGS)
 # "$20 and 43 cents", "20 dollars 43 cents"
 CENTS_AFTER = re.compile(
-    r"[ \t]+(?:and[ \t]+)?(?P<c>\d{1,2})[ \t]*(?:cents?|c|\u00a2)(?![\w])", FLAGS)
-CENTS_BARE_AFTER = re.compile(r"[ \t]+(?:and[ \t]+)?(?P<c>\d{2})(?![\w.,])", FLAGS)
+    r"[ \t]+(?:and[ \t]+)?(?P<c>\d{1,2})[ \t]*(?:cents?|c|\u00a2|sen)(?![\w])", FLAGS)
+CENTS_BARE_AFTER = re.compile(  # "$20 43", not "50 dollar 50 dollar" nor "10 $ 30 $"
+    rf"[ \t]+(?:and[ \t]+)?(?P<c>\d{{2}})(?![\w.,])(?![ \t]*(?:[$\u20ac\u00a3\u00a5]"
+    rf"|{or_words(T.CURRENCY_WORDS)}(?![\w])))", FLAGS)
 CLOCK_AFTER = re.compile(r"[ \t]?(?:[ap]\.?m\.?)(?![\w])", FLAGS)
 OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?", FLAGS)
 

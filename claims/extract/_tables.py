@@ -118,7 +118,8 @@ SCALE_SUFFIXES: dict[str, float] = {
 # read without a currency only before a plural noun or a unit ("1.2m tons", "3m people")
 CURRENCY_ONLY_SCALE_LETTERS: frozenset[str] = frozenset({"m", "mm", "mil"})  # lower case
 # scale abbreviations that may stand one space after the digits ("3 mln euros", "RM3 mil")
-SPACED_SCALE_SUFFIXES: frozenset[str] = frozenset({"bn", "mn", "tn", "mln", "bln", "mil"})
+SPACED_SCALE_SUFFIXES: frozenset[str] = frozenset(
+    {"bn", "mn", "tn", "mln", "bln", "mil", "k"})
 
 ARTICLE_NUMBER_WORDS: frozenset[str] = frozenset(
     {*MULTIPLIERS, *ORDINALS, "half", "quarter", "hundred"})
@@ -128,7 +129,9 @@ CURRENCY_PREFIXES: list[tuple[str, str, bool]] = [
     ("US$", "USD", False), ("U.S.$", "USD", False), ("usd$", "USD", False),
     ("C$", "CAD", False), ("CA$", "CAD", False), ("A$", "AUD", False), ("AU$", "AUD", False),
     ("HK$", "HKD", False), ("NZ$", "NZD", False), ("S$", "SGD", False), ("R$", "BRL", False),
-    ("NT$", "TWD", False), ("$US", "USD", True), ("$NZ", "NZD", True), ("$A", "AUD", True),
+    ("NZD$", "NZD", False), ("AUD$", "AUD", False), ("CAD$", "CAD", False),
+    ("HKD$", "HKD", False), ("SGD$", "SGD", False), ("NT$", "TWD", False),
+    ("$US", "USD", True), ("$NZ", "NZD", True), ("$A", "AUD", True),
     ("$", "USD", True), ("₪", "ILS", True), ("NIS", "ILS", True), ("€", "EUR", True),
     ("£", "GBP", True),
     ("¥", "JPY", True), ("₹", "INR", True), ("₩", "KRW", True), ("₽", "RUB", True),

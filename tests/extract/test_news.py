@@ -185,6 +185,11 @@ CURRENCIES = [
     ("caught-or-years-not-a-range", "in 1992 or 1993",
      [fig("date", "1992", 1992.0), fig("date", "1993", 1993.0)]),
     ("caught-won-t", "Of them, 24 won't vote.", [fig("count", "24", 24.0)]),
+    ("caught-ringgit-and-sen", "20 ringgit and 43 sen",
+     [fig("money", "20 ringgit and 43 sen", 20.43, "MYR")]),
+    ("caught-code-dollar-prefix", "nzd$15 each", [fig("money", "nzd$15", 15.0, "NZD")]),
+    ("caught-two-amounts-not-cents", "50 dollars 50 dollars",
+     [fig("money", "50 dollars", 50.0), fig("money", "50 dollars", 50.0)]),
 ]
 
 # ---- 7. multipliers and fractions ------------------------------------------------------
