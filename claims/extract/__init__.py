@@ -45,6 +45,7 @@ class Extraction:
 
 Extractor = Callable[[str], Sequence[Extraction]]
 AS_OF_REACH = 400  # a year further than this from a figure does not date it
+OPENING = 12  # a date this near the start of its sentence ("In 2016, ...") dates every clause
 
 # Typographic look-alikes the rules are written without, each replaced by one plain
 # character so that offsets do not move: web captures put a no-break space in
@@ -190,8 +191,10 @@ def _date_owners(text: str, figures: Sequence[Any]) -> dict[int, int]:
 
 def _as_of(dates: Sequence[Any], fig: Any, ss: int, sentence: str,
            owner: dict[int, int] | None = None, figures: Sequence[Any] = ()) -> int | None:
-    """The year of the nearest date in the same clause (same parentheses) of the sentence,
-    leaving out a date that belongs to another figure (see ``_date_owners``)."""
+    """The year of the nearest date in the same clause of the sentence: the same
+    parentheses, and no clause break (";", ", but", ", while"...) between them unless the
+    date opens the sentence ("In 2016, ..."); a date that belongs to another figure (see
+    ``_date_owners``) is left out."""
     if not dates:
         return None
     import bisect
@@ -203,9 +206,14 @@ def _as_of(dates: Sequence[Any], fig: Any, ss: int, sentence: str,
     lo = bisect.bisect_left(dates, fig.start - AS_OF_REACH, key=lambda d: d.start)
     hi = bisect.bisect_right(dates, fig.start + AS_OF_REACH, key=lambda d: d.start)
     taken = {figures[d].start for d in (owner or {})}
+    from claims.extract import _patterns as P
+
     for other in dates[lo:hi]:
         if clause_region(sentence, other.start - ss) != region or other.start in taken:
             continue
+        a, b = sorted((fig.start - ss, other.start - ss))
+        if other.start - ss > OPENING and P.CLAUSE_BREAK.search(sentence, a, b):
+            continue  # "..., while in 1995 it was 47,000": the year of another clause
         distance = abs(other.start - fig.start)
         if best is None or distance < best[0]:
             best = (distance, other.year)
