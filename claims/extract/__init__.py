@@ -105,6 +105,7 @@ def extract(text: str, date: object = None) -> list[Extraction]:
         if fig.kind in ("date", RELATIVE) and fig.year is not None:
             dates.setdefault(span, []).append(fig)
     owner = _date_owners(text, figures)
+    taken = {figures[d].start for d in owner}  # dates that belong to one figure
     converts = _conversions(text, figures)
     out: list[Extraction] = []
     for i, (fig, (ss, se)) in enumerate(zip(figures, spans, strict=True)):
@@ -122,7 +123,7 @@ def extract(text: str, date: object = None) -> list[Extraction]:
         elif owner.get(i + 1) == i:  # "29 mpg in 2011": the date right after is its own
             as_of = figures[i + 1].year
         else:
-            as_of = _as_of(dates.get((ss, se), ()), fig, ss, sentence, owner, figures)
+            as_of = _as_of(dates.get((ss, se), ()), fig, ss, sentence, taken)
         out.append(Extraction(
             kind=fig.kind, surface=original[fig.start:fig.end], start=fig.start, end=fig.end,
             value=fig.value, value_max=fig.value_max, unit=fig.unit, qualifier=fig.qualifier,
@@ -190,11 +191,11 @@ def _date_owners(text: str, figures: Sequence[Any]) -> dict[int, int]:
 
 
 def _as_of(dates: Sequence[Any], fig: Any, ss: int, sentence: str,
-           owner: dict[int, int] | None = None, figures: Sequence[Any] = ()) -> int | None:
+           taken: set[int] | frozenset[int] = frozenset()) -> int | None:
     """The year of the nearest date in the same clause of the sentence: the same
     parentheses, and no clause break (";", ", but", ", while"...) between them unless the
-    date opens the sentence ("In 2016, ..."); a date that belongs to another figure (see
-    ``_date_owners``) is left out."""
+    date opens the sentence ("In 2016, ..."); a date that belongs to another figure (its
+    start in ``taken``, see ``_date_owners``) is left out."""
     if not dates:
         return None
     import bisect
@@ -205,7 +206,6 @@ def _as_of(dates: Sequence[Any], fig: Any, ss: int, sentence: str,
     best: tuple[int, int] | None = None
     lo = bisect.bisect_left(dates, fig.start - AS_OF_REACH, key=lambda d: d.start)
     hi = bisect.bisect_right(dates, fig.start + AS_OF_REACH, key=lambda d: d.start)
-    taken = {figures[d].start for d in (owner or {})}
     from claims.extract import _patterns as P
 
     for other in dates[lo:hi]:
