@@ -305,10 +305,26 @@ def compare_claims(pairs: list[tuple[Claim, Source]]) -> list[PairVerdict]:
 def _pairs(claims: list[ComparedClaim]) -> list[PairVerdict]:
     """A verdict for every pair of claims (each figure normalized once)."""
     figures = {c.id: _as_figure(c) for c in claims}
+    linked = _linked_scales(claims)
     return [_pair(a, b, figures[a.id], figures[b.id]) for a, b in combinations(claims, 2)
             if a.modality == b.modality  # a target is no claim about what is
             and a.same_as != b.id and b.same_as != a.id  # one amount, two currencies
-            and (a.same_as is None or a.same_as != b.same_as)]
+            and (a.same_as is None or a.same_as != b.same_as)
+            # "8.7 trillion yen" against "$55 billion" when the yen has a dollar reading:
+            # that reading is compared instead, never "differ (different units)"
+            and not (a.scale != b.scale and (b.scale in linked[a.id] or a.scale in linked[b.id]))]
+
+
+def _linked_scales(claims: list[ComparedClaim]) -> defaultdict[str, set[str | None]]:
+    """For each claim, the scales (currencies) of its other readings (``same_as`` links)."""
+    by_id = {c.id: c for c in claims}
+    linked: defaultdict[str, set[str | None]] = defaultdict(set)
+    for c in claims:
+        first = by_id.get(c.same_as or "")
+        if first is not None:
+            linked[c.id].add(first.scale)
+            linked[first.id].add(c.scale)
+    return linked
 
 
 def _pair(a: ComparedClaim, b: ComparedClaim, fa: Figure | None, fb: Figure | None) -> PairVerdict:
