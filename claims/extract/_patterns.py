@@ -245,6 +245,8 @@ OPEN_METRIC_BEFORE = re.compile(
     r"(?:of|at|was|is|were|totaled|totalled|reached|stood[ \t]+at)[ \t]+"
     r"(?:about[ \t]+|some[ \t]+|nearly[ \t]+)?$",
     FLAGS)
+# a bare number that takes the currency of the amount before it: "5 euros, or 7 with a drink"
+CARRIED_CURRENCY_GAP = re.compile(r",?[ \t]+(?:or|and|to|versus|vs\.?|against)[ \t]+", FLAGS)
 ISO_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?")  # a document's date
 FISCAL_BEFORE = re.compile(
     r"(?<![\w])(?:(?-i:FY)|fiscal(?:[ \t]+year)?|financial[ \t]+year)[ \t]*$", FLAGS)

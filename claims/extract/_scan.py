@@ -59,9 +59,24 @@ def scan(text: str, peer: bool = False) -> list[Figure]:
                 continue
             if not _finite(fig.value) or not _finite(fig.value_max):
                 continue  # "$5 to 9e300 trillion"
+            if not peer and out:
+                _carry_currency(text, out[-1], fig)
             out.append(fig)
             last_end = max(last_end, fig.end)
     return out
+
+
+def _carry_currency(text: str, before: Figure, fig: Figure) -> None:
+    """"5 euros, or 7 with a drink": a bare count right after an amount without a scale,
+    joined by "or", "and", "to"..., is an amount in the same currency."""
+    if fig.kind != "count" or fig.unit is not None or before.kind != "money" or \
+            before.value is None or abs(before.value) >= 1e6 or fig.qualifier == "range" or \
+            not text[fig.start:fig.start + 1].isdigit():
+        return
+    gap = P.CARRIED_CURRENCY_GAP.match(text, before.end, fig.start)
+    if gap is not None and gap.end() == fig.start:
+        fig.kind, fig.unit = "money", before.unit
+        fig.note = f"currency carried from {text[before.start:before.end]!r}"
 
 
 def _finite(value: float | None) -> bool:
