@@ -310,18 +310,15 @@ def _pairs(claims: list[ComparedClaim]) -> list[PairVerdict]:
             if a.modality == b.modality  # a target is no claim about what is
             and a.same_as != b.id and b.same_as != a.id  # one amount, two currencies
             and (a.same_as is None or a.same_as != b.same_as)
-            # "8.7 trillion yen" against "$55 billion" when the yen has a dollar reading:
-            # that reading is compared instead, never "differ (different units)"
             and not (a.scale != b.scale and (b.scale in linked[a.id] or a.scale in linked[b.id]))]
 
 
 def _linked_scales(claims: list[ComparedClaim]) -> defaultdict[str, set[str | None]]:
-    """For each claim, the scales (currencies) of its other readings (``same_as`` links)."""
-    by_id = {c.id: c for c in claims}
-    linked: defaultdict[str, set[str | None]] = defaultdict(set)
+    """For each claim, the scales (currencies) of its other readings (``same_as`` links): a
+    yen amount with a dollar reading is not set against "$55 billion"; its reading is."""
+    by_id, linked = {c.id: c for c in claims}, defaultdict(set)
     for c in claims:
-        first = by_id.get(c.same_as or "")
-        if first is not None:
+        if (first := by_id.get(c.same_as or "")) is not None:
             linked[c.id].add(first.scale)
             linked[first.id].add(c.scale)
     return linked
