@@ -75,7 +75,6 @@ def extract(text: str, date: object = None) -> list[Extraction]:
     ...     "It ran a $49-billion surplus with the United States in 1992.")]
     [('money', '$49-billion', 49000000000.0, 'USD', 1992), ('date', '1992', 1992.0, None, 1992)]
     """
-    from claims.extract import _patterns as P
     from claims.extract._context import (
         actors,
         document_year_month,
@@ -113,10 +112,9 @@ def extract(text: str, date: object = None) -> list[Extraction]:
             continue  # "last year" dates figures; it is no figure itself
         if (ss, se) not in context:  # slice and read each sentence once: it may be huge
             sentence = text[ss:se]
-            topics, heads = read_sentence(sentence)  # rules read the plain-character text
-            cued = P.MODALITY_CUE.search(sentence) is not None  # most sentences have none
-            context[(ss, se)] = (sentence, topics, heads, actors(sentence), cued)
-        sentence, topics, heads, found, cued = context[(ss, se)]
+            topics, heads, cues = read_sentence(sentence)  # rules read the plain characters
+            context[(ss, se)] = (sentence, topics, heads, actors(sentence), cues)
+        sentence, topics, heads, found, cues = context[(ss, se)]
         fs, fe = fig.start - ss, fig.end - ss
         if fig.kind == "date":
             as_of = fig.year
@@ -131,7 +129,8 @@ def extract(text: str, date: object = None) -> list[Extraction]:
             metric=guess_metric(sentence, fs, fe, fig.kind, heads)
             or open_metric(sentence, fs, fe, fig.kind, fig.unit, fig.value),
             sentence_start=ss, sentence_end=se, topics=topics, note=fig.note,
-            modality=guess_modality(sentence, fs) if cued and fig.kind != "date" else "fact",
+            modality=guess_modality(sentence, fs, cues) if cues and fig.kind != "date"
+            else "fact",
             same_as=converts.get(i),
         ))
     return out

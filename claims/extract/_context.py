@@ -89,22 +89,35 @@ def _sentence_index() -> tuple[PhraseIndex[Any], Any]:
     for metric_items in (*_metric_index().by_head.values(), _metric_index().short):
         entries += [(stem + ("*" if starred else ""), ("metric", head))
                     for stem, starred, head in metric_items]
+    entries += [(cue, ("modality", modality)) for cue, modality in T.MODALITY_CUES.items()]
     return PhraseIndex(entries), tagger
 
 
-def read_sentence(sentence: str) -> tuple[tuple[str, ...], list[tuple[int, int, MetricHead]]]:
-    """Topics and metric heads of a sentence, in one pass."""
+Cue = tuple[int, int, str]  # a modality cue in a sentence: start, end, modality
+
+
+def read_sentence(sentence: str) -> tuple[tuple[str, ...], list[tuple[int, int, MetricHead]],
+                                          list[Cue]]:
+    """Topics, metric heads and modality cues of a sentence, in one pass."""
     index, tagger = _sentence_index()
     if index is _metric_index():  # the slow shared tagger
-        return tuple(tagger.tag(sentence)), index.find(sentence)
+        return tuple(tagger.tag(sentence)), index.find(sentence), _cues(sentence)
     topics: set[str] = set()
     heads: list[tuple[int, int, MetricHead]] = []
+    cues: list[Cue] = []
     for s, e, (what, value) in index.find(sentence):
         if what == "topic":
             topics.add(value)
-        else:
+        elif what == "metric":
             heads.append((s, e, value))
-    return tuple(sorted(topics, key=tagger.order.__getitem__)), heads
+        else:
+            cues.append((s, e, value))
+    return tuple(sorted(topics, key=tagger.order.__getitem__)), heads, cues
+
+
+def _cues(sentence: str) -> list[Cue]:
+    return [(m.start(), m.end(), T.MODALITY_CUES[m.group("w").lower()])
+            for m in P.MODALITY_CUE.finditer(sentence)]
 
 
 @cache
@@ -196,7 +209,7 @@ def relative_dates(text: str, doc: tuple[int, int | None]) -> list[tuple[int, in
 MODALITY_REACH = 120  # a cue further before the figure than this does not qualify it
 
 
-def guess_modality(sentence: str, fs: int) -> str:
+def guess_modality(sentence: str, fs: int, cues: list[Cue] | None = None) -> str:
     """"target", "forecast" or "fact": the nearest cue of ``MODALITY_CUES`` before the figure
     at ``fs`` in its clause (a ";" or ", and", ", but"... ends a clause).
 
@@ -205,15 +218,15 @@ def guess_modality(sentence: str, fs: int) -> str:
     >>> guess_modality("Spending is expected to hit $5 billion, but it was $4 billion.", 51)
     'fact'
     """
-    window_start = max(0, fs - MODALITY_REACH)
-    window = sentence[window_start:fs]
-    cut = 0
-    for brk in P.CLAUSE_BREAK.finditer(window):
-        cut = brk.end()
+    if cues is None:
+        cues = _cues(sentence)
     found = None
-    for m in P.MODALITY_CUE.finditer(window, cut):
-        found = m
-    return T.MODALITY_CUES[found.group("w").lower()] if found else "fact"
+    for s, e, modality in cues:  # the nearest cue ending before the figure, within reach
+        if e <= fs and s >= fs - MODALITY_REACH:
+            found = (e, modality)
+    if found is None or P.CLAUSE_BREAK.search(sentence, found[0], fs):
+        return "fact"
+    return found[1]
 
 
 # ---- open metrics ------------------------------------------------------------------------
