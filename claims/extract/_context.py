@@ -221,8 +221,10 @@ def guess_modality(sentence: str, fs: int, cues: list[Cue] | None = None) -> str
     if cues is None:
         cues = _cues(sentence)
     found = None
-    for s, e, modality in cues:  # the nearest cue ending before the figure, within reach
-        if e <= fs and s >= fs - MODALITY_REACH:
+    lo = bisect.bisect_left(cues, fs - MODALITY_REACH, key=lambda c: c[0])
+    hi = bisect.bisect_right(cues, fs, key=lambda c: c[0])  # cues are in order of start
+    for _, e, modality in cues[lo:hi]:  # the nearest cue ending before the figure
+        if e <= fs:
             found = (e, modality)
     if found is None or P.CLAUSE_BREAK.search(sentence, found[0], fs):
         return "fact"
