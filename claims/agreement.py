@@ -38,6 +38,8 @@ SCALES: dict[str, tuple[str, float]] = {
     Kind.DATE: ("year", 1.0),
     Kind.RANK: ("rank", 1.0),
 }
+# The unit of a percent figure that is a change in points (the extractor's PERCENT_UNITS).
+POINTS_UNIT = "percentage point"
 # Durations may be stored in other units than years: unit -> years.
 DURATION_UNITS = {
     "year": 1.0, "years": 1.0, "month": 1 / 12, "months": 1 / 12,
@@ -82,7 +84,7 @@ QUALIFIER_WORDS = {
     Qualifier.AT_LEAST: "at least", Qualifier.AT_MOST: "at most",
 }
 # Scales that are not a currency; any other scale is a currency code.
-SCALE_NAMES = frozenset({"percent", "count", "year", "rank"})
+SCALE_NAMES = frozenset({"percent", "count", "year", "rank", POINTS_UNIT})
 
 
 @dataclass(frozen=True)
@@ -152,12 +154,16 @@ def figure(
     (45000.0, 49500.0, 'above')
     >>> figure("ratio", 0.2).value
     20.0
+    >>> figure("percent", 2, unit="percentage point").scale
+    'percentage point'
     """
     scale, factor = SCALES.get(kind, (kind, 1.0))
     if kind == Kind.MONEY:
         scale = (unit or "money").upper()
     if kind == Kind.DURATION:
         factor = DURATION_UNITS.get((unit or "year").lower(), 1.0)
+    if kind == Kind.PERCENT and unit == POINTS_UNIT:
+        scale = POINTS_UNIT  # a change in points is no share: "2 percentage points" != 2%
     v = value * factor
     vmax = value_max * factor if value_max is not None else None
     band = BANDS.get(qualifier, BANDS[Qualifier.EXACT])

@@ -23,7 +23,7 @@ from claims.agreement import (
     proposition_verdict,
     worst,
 )
-from claims.domain import Kind, Verdict, fact_year
+from claims.domain import Kind, Modality, Verdict, fact_year
 from claims.errors import NotFound
 from claims.metrics import MetricSpec, load_metrics
 from claims.models import Claim, ClaimTopic, Source, Topic
@@ -52,6 +52,8 @@ class ComparedClaim:
     stance: str | None
     origin: str
     start: int = 0  # where the claim stands in its source (orders claims of one source)
+    modality: str = Modality.FACT  # a target or forecast is compared only with its like
+    same_as: str | None = None  # the claim this one restates in another currency
     normalized: float | None = None  # the value on the common scale (ratio 0.2 -> 20)
     scale: str | None = None  # percent, count, year, rank, or a currency code
     low: float | None = None  # the band the qualifier allows (claims.agreement.BANDS)
@@ -122,7 +124,7 @@ def _compared(claim: Claim, source: Source) -> ComparedClaim:
         value=claim.value, value_max=claim.value_max, unit=claim.unit,
         qualifier=claim.qualifier, subject=claim.subject, metric=claim.metric,
         proposition=claim.proposition, stance=claim.stance, origin=claim.origin,
-        start=claim.start,
+        start=claim.start, modality=claim.modality, same_as=claim.same_as,
         normalized=fig.value if fig else None, scale=fig.scale if fig else None,
         low=fig.low if fig else None, high=fig.high if fig else None,
         display=fig.describe() if fig else None, open=fig.open if fig else None,
@@ -303,7 +305,23 @@ def compare_claims(pairs: list[tuple[Claim, Source]]) -> list[PairVerdict]:
 def _pairs(claims: list[ComparedClaim]) -> list[PairVerdict]:
     """A verdict for every pair of claims (each figure normalized once)."""
     figures = {c.id: _as_figure(c) for c in claims}
-    return [_pair(a, b, figures[a.id], figures[b.id]) for a, b in combinations(claims, 2)]
+    linked = _linked_scales(claims)
+    return [_pair(a, b, figures[a.id], figures[b.id]) for a, b in combinations(claims, 2)
+            if a.modality == b.modality  # a target is no claim about what is
+            and a.same_as != b.id and b.same_as != a.id  # one amount, two currencies
+            and (a.same_as is None or a.same_as != b.same_as)
+            and not (a.scale != b.scale and (b.scale in linked[a.id] or a.scale in linked[b.id]))]
+
+
+def _linked_scales(claims: list[ComparedClaim]) -> defaultdict[str, set[str | None]]:
+    """For each claim, the scales (currencies) of its other readings (``same_as`` links): a
+    yen amount with a dollar reading is not set against "$55 billion"; its reading is."""
+    by_id, linked = {c.id: c for c in claims}, defaultdict(set)
+    for c in claims:
+        if (first := by_id.get(c.same_as or "")) is not None:
+            linked[c.id].add(first.scale)
+            linked[first.id].add(c.scale)
+    return linked
 
 
 def _pair(a: ComparedClaim, b: ComparedClaim, fa: Figure | None, fb: Figure | None) -> PairVerdict:
@@ -459,6 +477,7 @@ class Series:
     label: str
     scale: str
     points: list[SeriesPoint]
+    modality: str = Modality.FACT
 
 
 @dataclass
@@ -503,17 +522,18 @@ def timeline(session: Session, topic_or_metric: str) -> Timeline:
 
 def _series(session: Session, entries: list[ComparedClaim]) -> list[Series]:
     specs = _metric_specs(session)
-    grouped: dict[tuple[str, str], list[SeriesPoint]] = defaultdict(list)
+    grouped: dict[tuple[str, str, str], list[SeriesPoint]] = defaultdict(list)
     for e in entries:
         if e.metric is None or e.normalized is None or e.scale is None:
             continue
-        grouped[(e.metric, e.scale)].append(
+        grouped[(e.metric, e.scale, e.modality)].append(
             SeriesPoint(e.year, e.normalized, e.low, e.high, e.display or "", e.id, e.source,
                         e.open)
         )
-    return [
-        Series(metric, specs[metric].label if metric in specs else metric, scale, points)
-        for (metric, scale), points in grouped.items()
+    return [  # targets and forecasts are series of their own, labelled so
+        Series(metric, (specs[metric].label if metric in specs else metric)
+               + ("" if modality == Modality.FACT else f" ({modality})"), scale, points, modality)
+        for (metric, scale, modality), points in grouped.items()
     ]
 
 
@@ -527,13 +547,16 @@ class KeyCount:
     claims: int
     sources: int
     kinds: list[str] = field(default_factory=list)
+    origin: str = "vocabulary"  # vocabulary (data/metrics.yaml) | open (made from the text)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
 def list_metrics(session: Session) -> list[KeyCount]:
-    """Every metric (the vocabulary, then any other key in use) with claim and source counts."""
+    """Every metric (the vocabulary, then any other key in use: the open metrics the
+    extractor made of a figure's noun phrase) with claim and source counts."""
+    vocabulary = {m.key for m in load_metrics()}
     counts = _counts(session, select(Claim.metric, Claim.source_id, Claim.kind))
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     for key, _source, kind in session.exec(
@@ -541,7 +564,8 @@ def list_metrics(session: Session) -> list[KeyCount]:
     ).all():
         kinds[str(key)][kind] += 1
     return [
-        KeyCount(key, spec.label, *counts.get(key, (0, 0)), kinds=spec.kinds or sorted(kinds[key]))
+        KeyCount(key, spec.label, *counts.get(key, (0, 0)), kinds=spec.kinds or sorted(kinds[key]),
+                 origin="vocabulary" if key in vocabulary else "open")
         for key, spec in _metric_specs(session).items()
     ]
 

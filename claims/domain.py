@@ -26,6 +26,16 @@ class Kind(StrEnum):
     STATEMENT = "statement"
 
 
+class Modality(StrEnum):
+    """Whether a figure states what is, or what someone aims at or expects. The words that
+    signal each are the extractor's table (``claims.extract._tables.MODALITY_CUES``);
+    timelines and compare keep targets and forecasts apart from facts."""
+
+    FACT = "fact"
+    TARGET = "target"  # "aims to reach 2% of GDP by fiscal 2027"
+    FORECAST = "forecast"  # "is expected to reach", "projected"
+
+
 # Kinds that carry a number (every kind but a statement), in the order above.
 NUMERIC_KINDS: tuple[Kind, ...] = tuple(k for k in Kind if k is not Kind.STATEMENT)
 

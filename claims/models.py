@@ -100,6 +100,11 @@ class ClaimBase(SQLModel):
     subject: str | None = None
     metric: str | None = None
     as_of: int | None = None  # the year the figure refers to
+    # fact | target | forecast (claims.domain.Modality); migration 0003
+    modality: str = Field(default="fact", sa_column_kwargs={"server_default": "fact"})
+    # the id of the claim this one restates in another currency ("8.7 trillion yen, or about
+    # $54.8 billion": one amount, two readings); migration 0003
+    same_as: str | None = None
     sentence: str = ""
     start: int
     end: int

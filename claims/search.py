@@ -151,6 +151,8 @@ class ClaimRow:
     subject: str | None
     metric: str | None
     as_of: int | None
+    modality: str
+    same_as: str | None
     sentence: str
     start: int
     end: int

@@ -45,6 +45,8 @@ def claim_to_public(
         "start": claim.start,
         "end": claim.end,
         # additions beyond the contract
+        "modality": claim.modality,
+        "same_as": claim.same_as,
         "paragraph": claim.paragraph,
         "quote": claim.quote,
         "proposition": claim.proposition,

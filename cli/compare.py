@@ -88,7 +88,7 @@ def metrics(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
 
     with state(ctx).session() as session:
         rows = [m.to_dict() for m in list_metrics(session)]
-    render_rows(rows, fmt, [*KEY_COLUMNS, "kinds"], title="Metrics")
+    render_rows(rows, fmt, [*KEY_COLUMNS, "kinds", "origin"], title="Metrics")
 
 
 def topics(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:

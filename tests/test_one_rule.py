@@ -100,6 +100,14 @@ def test_issue_examples(case: Case) -> None:
     assert _check_consumers(case.a, case.b) == case.verdict, case.why
 
 
+def test_a_target_is_compared_with_no_fact_by_compare_or_a_card() -> None:
+    fact = claim("a", EARLY, "money", 5e12, unit="JPY", as_of=2021)
+    target = claim("b", LATE, "money", 8.7e12, unit="JPY", as_of=2027)
+    target.modality = "target"
+    assert compare_claims([(fact, EARLY), (target, LATE)]) == []
+    assert cardgen.compare_cards([(fact, EARLY), (target, LATE)]) == []
+
+
 def test_every_qualifier_has_a_band() -> None:
     assert set(BANDS) == set(Qualifier)
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from claims.extract import _patterns as P
 from claims.extract import _tables as T
+from claims.extract._numbers import added, scaled
 from claims.extract._readers import (
     compound_duration,
     counted_noun,
@@ -45,6 +46,7 @@ class Figure:
     unit: str | None = None
     qualifier: str = "exact"
     year: int | None = None  # for dates: the year the date names
+    note: str | None = None  # why a reading was chosen ("negative: parentheses after ...")
 
 
 class Verdict(enum.Enum):
@@ -75,12 +77,14 @@ class Reading:
     currency_factor: float = 1.0  # "cents" -> 0.01
     qualifier: str = "exact"
     value_max: float | None = None
+    scale: float = 1.0  # the scale word or letter read after the number ("billion" -> 1e9)
+    note: str | None = None
 
     def figure(self) -> Figure:
         assert self.kind is not None  # the count step gives every number a kind
         year = int(self.value) if self.kind == "date" else None
         return Figure(self.kind, self.start, self.pos, self.value, self.value_max, self.unit,
-                      self.qualifier, year)
+                      self.qualifier, year, self.note)
 
 
 Step = Callable[[Reading], "Figure | Verdict | None"]
@@ -115,8 +119,9 @@ def _currency_before(r: Reading) -> Verdict | None:
     if hit:
         r.start, cm = hit
         r.currency = P.CURRENCY_BEFORE_CODES[cm.lastgroup or ""]
-    elif r.source == "digits" and glued_to_a_name(r.text, r.cs):
-        return NOT_A_FIGURE  # "J1149", "i7", "F-16", "OAO-1"
+    elif r.source == "digits" and glued_to_a_name(r.text, r.cs) and not (
+            r.year_like and r.text[max(0, r.cs - 2):r.cs] == "FY"):
+        return NOT_A_FIGURE  # "J1149", "i7", "F-16", "OAO-1" (not "FY2025")
     return None
 
 
@@ -137,10 +142,18 @@ def _article_before(r: Reading) -> None:
 
 
 def _minus_before(r: Reading) -> None:
+    if r.value < 0:
+        r.note = "negative: minus sign"  # "-5%": the sign was read with the digits
+        return
     mm = search_before(P.MINUS_BEFORE, r.text, r.start, 12)
     if mm:  # "minus five percent"
         r.value = -r.value
         r.start = max(0, r.start - 12) + mm.start()
+        r.note = f"negative: {mm.group().strip().lower()!r}"
+    elif r.currency is not None and r.start > 0 and r.text[r.start - 1] in "-\u2212" and (
+            r.start == 1 or r.text[r.start - 2] in " \t\n(:"):
+        r.value, r.start = -r.value, r.start - 1  # "-$5 billion": a minus sign before "$"
+        r.note = "negative: minus sign"
 
 
 # ---- right after the digits ----------------------------------------------------------------
@@ -158,29 +171,39 @@ def _decade(r: Reading) -> Figure | None:
     if not dm:
         return None
     year, start = int(r.value), r.start
+    first, last = 0, 9
     mod = search_before(P.DECADE_MOD_BEFORE, r.text, start, 8)
-    if mod:
+    if mod:  # "the early 1990s" -> 1990-1994 (DECADE_PARTS)
         start = max(0, start - 8) + mod.start()
-    return Figure("date", start, dm.end(), float(year), float(year + 9), None, "range", year)
+        first, last = T.DECADE_PARTS[mod.group("mod").lower()]
+    return Figure("date", start, dm.end(), float(year + first), float(year + last), None,
+                  "range", year + first)
 
 
-def _scale_letter(r: Reading) -> None:
-    """"10k", "$3bn", "$2.174T" ("m" and "mm" only after a currency: "5m" is a length)."""
+def _scale_letter(r: Reading) -> Verdict | None:
+    """"10k", "$3bn", "$2.174T", "3 mln" ("m", "mm" and "mil" only after a currency or before
+    a plural noun or unit: "5m" is a length, "1.2m tons" a million)."""
     if r.hint == "rank":
-        return
+        return None
     sm = P.SCALE_LETTER.match(r.text, r.pos)
     if sm:
         letter = sm.group("s")
-        if letter.lower() not in T.CURRENCY_ONLY_SCALE_LETTERS or r.currency:
-            r.value *= T.SCALE_SUFFIXES.get(letter, T.SCALE_SUFFIXES.get(letter.lower(), 1))
+        if letter.lower() not in T.CURRENCY_ONLY_SCALE_LETTERS or r.currency or \
+                P.PLURAL_OR_UNIT_AFTER.match(r.text, sm.end()):
+            r.scale = T.SCALE_SUFFIXES.get(letter, T.SCALE_SUFFIXES.get(letter.lower(), 1))
+            r.value = scaled(r.value, r.scale)
             r.pos = sm.end()
+        elif not r.peer and sm.start() == r.pos:
+            return NOT_A_FIGURE  # "ran 5m": a length, or a million of nothing said
+    return None
 
 
 def _fraction_of_scale(r: Reading) -> None:
     if r.hint == "ratio":
         fm = P.FRACTION_OF_SCALE.match(r.text, r.pos)
         if fm:  # "half a billion"
-            r.value *= T.MULTIPLIERS[fm.group("w").lower()]
+            r.scale = T.MULTIPLIERS[fm.group("w").lower()]
+            r.value = scaled(r.value, r.scale)
             r.hint, r.pos = "count", fm.end()
 
 
@@ -201,7 +224,8 @@ def _scale_word(r: Reading) -> None:
         sw = P.SCALE_WORD.match(r.text, r.pos)
         if sw:
             word = sw.group("w").lower()
-            r.value *= T.MULTIPLIERS.get(word) or T.VAGUE_PLURALS.get(word, 1)
+            r.scale = T.MULTIPLIERS.get(word) or T.VAGUE_PLURALS.get(word, 1)
+            r.value = scaled(r.value, r.scale)
             r.pos, r.hint = sw.end(), "count"
 
 
@@ -222,7 +246,7 @@ def _currency_word(r: Reading) -> None:
     elif r.currency_code_after:
         sw = P.SCALE_WORD.match(r.text, r.pos)
         if sw:  # a second scale word after the code: "75 USD million million"
-            r.value *= T.MULTIPLIERS.get(sw.group("w").lower(), 1)
+            r.value = scaled(r.value, T.MULTIPLIERS.get(sw.group("w").lower(), 1))
             r.pos = sw.end()
 
 
@@ -236,18 +260,42 @@ def _money(r: Reading) -> None:
     if r.currency is None:
         return
     r.kind, r.unit = "money", r.currency
-    r.value *= r.currency_factor
+    r.value = scaled(r.value, r.currency_factor)
     if r.currency_factor == 1 and r.value == int(r.value):
         cents = P.CENTS_AFTER.match(r.text, r.pos) or (
             P.CENTS_BARE_AFTER.match(r.text, r.pos) if r.peer else None)
         if cents:  # "$20 and 43 cents"
-            r.value += int(cents.group("c")) / 100
+            r.value = added(r.value, scaled(int(cents.group("c")), 0.01))
             r.pos = cents.end()
     if r.start > 0 and r.text[r.start - 1] == "(" and r.text[r.pos:r.pos + 1] == ")":
-        r.value, r.start, r.pos = -r.value, r.start - 1, r.pos + 1  # "($99.99)": a loss
+        evidence = _accounting_negative(r.text, r.start - 1)
+        if evidence:  # "a loss of ($99.99)"; else "1.2 trillion yen ($10.5 billion)"
+            r.value, r.start, r.pos = -r.value, r.start - 1, r.pos + 1
+            r.note = f"negative: parentheses {evidence}"
+
+
+def _accounting_negative(text: str, paren: int) -> str | None:
+    """Why the amount in parentheses at ``text[paren]`` is a negative, or None: after a
+    loss word ("a net loss of ($5 million)"), or on a table line (a ``|`` or a tab)."""
+    lead = search_before(P.NEGATIVE_LEAD_BEFORE, text, paren, 24)
+    if lead:
+        return f"after {lead.group('w').lower()!r}"
+    line_start = text.rfind("\n", max(0, paren - 200), paren) + 1
+    line_end = text.find("\n", paren, paren + 200)
+    line = text[line_start:line_end if line_end != -1 else paren + 200]
+    if "|" in line or "\t" in line:
+        return "in a financial table"
+    return None
 
 
 # ---- percent, time -------------------------------------------------------------------------
+
+def _fold_after(r: Reading) -> None:
+    if r.kind is None and r.hint != "rank":
+        fm = P.FOLD_AFTER.match(r.text, r.pos)
+        if fm:  # "a 10-fold rise": a multiplier
+            r.kind, r.unit, r.pos = "ratio", "fold", fm.end()
+
 
 def _clock_time(r: Reading) -> Verdict | None:
     if r.kind is None and P.CLOCK_AFTER.match(r.text, r.pos):
@@ -258,8 +306,9 @@ def _clock_time(r: Reading) -> Verdict | None:
 def _percent(r: Reading) -> None:
     if r.kind is None and r.hint != "rank":
         pm = P.PERCENT_AFTER.match(r.text, r.pos)
-        if pm:
-            r.kind, r.unit, r.pos = "percent", "percent", pm.end()
+        if pm:  # "2 percentage points" is a change in points: its own unit
+            r.kind, r.pos = "percent", pm.end()
+            r.unit = T.PERCENT_UNITS.get(pm.group("w").lower(), "percent")
 
 
 def _duration(r: Reading) -> None:
@@ -285,7 +334,9 @@ def _range(r: Reading) -> None:
     found = range_end(r.text, r.start, r.pos, r.value, r.kind, r.year_like, r.peer)
     if found is None:
         return
-    r.value_max, r.pos, kind, unit = found
+    r.value_max, r.pos, kind, unit, scale = found
+    if scale != 1 and r.scale == 1 and scaled(r.value, scale) < r.value_max:
+        r.value = scaled(r.value, scale)  # "$10 to $15 billion": both ends in billions
     if kind is not None:  # the second number said what both are
         r.kind, r.unit = kind, unit
     r.qualifier = "range"
@@ -323,6 +374,9 @@ def _date(r: Reading) -> Figure | None:
     dm = search_before(P.DECADE_MOD_BEFORE, r.text, start, 8)
     if dm:
         start = max(0, start - 8) + dm.start()
+    fm = search_before(P.FISCAL_BEFORE, r.text, start, 20)
+    if fm:  # "fiscal 2025", "FY2025": the fiscal year is the figure's date
+        start = max(0, start - 20) + fm.start()
     qualifier = "range" if r.value_max is not None else "exact"
     return _masthead_check(r, Figure("date", start, r.pos, float(value), r.value_max, None,
                                      qualifier, value))
@@ -336,6 +390,10 @@ def _masthead_check(r: Reading, fig: Figure) -> Figure:
     text = r.text
     if text[fig.end:fig.end + 1] == "|" or text[fig.start - 1:fig.start] == "|":
         fig.kind = "skip"
+        return fig
+    if P.DATELINE_BEFORE.search(text, max(0, fig.start - 40), fig.start) or \
+            P.DATELINE_AFTER.match(text, fig.end):
+        fig.kind = "skip"  # "TOKYO, Aug. 31 (Kyodo) --": a dateline
         return fig
     line_start = text.rfind("\n", max(0, fig.start - 200), fig.start) + 1
     if line_start == 0 and fig.start > 200:
@@ -365,7 +423,11 @@ def _rank_or_ratio(r: Reading) -> Verdict | None:
         return None
     r.kind = r.hint
     if r.hint == "ratio" and r.source == "words" and not r.peer and \
-            P.OF_AFTER.match(r.text, r.pos) is None and _qualifier_before(r) is None:
+            search_before(P.PERIOD_LEAD_BEFORE, r.text, r.start, 12):
+        return NOT_A_FIGURE  # "the second half", "the first quarter": a period
+    if r.hint == "ratio" and r.source == "words" and not r.peer and \
+            P.OF_AFTER.match(r.text, r.pos) is None and _qualifier_before(r) is None and \
+            search_before(P.FRACTION_LEAD_BEFORE, r.text, r.start, 12) is None:
         return NOT_A_FIGURE  # "a third strand", "half-hearted"
     return None
 
@@ -383,6 +445,9 @@ def _count(r: Reading) -> Verdict | None:
     level of more than 45,000" -> troop); "hundreds" needs one ("hundreds of links")."""
     if r.kind is not None:
         return None
+    if r.source == "digits" and not r.peer and (
+            _in_a_name(r) or (r.pos == r.ce and r.text[r.pos:r.pos + 1].isalpha())):
+        return NOT_A_FIGURE  # "Boeing 747", "S&P 500"; "5G", "2AA": an identifier
     r.kind = "count"
     noun_end, r.unit = counted_noun(r.text, r.pos, r.hint)
     if r.hint == "vague":
@@ -396,6 +461,19 @@ def _count(r: Reading) -> Verdict | None:
         if ctx:
             r.unit = T.COUNT_CONTEXT[ctx.group("w").lower()]
     return None
+
+
+def _in_a_name(r: Reading) -> bool:
+    """Is the number at ``r.start`` part of a name: "Big 12", "S&P 500", "Group of 20"?"""
+    before = r.text[max(0, r.start - 2):r.start]
+    if not (before[-1:] in (" ", "\t") and before[:1].isalpha()):
+        return False  # cheap test first: a word and one space must come right before
+    nm = search_before(P.NAME_BEFORE, r.text, r.start, 24)
+    if nm is None:
+        return False
+    word = nm.group("w").rstrip(".").lower()
+    return not (word in T.STOP_WORDS or word in T.QUALIFIER_WORDS or word in T.MONTHS
+                or word in T.DATE_LEADS or word.endswith(("'s", "\u2019s")))
 
 
 # ---- prose rules: what the permissive (peer) mode keeps and prose does not ----------------
@@ -450,6 +528,7 @@ STEPS: tuple[tuple[Step, str, str], ...] = (
     (_minus_before,        "digits words", "prose peer"),
     (_ordinal_suffix,      "digits",       "prose peer"),  # later steps read "21st" as a rank
     (_decade,              "digits",       "prose peer"),
+    (_clock_time,          "digits",       "prose peer"),  # before "p" (pence) is read
     (_scale_letter,        "digits",       "prose peer"),  # after "$": "$5m" money, "5m" length
     (_fraction_of_scale,   "words",        "prose peer"),
     (_currency_code_after, "digits words", "prose peer"),
@@ -457,7 +536,7 @@ STEPS: tuple[tuple[Step, str, str], ...] = (
     (_currency_word,       "digits words", "prose peer"),
     (_overflow,            "digits words", "prose peer"),  # the last scale is applied
     (_money,               "digits words", "prose peer"),  # symbol, code and word are read
-    (_clock_time,          "digits",       "prose peer"),
+    (_fold_after,          "digits words", "prose peer"),
     (_percent,             "digits words", "prose peer"),
     (_duration,            "digits words", "prose peer"),
     (_range,               "digits words", "prose peer"),  # after the unit: "5 to 7 percent"

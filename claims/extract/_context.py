@@ -4,6 +4,7 @@ span itself comes from ``claims.sentences``)."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -88,22 +89,35 @@ def _sentence_index() -> tuple[PhraseIndex[Any], Any]:
     for metric_items in (*_metric_index().by_head.values(), _metric_index().short):
         entries += [(stem + ("*" if starred else ""), ("metric", head))
                     for stem, starred, head in metric_items]
+    entries += [(cue, ("modality", modality)) for cue, modality in T.MODALITY_CUES.items()]
     return PhraseIndex(entries), tagger
 
 
-def read_sentence(sentence: str) -> tuple[tuple[str, ...], list[tuple[int, int, MetricHead]]]:
-    """Topics and metric heads of a sentence, in one pass."""
+Cue = tuple[int, int, str]  # a modality cue in a sentence: start, end, modality
+
+
+def read_sentence(sentence: str) -> tuple[tuple[str, ...], list[tuple[int, int, MetricHead]],
+                                          list[Cue]]:
+    """Topics, metric heads and modality cues of a sentence, in one pass."""
     index, tagger = _sentence_index()
     if index is _metric_index():  # the slow shared tagger
-        return tuple(tagger.tag(sentence)), index.find(sentence)
+        return tuple(tagger.tag(sentence)), index.find(sentence), _cues(sentence)
     topics: set[str] = set()
     heads: list[tuple[int, int, MetricHead]] = []
+    cues: list[Cue] = []
     for s, e, (what, value) in index.find(sentence):
         if what == "topic":
             topics.add(value)
-        else:
+        elif what == "metric":
             heads.append((s, e, value))
-    return tuple(sorted(topics, key=tagger.order.__getitem__)), heads
+        else:
+            cues.append((s, e, value))
+    return tuple(sorted(topics, key=tagger.order.__getitem__)), heads, cues
+
+
+def _cues(sentence: str) -> list[Cue]:
+    return [(m.start(), m.end(), T.MODALITY_CUES[m.group("w").lower()])
+            for m in P.MODALITY_CUE.finditer(sentence)]
 
 
 @cache
@@ -135,3 +149,128 @@ def guess_subject(sentence: str, offset: int,
     if i > 0:
         return found[i - 1][2]
     return found[0][2] if found else None
+
+
+# ---- relative dates ----------------------------------------------------------------------
+
+def document_year_month(date: object) -> tuple[int, int | None] | None:
+    """The year and month (None when unknown) of a document date: an ISO string ("1996-05",
+    "1996-05-12", "1996") or a ``datetime.date``; None when there is no year.
+
+    >>> document_year_month("1996-05"), document_year_month("2017"), document_year_month("")
+    ((1996, 5), (2017, None), None)
+    """
+    import datetime as dt
+
+    if isinstance(date, dt.date):
+        return date.year, date.month
+    m = P.ISO_DATE.match(str(date or ""))
+    if m is None:
+        return None
+    return int(m.group("y")), int(m.group("m")) if m.group("m") else None
+
+
+def relative_dates(text: str, doc: tuple[int, int | None]) -> list[tuple[int, int, int]]:
+    """(start, end, year) of each relative date in ``text`` ("last year", "next month",
+    "last November", "early August"), its year resolved against the document's (year,
+    month): in a May 1996 brief, "last November" is 1995.
+
+    >>> relative_dates("It fell last November and will rise next year.", (1996, 5))
+    [(8, 21, 1995), (36, 45, 1997)]
+    """
+    year, month = doc
+    out: list[tuple[int, int, int]] = []
+    for m in P.RELATIVE_DATE.finditer(text):
+        if m.group("years"):
+            out.append((m.start(), m.end(), year + T.RELATIVE_YEARS[m.group("years").lower()]))
+            continue
+        if m.group("months"):
+            if month is None:
+                continue
+            shift = month - 1 + T.RELATIVE_MONTHS[" ".join(m.group("months").lower().split())]
+            out.append((m.start(), m.end(), year + shift // 12))
+            continue
+        named = T.MONTHS[m.group("month").lower()]
+        mod = m.group("mod").lower()
+        if mod == "last":
+            resolved = year if month is not None and named < month else year - 1
+        elif mod == "next":
+            resolved = year if month is not None and named > month else year + 1
+        elif month is None:
+            resolved = year
+        else:  # "in August", "early August": the nearest such month, within half a year
+            resolved = year - 1 if named - month > 6 else year + 1 if month - named > 6 else year
+        out.append((m.start(), m.end(), resolved))
+    return out
+
+
+# ---- modality ------------------------------------------------------------------------------
+
+MODALITY_REACH = 120  # a cue further before the figure than this does not qualify it
+
+
+def guess_modality(sentence: str, fs: int, cues: list[Cue] | None = None) -> str:
+    """"target", "forecast" or "fact": the nearest cue of ``MODALITY_CUES`` before the figure
+    at ``fs`` in its clause (a ";" or ", and", ", but"... ends a clause).
+
+    >>> guess_modality("Japan aims to reach 2% of GDP by fiscal 2027.", 20)
+    'target'
+    >>> guess_modality("Spending is expected to hit $5 billion, but it was $4 billion.", 51)
+    'fact'
+    """
+    if cues is None:
+        cues = _cues(sentence)
+    found = None
+    lo = bisect.bisect_left(cues, fs - MODALITY_REACH, key=lambda c: c[0])
+    hi = bisect.bisect_right(cues, fs, key=lambda c: c[0])  # cues are in order of start
+    for _, e, modality in cues[lo:hi]:  # the nearest cue ending before the figure
+        if e <= fs:
+            found = (e, modality)
+    if found is None or P.CLAUSE_BREAK.search(sentence, found[0], fs):
+        return "fact"
+    return found[1]
+
+
+# ---- open metrics ------------------------------------------------------------------------
+
+OPEN_COUNT_MIN = 20  # "two leaders", "three reasons" count things; "3,000 jobs" measures
+
+
+def open_metric(sentence: str, fs: int, fe: int, kind: str, unit: str | None,
+                value: float | None = None) -> str | None:
+    """A metric key made of the noun phrase the figure quantifies, for figures no metric
+    of the vocabulary names: "$5 billion for missile defense" -> "missile-defense", "a
+    relocation cost of $5 billion" -> "relocation-cost", "3,000 jobs" -> "job" (a count
+    of fewer than ``OPEN_COUNT_MIN`` things gets none: "two leaders"). Two articles on the
+    same quantity get the same key without editing data/metrics.yaml.
+
+    >>> open_metric("Japan will spend $5 billion for missile defense.", 17, 27, "money", "USD")
+    'missile-defense'
+    >>> open_metric("The relocation cost of $5 billion is high.", 23, 34, "money", "USD")
+    'relocation-cost'
+    """
+    if kind in ("date", "rank", "duration"):
+        return None
+    if kind == "count":
+        return _slug([unit]) if unit and (value or 0) >= OPEN_COUNT_MIN else None
+    after = P.OPEN_METRIC_AFTER.match(sentence, fe)
+    if after:
+        key = _slug(after.group("np").split())
+        if key:
+            return key
+    before = P.OPEN_METRIC_BEFORE.search(sentence, max(0, fs - 60), fs)
+    if before:  # "the relocation cost of": the words nearest the figure, back to a stop word
+        words = before.group("np").split()[::-1]
+        key = _slug(words)
+        return "-".join(key.split("-")[::-1]) if key else None
+    return None
+
+
+def _slug(words: Sequence[str]) -> str | None:
+    kept: list[str] = []
+    for word in words:
+        w = word.lower()
+        if not w or w in T.STOP_WORDS or w in T.OPEN_METRIC_STOPS:
+            break
+        kept.append(w)
+    return "-".join(kept).replace(" ", "-").strip("-") or None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from claims.extract import _tables as T
 
@@ -55,6 +56,37 @@ def _plain(raw: str) -> float | None:
     except ValueError:
         return None
     return value if math.isfinite(value) else None
+
+
+def scaled(value: float, factor: float) -> float:
+    """``value * factor`` in decimal arithmetic, rounded once: written figures are decimal.
+
+    Float multiplication rounds 8.7 (stored as 8.6999...) times 1e12 to 8699999999999.999;
+    here each operand is read as the shortest decimal that round-trips (``repr``) and the
+    exact product is rounded to the nearest float.
+
+    >>> scaled(8.7, 1e12), scaled(4.3, 1e6), scaled(0.07, 1e9), scaled(1.15, 100)
+    (8700000000000.0, 4300000.0, 70000000.0, 115.0)
+    >>> scaled(3.0, 0.01), scaled(1e300, 1e300)
+    (0.03, inf)
+    """
+    if factor == 1 or not (math.isfinite(value) and math.isfinite(factor)):
+        return value * factor
+    try:
+        return float(Decimal(repr(value)) * Decimal(repr(factor)))
+    except (InvalidOperation, OverflowError):  # pragma: no cover - finite reprs always parse
+        return value * factor
+
+
+def added(value: float, other: float) -> float:
+    """``value + other`` in decimal arithmetic: ``added(20, 0.43)`` is 20.43, as written.
+
+    >>> added(0.1, 0.2), added(20.0, 0.43)
+    (0.3, 20.43)
+    """
+    if not (math.isfinite(value) and math.isfinite(other)):
+        return value + other
+    return float(Decimal(repr(value)) + Decimal(repr(other)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +214,7 @@ def _parse_one(tokens: list[tuple[int, int, str]], i: int) -> tuple[WordNumber, 
             scale = T.MULTIPLIERS[word]
             if last == "scale" or scale >= last_scale:
                 break
-            total += (current or 1.0) * scale
+            total = added(total, scaled(current or 1.0, scale))
             current = 0.0
             last_scale = scale
         elif cls in ("ordinal", "denominator"):
@@ -194,7 +226,7 @@ def _parse_one(tokens: list[tuple[int, int, str]], i: int) -> tuple[WordNumber, 
             if frac is None:
                 break
             value, end, j, k = frac
-            return WordNumber(start, end, total + current + value, "count", used + k), j
+            return WordNumber(start, end, added(total + current, value), "count", used + k), j
         elif cls == "connector":
             if word == "and" and last is not None and j + 1 < n:
                 nxt = tokens[j + 1][2]

@@ -80,7 +80,8 @@ DIGIT_NUMBER = r"""
     (?:(?<![\w-])[-\u2212](?=[\d.]))?              # sign: "-4/5", not "late-1980s"
     (?:\d{1,3}(?:,\d{3})+(?![\d])               # 1,234,567
       |(?<![A-Za-z])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]) # 1 234 567 (groups of three)
-      |\d+)
+      |\d+
+      |(?<![\w.,])(?=\.\d))                       # ".001 per cent": no whole part
     (?:\.\d+)?                                   # decimals
     (?:[ \t]\d{1,3}/\d{1,3}(?![\d/])|/\d+(?![\d/]))?   # 2 1/4 | 1/40
     (?:[eE][-+]?\d{1,3}(?![\w])|[ \t]?[x\u00d7][ \t]?10[-\u2212]?\d{1,3})?  # 1e10 | 2.48x10-5
@@ -103,6 +104,15 @@ FURNITURE = rf"""
    |(?P<plusplus>(?<![\w])\d[ \t]*(?:\+|plus)[ \t]*\d(?![\w]))
    |(?P<paywall>(?<![\w])(?-i:Try|Subscribe|Offer[ \t]ends)[ \t][^\n.]{{0,40}})
    |(?P<url>(?:https?://|www\.)\S{{1,2000}})
+   |(?P<clock>(?<![\w:.])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d:])
+        (?:[ \t]?(?:[ap]\.m\.|[ap]m(?![\w])))?)
+   |(?P<score>(?:{"|".join(f"(?<={w}[ ])" for w in T.SCORE_LEADS)})(?:by[ \t]+)?
+        \d{{1,3}}[-\u2013]\d{{1,3}}(?![\w-])
+      |(?<![\w-])\d{{1,3}}[-\u2013]\d{{1,3}}(?=[ \t]+{or_words(T.SCORE_TAILS)}(?![\w])))
+   |(?P<street>(?<![\w,.])\d{{1,5}}[ \t]+(?-i:(?:[A-Z][\w'.-]*[ \t]+){{1,3}}
+        {or_words(T.STREET_WORDS)})(?![\w]))
+   |(?P<intlphone>\+\d{{1,3}}(?:[ \t.-]\d{{1,4}}){{2,4}}(?![\w])
+      |(?<![\w-])0\d{{1,4}}-\d{{2,4}}-\d{{3,4}}(?![\w-]))
 """
 
 # ---- figures --------------------------------------------------------------------------
@@ -110,6 +120,7 @@ FIGURES = rf"""
     (?P<world>(?<![\w])world['\u2019]s[ \t]+
         (?:(?P<wordinal>{ORDINAL_LIKE})[ \t-]+)?{SUPERLATIVE}(?![\w]))
    |(?P<ordsup>(?<![\w]){ORDINAL_LIKE}[ \t-]+{SUPERLATIVE}(?![\w]))
+   |(?P<fold>(?<![\w]){or_words(T.FOLD_WORDS)}(?![\w]))
    |(?P<digits>(?<![\d.,]){DIGIT_NUMBER})
    |(?P<words>{WORD_NUMBER})
 """
@@ -124,24 +135,31 @@ MASTER_PEER = re.compile(
 # digit run, "(" or a sign before a digit, or the start of a word that can begin a figure
 # (number words, "world's") or a piece of furniture (labels, idioms, paywall, URLs).
 ANCHOR_WORDS = sorted({
-    *NUMBER_WORDS, "world",
+    *NUMBER_WORDS, *T.FOLD_WORDS, "world",
     *(label.lower().rstrip(".") for label in T.FURNITURE_LABELS),
     *(idiom.split()[0].split("-")[0] for idiom in T.IDIOMS if idiom[0].isalpha()),
     "try", "subscribe", "offer", "http", "www",
 })
 # two scans, merged: one alternation of both runs three times slower than the two apart
-ANCHOR_DIGITS = re.compile(r"\d+|[(\-\u2212.](?=\d)")
+ANCHOR_DIGITS = re.compile(r"\d+|[(\-\u2212.+](?=\d)")
 ANCHOR_WORD = re.compile(r"\b" + trie_regex(ANCHOR_WORDS) + r"(?![a-z])")
 
 # ---- what may follow a number (matched at the number's end) ---------------------------
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![\w])", FLAGS)
 DECADE_SUFFIX = re.compile(r"['\u2019]?s(?![\w])")
-SCALE_LETTER = re.compile(r"(?P<s>bn|mn|mm|tn|k|b|t|m)(?![\w])", FLAGS)
+SCALE_LETTER = re.compile(  # glued "10k", "$3bn"; spaced only the abbreviations "3 mln"
+    rf"(?:[ \t](?={or_words(T.SPACED_SCALE_SUFFIXES)}(?![\w])))?"
+    rf"(?P<s>{or_words(T.SCALE_SUFFIXES)})(?![\w])", FLAGS)
+# after a currency-only scale letter without a currency: what makes it a million
+PLURAL_OR_UNIT_AFTER = re.compile(
+    rf"[ \t]+(?:{or_words(T.MEASURE_UNITS)}|{or_words(T.IRREGULAR_PLURALS)}"
+    rf"|{or_words(T.CURRENCY_WORDS)}|(?-i:[a-z]+s))"
+    rf"(?![\w])", FLAGS)
 SCALE_WORD = re.compile(
     rf"[ \t]*-?[ \t]*(?P<w>{or_words([w for w in T.MULTIPLIERS if w != 'hundred'])}"
     rf"|dozens|hundred)(?![\w])", FLAGS)
-CURRENCY_AFTER = re.compile(
-    rf"[ \t-]*(?P<w>{or_words(T.CURRENCY_WORDS)})(?![\w])", FLAGS)
+CURRENCY_AFTER = re.compile(  # not "won't"
+    rf"[ \t-]*(?P<w>{or_words(T.CURRENCY_WORDS)})(?![\w])(?!['\u2019]\w)", FLAGS)
 CURRENCY_CODE_AFTER = re.compile(
     r"[ \t]*(?-i:(?P<w>" + "|".join(sorted({c for _, c, _ in T.CURRENCY_PREFIXES if
                                             len(c) == 3}, key=len, reverse=True))
@@ -151,8 +169,8 @@ TIME_AFTER = re.compile(rf"[ \t-]*(?P<w>{or_words(T.TIME_UNITS)})(?![\w])", FLAG
 AGE_AFTER = re.compile(r"[ \t-]+old(?![\w])|[ \t]*yo(?![\w])", FLAGS)
 MEASURE_AFTER = re.compile(rf"[ \t-]*{or_words(T.MEASURE_UNITS)}(?![\w])", FLAGS)
 # a second number after a range connector: "5-to-7", "10 and 12", "2008-13", "7 to 10"
-RANGE_JOIN = re.compile(r"[ \t]*(?:-[ \t]*to[ \t]*-|[-\u2013\u2014]|to|through|and)[ \t]*",
-                        FLAGS)
+RANGE_JOIN = re.compile(
+    r"[ \t]*(?:-[ \t]*to[ \t]*-|[-\u2013\u2014]|to|through|and|or(?![\w]))[ \t]*", FLAGS)
 RANGE_DIGITS = re.compile(rf"(?:[$\u20ac\u00a3\u00a5][ \t]?)?{DIGIT_NUMBER}",
                           FLAGS | re.VERBOSE)
 RANGE_WORDS = re.compile(WORD_NUMBER, FLAGS)
@@ -168,8 +186,10 @@ FRACTION_OF_SCALE = re.compile(
     r"[ \t]+(?:an?[ \t]+)?(?P<w>trillion|billion|million|thousand|hundred|dozen)(?![\w])", FLAGS)
 # "$20 and 43 cents", "20 dollars 43 cents"
 CENTS_AFTER = re.compile(
-    r"[ \t]+(?:and[ \t]+)?(?P<c>\d{1,2})[ \t]*(?:cents?|c|\u00a2)(?![\w])", FLAGS)
-CENTS_BARE_AFTER = re.compile(r"[ \t]+(?:and[ \t]+)?(?P<c>\d{2})(?![\w.,])", FLAGS)
+    r"[ \t]+(?:and[ \t]+)?(?P<c>\d{1,2})[ \t]*(?:cents?|c|\u00a2|sen)(?![\w])", FLAGS)
+CENTS_BARE_AFTER = re.compile(  # "$20 43", not "50 dollar 50 dollar" nor "10 $ 30 $"
+    rf"[ \t]+(?:and[ \t]+)?(?P<c>\d{{2}})(?![\w.,])(?![ \t]*(?:[$\u20ac\u00a3\u00a5]"
+    rf"|{or_words(T.CURRENCY_WORDS)}(?![\w])))", FLAGS)
 CLOCK_AFTER = re.compile(r"[ \t]?(?:[ap]\.?m\.?)(?![\w])", FLAGS)
 OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?", FLAGS)
 
@@ -184,6 +204,54 @@ _SPACED_PREFIXES = ("C$", "HK$", "US$", "NZ$", "CA$", "AU$", "NT$")
 BETWEEN_BEFORE = re.compile(r"(?<![\w])(?:between|from)[ \t]+$", FLAGS)
 A_BEFORE = re.compile(r"(?<![\w])an?[ \t]+$", FLAGS)
 MINUS_BEFORE = re.compile(r"(?<![\w])(?:minus|negative)[ \t]+$", FLAGS)
+# what may stand between a figure and the date that is its own (a lower-case unit word, a
+# preposition): "20 mpg in 2008", "$5.4
+# trillion for fiscal 2025", "54,000 troops as of 2023"
+DATE_BOUND_GAP = re.compile(
+    r"[ \t]*(?-i:[a-z]+[ \t]+)?(?:,[ \t]*)?(?:in|by|as[ \t]+of|during|for|from)[ \t]+"
+    r"(?:(?:the[ \t]+)?(?:fiscal|calendar|financial)[ \t]+(?:year[ \t]+)?)?", FLAGS)
+CHANGE_BEFORE = re.compile(rf"(?<![\w])(?:{or_words(T.CHANGE_LEADS)})[ \t]+$", FLAGS)
+FOLD_AFTER = re.compile(r"[ \t]*-?[ \t]*fold(?![\w])", FLAGS)  # "10-fold", "2.5 fold"
+PERIOD_LEAD_BEFORE = re.compile(rf"(?<![\w]){or_words(T.PERIOD_LEADS)}[ \t-]+$", FLAGS)
+FRACTION_LEAD_BEFORE = re.compile(rf"(?<![\w]){or_words(T.FRACTION_LEADS)}[ \t]+$", FLAGS)
+# a name right before a number makes it part of the name: "Big 12", "S&P 500", "Boeing
+# 747", "Group of 20", "Flight 370" (the word is checked against the function-word tables)
+NAME_BEFORE = re.compile(
+    r"(?-i:(?<![\w&.'\u2019-])(?P<w>[A-Z][\w&.\u2019'-]*|[A-Z]+&[A-Z]+)(?:[ \t]+of)?)[ \t]+$")
+RELATIVE_DATE = re.compile(
+    rf"(?<![\w])(?:(?P<years>{or_words(T.RELATIVE_YEARS)})"
+    rf"|(?P<months>{or_words(T.RELATIVE_MONTHS)})"
+    rf"|(?P<mod>last|next|this|early|mid|late|end[ \t]+of|in|since|by|until)[ \t-]+"
+    rf"(?-i:(?P<month>{or_words(T.MONTH_NAMES)}))(?![\w])(?![ \t]*,?[ \t]*\d))(?![\w])", FLAGS)
+MODALITY_CUE = re.compile(rf"(?<![\w])(?P<w>{or_words(T.MODALITY_CUES)})(?![\w])", FLAGS)
+CLAUSE_BREAK = re.compile(r"[;:]|,[ \t]+(?:and|but|while|whereas|although|though)(?![\w])", FLAGS)
+# between an amount and the same amount in another currency: "8.7 trillion yen, or about
+# $54.8 billion", "1.2 trillion yen ($10.5 billion)", "¥900 million (US$8.1 million)"
+CONVERSION_GAP = re.compile(
+    r"[ \t]*(?:\([ \t]*|,?[ \t]*(?:or|i\.e\.|equivalent[ \t]+to|equal[ \t]+to|worth)[ \t]+)",
+    FLAGS)
+# a dateline: "TOKYO, Aug. 31 (Kyodo) -- Japan will..." (an all-caps place before the date,
+# or an agency in parentheses and a dash after it): publication metadata, not a claim
+DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?-i:[A-Z][A-Z .'-]{2,}),[ \t]*$")
+DATELINE_AFTER = re.compile(
+    r",?[ \t]*(?:\((?-i:[A-Z][\w.&]*)(?:[ \t][\w.&]+){0,3}\)[ \t]*)?(?:--|[-\u2013\u2014])[ \t]")
+# the noun phrase a figure quantifies, when no metric of the vocabulary is near: after it
+# ("$5 billion for missile defense"), or before "of" ("a relocation cost of $5 billion")
+OPEN_METRIC_AFTER = re.compile(
+    r"[ \t]+(?:in|for|on|of|to)[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?"
+    r"(?P<np>(?-i:[a-z][a-z-]+)(?:[ \t]+(?-i:[a-z][a-z-]+)){0,2})", FLAGS)
+OPEN_METRIC_BEFORE = re.compile(
+    r"(?<![\w])(?P<np>(?-i:[a-z][a-z-]+)(?:[ \t]+(?-i:[a-z][a-z-]+)){0,2})[ \t]+"
+    r"(?:of|at|was|is|were|totaled|totalled|reached|stood[ \t]+at)[ \t]+"
+    r"(?:about[ \t]+|some[ \t]+|nearly[ \t]+)?$",
+    FLAGS)
+# a bare number that takes the currency of the amount before it: "5 euros, or 7 with a drink"
+CARRIED_CURRENCY_GAP = re.compile(r",?[ \t]+(?:or|and|to|versus|vs\.?|against)[ \t]+", FLAGS)
+ISO_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?")  # a document's date
+FISCAL_BEFORE = re.compile(
+    r"(?<![\w])(?:(?-i:FY)|fiscal(?:[ \t]+year)?|financial[ \t]+year)[ \t]*$", FLAGS)
+# an accounting negative's evidence before "(": "a loss of ($5 million)", "net loss ("
+NEGATIVE_LEAD_BEFORE = re.compile(rf"(?<![\w])(?P<w>{or_words(T.NEGATIVE_LEADS)})[ \t:]*$", FLAGS)
 DECADE_MOD_BEFORE = re.compile(
     rf"(?<![\w])(?P<mod>{or_words(T.DECADE_MODIFIERS)})[ \t-]+$", FLAGS)
 COUNT_CONTEXT_BEFORE = re.compile(

@@ -10,7 +10,7 @@ import re
 
 from claims.extract import _patterns as P
 from claims.extract import _tables as T
-from claims.extract._numbers import parse_digits, parse_words
+from claims.extract._numbers import parse_digits, parse_words, scaled
 
 _WHITESPACE = re.compile(r"\s")
 
@@ -73,7 +73,7 @@ def compound_duration(text: str, value: float, unit: str, pos: int) -> tuple[flo
     """
     if unit in T.TIME_FACTORS:  # "decade" -> 10 years
         unit, factor = T.TIME_FACTORS[unit]
-        value *= factor
+        value = scaled(value, factor)
     for _ in range(6):
         m = P.DURATION_NEXT.match(text, pos)
         if not m:
@@ -110,12 +110,16 @@ def word_value(raw: str) -> float | None:
 # ---- ranges ---------------------------------------------------------------------------
 
 def range_end(text: str, start: int, pos: int, value: float, kind: str | None,
-              year_like: bool, peer: bool) -> tuple[float, int, str | None, str | None] | None:
+              year_like: bool, peer: bool
+              ) -> tuple[float, int, str | None, str | None, float] | None:
     """The second number of a range starting with the figure ``[start, pos)``: "5-to-7 years",
-    "between 10 and 12 percent", "2008-13".
+    "between 10 and 12 percent", "2008-13", "$10 to $15 billion", "four to five thousand".
 
-    Returns (upper value, end, kind, unit), where kind and unit are those the second number
-    gives a figure that had none ("between 10 and 12 percent" is a percent), or None.
+    Returns (upper value, end, kind, unit, scale), where kind and unit are those the second
+    number gives a figure that had none ("between 10 and 12 percent" is a percent; "between
+    62 and 68 dollars" money) and scale is the second number's scale word ("billion" ->
+    1e9, else 1), which a first number without one shares ("$10 to $15 billion"). None when
+    there is no range.
     """
     jm = P.RANGE_JOIN.match(text, pos)
     if not jm:
@@ -125,7 +129,14 @@ def range_end(text: str, start: int, pos: int, value: float, kind: str | None,
         return None  # "10 and 12" is a range only after "between" or "from"
     if joiner == "through" and not year_like:
         return None
+    if joiner == "or" and (kind is not None or year_like):
+        return None  # "or" makes a range only of bare numbers before a unit: "eight or nine euros"
+    if joiner == "to" and kind is not None and search_before(P.CHANGE_BEFORE, text, start, 16):
+        return None  # "rose 9.4 per cent to $84": a change, then a second figure
     after = jm.end()
+    if kind != "money" and text[after:after + 1] in "$\u20ac\u00a3\u00a5":
+        return None  # "9.4 per cent to $84": a currency starts another figure
+    scale = 1.0
     dm = P.RANGE_DIGITS.match(text, after)
     if dm and dm.end() > after:
         second = parse_digits(dm.group().lstrip("$\u20ac\u00a3\u00a5 \t"))
@@ -136,16 +147,31 @@ def range_end(text: str, start: int, pos: int, value: float, kind: str | None,
             return None
         second = word_value(wm.group())
         end = wm.end()
-    if second is None or (end < len(text) and text[end].isalnum()):
+        last_word = wm.group().replace("-", " ").split()[-1].lower()
+        scale = T.MULTIPLIERS.get(last_word, 1.0)  # "four to five thousand"
+    if second is None or (end < len(text) and text[end].isalnum() and not (
+            kind == "money" and P.SCALE_LETTER.match(text, end))):  # "$5-7bn"
         return None
     if year_like and len(raw_digits := text[after:end].strip()) == 2 and raw_digits.isdigit():
+        if joiner not in T.YEAR_RANGE_SHORT_JOINERS:
+            return None  # "from 20 mpg in 2008 to 29 mpg": "2008 to 29" is no range
         second = (value // 100) * 100 + second  # "2008-13" -> 2013
+    if kind != "money" and dm and dm.end() > after:
+        sw = P.SCALE_WORD.match(text, end)
+        if sw:  # "between 4 and 5 million people"
+            scale = T.MULTIPLIERS.get(sw.group("w").lower(), 1.0)
+            second, end = scaled(second, scale), sw.end()
+    if kind is None:
+        found = _range_kind(text, end, second, joiner, year_like and scale == 1, peer)
+        if found is None or (joiner == "or" and found[2] is None):
+            return None
+        second, end, kind2, unit2 = found
+    else:
+        (second, end, scale2), kind2, unit2 = _range_unit(text, end, second, kind), None, None
+        scale = max(scale, scale2)
     if second <= value:
         return None
-    if kind is None:
-        return _range_kind(text, end, second, joiner, year_like, peer)
-    second, end = _range_unit(text, end, second, kind)
-    return second, end, None, None
+    return second, end, kind2, unit2, scale
 
 
 def _range_kind(text: str, end: int, second: float, joiner: str, year_like: bool,
@@ -160,6 +186,11 @@ def _range_kind(text: str, end: int, second: float, joiner: str, year_like: bool
         if unit in T.TIME_FACTORS:
             return None
         return second, tm.end(), "duration", unit
+    cw = P.CURRENCY_AFTER.match(text, end)
+    if cw and not is_pound_weight(text, cw.end()):  # "between 62 and 68 dollars"
+        code, factor = T.CURRENCY_WORDS[cw.group("w").lower()]
+        if factor == 1:
+            return second, cw.end(), "money", code
     if year_like and not peer:
         return second, end, "date", None
     if joiner == "-" and not peer:
@@ -167,15 +198,23 @@ def _range_kind(text: str, end: int, second: float, joiner: str, year_like: bool
     return second, end, None, None
 
 
-def _range_unit(text: str, end: int, second: float, kind: str) -> tuple[float, int]:
+def _range_unit(text: str, end: int, second: float, kind: str) -> tuple[float, int, float]:
     """The second number of a range of a figure that has a kind, with its own scale and
-    unit ("$5 to $7 billion", "5% to 7%", "5 to 7 years"), and where it ends."""
+    unit ("$5 to $7 billion", "5% to 7%", "5 to 7 years"), where it ends and its scale."""
+    scale = 1.0
     if kind == "money":
-        cw = P.CURRENCY_AFTER.match(text, end)
         sw = P.SCALE_WORD.match(text, end)
         if sw:
-            second *= T.MULTIPLIERS.get(sw.group("w").lower(), 1)
+            scale = T.MULTIPLIERS.get(sw.group("w").lower(), 1.0)
+            second = scaled(second, scale)
             end = sw.end()
+        else:
+            sl = P.SCALE_LETTER.match(text, end)
+            if sl:  # "$5-7bn"
+                scale = T.SCALE_SUFFIXES.get(sl.group("s"),
+                                             T.SCALE_SUFFIXES.get(sl.group("s").lower(), 1.0))
+                second, end = scaled(second, scale), sl.end()
+        cw = P.CURRENCY_AFTER.match(text, end)
         if cw:
             end = cw.end()
     elif kind in ("percent", "duration"):
@@ -183,7 +222,7 @@ def _range_unit(text: str, end: int, second: float, kind: str) -> tuple[float, i
             P.TIME_AFTER.match(text, end)
         if um:
             end = um.end()
-    return second, end
+    return second, end, scale
 
 
 # ---- counted nouns --------------------------------------------------------------------

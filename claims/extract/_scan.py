@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 
 from claims.extract import _patterns as P
 from claims.extract import _tables as T
@@ -22,7 +23,8 @@ from claims.extract._numbers import parse_digits, parse_words
 from claims.extract._readers import match_before
 
 FURNITURE_GROUPS = frozenset(
-    ("phone", "label", "slashdate", "code", "zip", "enum", "idiom", "plusplus", "paywall", "url"))
+    ("phone", "label", "slashdate", "code", "zip", "enum", "idiom", "plusplus", "paywall", "url",
+     "clock", "score", "street", "intlphone"))
 _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 _FIRST_WORD = re.compile(r"[A-Za-z]+|\d+")
 
@@ -57,9 +59,24 @@ def scan(text: str, peer: bool = False) -> list[Figure]:
                 continue
             if not _finite(fig.value) or not _finite(fig.value_max):
                 continue  # "$5 to 9e300 trillion"
+            if not peer and out:
+                _carry_currency(text, out[-1], fig)
             out.append(fig)
             last_end = max(last_end, fig.end)
     return out
+
+
+def _carry_currency(text: str, before: Figure, fig: Figure) -> None:
+    """"5 euros, or 7 with a drink": a bare count right after an amount without a scale,
+    joined by "or", "and", "to"..., is an amount in the same currency."""
+    if fig.kind != "count" or fig.unit is not None or before.kind != "money" or \
+            before.value is None or abs(before.value) >= 1e6 or fig.qualifier == "range" or \
+            not text[fig.start:fig.start + 1].isdigit():
+        return
+    gap = P.CARRIED_CURRENCY_GAP.match(text, before.end, fig.start)
+    if gap is not None and gap.end() == fig.start:
+        fig.kind, fig.unit = "money", before.unit
+        fig.note = f"currency carried from {text[before.start:before.end]!r}"
 
 
 def _finite(value: float | None) -> bool:
@@ -111,15 +128,17 @@ def _scientific(raw: str) -> float | None:
     """"1.5e6" as mantissa times a power of ten; None when that overflows.
 
     >>> _scientific("1.5e6"), _scientific("2E-3"), _scientific("0.001e310")
-    (1500000.0, 0.002, None)
+    (1500000.0, 0.002, 1e+307)
+    >>> _scientific("8.7e12")
+    8700000000000.0
     """
     mantissa, _, exponent = raw.lower().rpartition("e")
     base = parse_digits(mantissa.strip())
     if base is None:
         return None
     try:
-        result = base * 10.0 ** int(exponent)
-    except OverflowError:  # 10.0 ** 310
+        result = float(Decimal(repr(base)).scaleb(int(exponent)))  # exact: 8.7e12, not ...999
+    except (ValueError, ArithmeticError):
         return None
     return result if math.isfinite(result) else None
 
@@ -162,7 +181,18 @@ def _unit_follows(text: str, pos: int) -> bool:
                 or P.CURRENCY_AFTER.match(text, pos))
 
 
+def _fold(text: str, m: re.Match[str], peer: bool) -> list[Figure | None]:
+    """"sixfold": a multiplier, kind ratio with unit "fold" (a qualifier before it is read)."""
+    start, qualifier = m.start(), "exact"
+    hit = match_before(P.QUALIFIER_BEFORE_REV, text, start, 24)
+    if hit:
+        start, qm = hit
+        qualifier = T.QUALIFIER_WORDS[qm.group("q")[::-1].lower()]
+    return [Figure("ratio", start, m.end(), T.FOLD_WORDS[m.group().lower()], None, "fold",
+                   qualifier)]
+
+
 _HANDLERS = {
-    "world": _world, "ordsup": _ordsup, "rankno": _rankno,
+    "world": _world, "ordsup": _ordsup, "rankno": _rankno, "fold": _fold,
     "digits": _digits, "words": _words,
 }

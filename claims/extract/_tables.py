@@ -16,8 +16,9 @@ Fields, table by table:
 ``FRACTION_WORDS`` words that are only fractions: "half" -> 2, "quarter" -> 4 (denominators).
 ``SCALE_SUFFIXES`` letters glued to digits: "10k", "$3bn", "$2.174T" (the letters of
                    ``CURRENCY_ONLY_SCALE_LETTERS`` only after a currency).
-``CURRENCY_ONLY_SCALE_LETTERS`` scale letters read only after a currency: "$5m" is five
-                   million, "5m" and "5mm" are lengths.
+``CURRENCY_ONLY_SCALE_LETTERS`` scale letters read only after a currency or before a plural
+                   noun or a unit: "$5m" and "1.2m tons" are millions, "5m" and "5mm" lengths.
+``SPACED_SCALE_SUFFIXES`` abbreviations read one space after the digits ("3 mln euros").
 ``ARTICLE_NUMBER_WORDS`` number words whose "a" is part of the figure ("a dozen ships",
                    "a third of voters" -> 1/3, "a hundred").
 ``CURRENCY_PREFIXES``  symbol or code written before the amount -> ISO 4217 code; longer
@@ -26,6 +27,9 @@ Fields, table by table:
                    -> (ISO code or "" when the name is not one currency, factor to major unit).
                    Adjectives before the name ("canadian dollars") are listed whole, first.
 ``PERCENT_WORDS``  what turns a number into a percentage (value in points).
+``PERCENT_UNITS``  percent words whose unit is not "percent" ("percentage points").
+``CHANGE_LEADS``   words before a figure that make "X to Y" a change to a second figure
+                   ("up 9.4 per cent to $84"), not a range.
 ``TIME_UNITS``     time word -> canonical unit; the canonical unit names are those of the
                    peer scorer (second minute hour day week month quarter year); "decade" is
                    10 years, "century" 100 years (see ``TIME_FACTORS``).
@@ -38,7 +42,16 @@ Fields, table by table:
                    -> almost (slightly less than); "over/more than" -> more than.
 ``MONTHS``         month names and abbreviations (with or without a period) -> month number.
 ``DATE_LEADS``     words before a bare year that make it a date ("in 1992", "since 1990").
-``DECADE_MODIFIERS`` "early/mid/late" before a decade ("the early 1990s").
+``YEAR_RANGE_SHORT_JOINERS`` what joins a year to a two-digit year in a range ("2008-13");
+                   "to" does not: "from 20 mpg in 2008 to 29 mpg" is no range.
+``DECADE_MODIFIERS`` "early/mid/late" before a decade ("the early 1990s"); ``DECADE_PARTS``
+                   the years each covers ("early 1990s" -> 1990-1994).
+``RELATIVE_YEARS``, ``RELATIVE_MONTHS``, ``MONTH_NAMES`` relative dates ("last year", "next
+                   month", "last November", "early August") dated by the document's date.
+``MODALITY_CUES``  words before a figure in its clause -> modality ("aims to" -> target,
+                   "is expected to" -> forecast); other figures are facts.
+``OPEN_METRIC_STOPS`` words that end or never make an open metric's noun phrase.
+``FISCAL_LEADS``   words that make a year a fiscal year ("fiscal 2025", "FY2025").
 ``SUPERLATIVES``   adjectives that, after an ordinal or "world's", state a rank.
 ``STOP_WORDS``     words that end a counted-noun phrase (a count's unit is the noun before).
 ``COMPOUND_MODIFIERS`` lower-case modifiers kept in a count's unit ("corporate link").
@@ -47,8 +60,17 @@ Fields, table by table:
                    than 45,000" -> troop).
 ``FURNITURE_LABELS`` capitalised labels whose number is a reference, never a figure
                    ("Article 5", "Number 75", "ext. 523").
+``STREET_WORDS``   the last word of a street name: "1600 Pennsylvania Avenue" is an address.
+``SCORE_LEADS``, ``SCORE_TAILS`` words around a sports score: "won 2-1", "a 3-0 win".
 ``IDIOMS``         number words that are idioms or titles, not figures ("three-ring circus").
 ``ACTORS``         names that can be a claim's subject -> canonical subject.
+``FOLD_WORDS``     multipliers written as one word ("sixfold" -> 6); "10-fold" is read from
+                   digits. Both are ratios with unit "fold".
+``PERIOD_LEADS``   words before "half"/"quarter" that make it a period ("second half").
+``FRACTION_LEADS`` words before a bare fraction word that make it a figure ("fell by half").
+``NEGATIVE_LEADS`` words right before a parenthesised amount that make it an accounting
+                   negative ("a loss of ($5 million)"); without them, or a minus sign, or a
+                   table line, "1.2 trillion yen ($10.5 billion)" is a positive conversion.
 
 Source: written by hand for English news and policy prose (the bundled seeds), extended
 from the value conventions of the peer suites in ``../shared/benchmarks/peers``.
@@ -69,7 +91,7 @@ MULTIPLIERS: dict[str, float] = {
     "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lkh": 1e5, "lkhs": 1e5, "crore": 1e7,
     "crores": 1e7, "krore": 1e7, "krores": 1e7, "koti": 1e7, "dozen": 12,
-    "bn": 1e9, "mn": 1e6, "tn": 1e12,
+    "bn": 1e9, "mn": 1e6, "tn": 1e12, "mln": 1e6, "bln": 1e9,
 }
 
 # Plural scales are vague amounts: "hundreds of", "thousands of".
@@ -91,9 +113,13 @@ FRACTION_WORDS: dict[str, int] = {"half": 2, "halves": 2, "quarter": 4, "quarter
 
 SCALE_SUFFIXES: dict[str, float] = {
     "k": 1e3, "K": 1e3, "bn": 1e9, "b": 1e9, "B": 1e9, "tn": 1e12, "t": 1e12, "T": 1e12,
-    "m": 1e6, "M": 1e6, "mn": 1e6, "mm": 1e6,
+    "m": 1e6, "M": 1e6, "mn": 1e6, "mm": 1e6, "mln": 1e6, "bln": 1e9, "mil": 1e6,
 }
-CURRENCY_ONLY_SCALE_LETTERS: frozenset[str] = frozenset({"m", "mm"})  # lower case
+# read without a currency only before a plural noun or a unit ("1.2m tons", "3m people")
+CURRENCY_ONLY_SCALE_LETTERS: frozenset[str] = frozenset({"m", "mm", "mil"})  # lower case
+# scale abbreviations that may stand one space after the digits ("3 mln euros", "RM3 mil")
+SPACED_SCALE_SUFFIXES: frozenset[str] = frozenset(
+    {"bn", "mn", "tn", "mln", "bln", "mil", "k"})
 
 ARTICLE_NUMBER_WORDS: frozenset[str] = frozenset(
     {*MULTIPLIERS, *ORDINALS, "half", "quarter", "hundred"})
@@ -103,7 +129,11 @@ CURRENCY_PREFIXES: list[tuple[str, str, bool]] = [
     ("US$", "USD", False), ("U.S.$", "USD", False), ("usd$", "USD", False),
     ("C$", "CAD", False), ("CA$", "CAD", False), ("A$", "AUD", False), ("AU$", "AUD", False),
     ("HK$", "HKD", False), ("NZ$", "NZD", False), ("S$", "SGD", False), ("R$", "BRL", False),
-    ("NT$", "TWD", False), ("$", "USD", True), ("€", "EUR", True), ("£", "GBP", True),
+    ("NZD$", "NZD", False), ("AUD$", "AUD", False), ("CAD$", "CAD", False),
+    ("HKD$", "HKD", False), ("SGD$", "SGD", False), ("NT$", "TWD", False),
+    ("$US", "USD", True), ("$NZ", "NZD", True), ("$A", "AUD", True),
+    ("$", "USD", True), ("₪", "ILS", True), ("NIS", "ILS", True), ("€", "EUR", True),
+    ("£", "GBP", True),
     ("¥", "JPY", True), ("₹", "INR", True), ("₩", "KRW", True), ("₽", "RUB", True),
     ("₿", "BTC", True), ("元", "CNY", True), ("Rs.", "INR", False), ("Rs", "INR", False),
     ("RM", "MYR", True), ("USD", "USD", False), ("EUR", "EUR", False), ("GBP", "GBP", False),
@@ -143,7 +173,7 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "chinese yuan": ("CNY", 1), "yuan": ("CNY", 1), "renminbi": ("CNY", 1), "rmb": ("CNY", 1),
     "cny": ("CNY", 1), "元": ("CNY", 1),
     "indian rupees": ("INR", 1), "rupees": ("INR", 1), "rupee": ("INR", 1), "inr": ("INR", 1),
-    "korean won": ("KRW", 1), "south korean won": ("KRW", 1), "won": ("KRW", 1),
+    "korean won": ("KRW", 1), "south korean won": ("KRW", 1),
     "russian rubles": ("RUB", 1), "rubles": ("RUB", 1), "ruble": ("RUB", 1),
     "roubles": ("RUB", 1), "rouble": ("RUB", 1),
     "swiss francs": ("CHF", 1), "swiss franc": ("CHF", 1), "francs": ("", 1), "franc": ("", 1),
@@ -159,11 +189,52 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "qatari riyals": ("QAR", 1), "qatari riyal": ("QAR", 1), "lebanese pounds": ("LBP", 1),
     "lebanese pound": ("LBP", 1), "egyptian pounds": ("EGP", 1), "egyptian pound": ("EGP", 1),
     "rm": ("MYR", 1), "rs": ("INR", 1), "rs.": ("INR", 1),
+    "israeli shekels": ("ILS", 1), "new shekels": ("ILS", 1), "shekels": ("ILS", 1),
+    "shekel": ("ILS", 1), "nis": ("ILS", 1), "₪": ("ILS", 1),
+    "zloty": ("PLN", 1), "zlotys": ("PLN", 1), "zł": ("PLN", 1), "pln": ("PLN", 1),
+    "swedish kronor": ("SEK", 1), "kronor": ("SEK", 1), "krona": ("SEK", 1),
+    "danish kroner": ("DKK", 1), "norwegian kroner": ("NOK", 1), "kroner": ("", 1),
+    "krone": ("", 1), "kr": ("", 1), "czech crowns": ("CZK", 1), "koruna": ("CZK", 1),
+    "crowns": ("", 1), "turkish lira": ("TRY", 1), "lira": ("TRY", 1), "liras": ("TRY", 1),
+    "sen": ("", 0.01), "argentine pesos": ("ARS", 1), "philippine pesos": ("PHP", 1),
+    "south african rand": ("ZAR", 1), "indonesian rupiah": ("IDR", 1), "rupiah": ("IDR", 1),
+    "thai baht": ("THB", 1), "won": ("KRW", 1),
 }
+
+# "sixfold", "tenfold", "hundredfold": a multiplier (kind ratio, unit "fold")
+FOLD_WORDS: dict[str, float] = {
+    **{f"{word}fold": float(value) for word, value in CARDINALS.items() if 2 <= value <= 90},
+    "hundredfold": 100.0, "thousandfold": 1e3, "millionfold": 1e6,
+}
+# words before "half"/"quarter" that make it a period, not a fraction: "the second half"
+PERIOD_LEADS: tuple[str, ...] = (
+    "first", "second", "third", "fourth", "final", "last", "latter", "former", "next",
+    "previous", "same", "each", "every", "1st", "2nd", "3rd", "4th",
+)
+# words before a fraction word that make it a figure without "of": "fell by half"
+FRACTION_LEADS: tuple[str, ...] = ("by", "cut in", "cut it in")
+
+NEGATIVE_LEADS: tuple[str, ...] = (
+    "loss of", "losses of", "loss", "losses", "net loss", "net loss of", "deficit of",
+    "deficit", "shortfall of", "shortfall", "write-down of", "writedown of",
+    "operating loss", "operating loss of", "negative",
+)
 
 PERCENT_WORDS: tuple[str, ...] = (
     "percentage points", "percentage point", "per cent", "per-cent", "percent", "pct",
-    "percentage", "%",
+    "percentage", "%", "pc",
+)
+# percent words whose unit is not "percent": a change in points is not a share
+PERCENT_UNITS: dict[str, str] = {
+    "percentage points": "percentage point", "percentage point": "percentage point",
+}
+
+# words right before a figure that make it a change, not the start of a range: in "up
+# 9.4 per cent to 84 percent" the "to" starts a second figure (a level). A bare verb is
+# not enough: "rose 10% to 12%" is read as a range, like "from 10% to 12%".
+CHANGE_LEADS: tuple[str, ...] = (
+    "up", "down", "by", "increase of", "decrease of", "rise of", "fall of", "drop of",
+    "gain of", "growth of", "jump of",
 )
 
 TIME_UNITS: dict[str, str] = {
@@ -221,7 +292,56 @@ DATE_LEADS: tuple[str, ...] = (
     "autumn", "fall", "winter", "year", "between", "and", "to", "circa", "c.",
 )
 
+YEAR_RANGE_SHORT_JOINERS: frozenset[str] = frozenset({"-", "\u2013", "\u2014", "/"})
+
 DECADE_MODIFIERS: tuple[str, ...] = ("early", "mid", "late")
+# the years of a decade each modifier covers, as offsets from its first year
+DECADE_PARTS: dict[str, tuple[int, int]] = {"early": (0, 4), "mid": (3, 6), "late": (5, 9)}
+
+# relative dates, resolved against the document's date (``extract(text, date=...)``):
+# phrase -> years from the document's year ("last year" -> -1); a month name with "last",
+# "next", "early"... is resolved in ``claims.extract._context.relative_dates``
+RELATIVE_YEARS: dict[str, int] = {
+    "last year": -1, "previous year": -1, "a year ago": -1, "a year earlier": -1,
+    "the year before": -1, "the past year": 0, "this year": 0, "the current year": 0,
+    "next year": 1, "the coming year": 1, "the following year": 1, "last fiscal year": -1,
+    "this fiscal year": 0, "next fiscal year": 1, "yesterday": 0, "today": 0, "tomorrow": 0,
+    "two years ago": -2, "three years ago": -3,
+}
+RELATIVE_MONTHS: dict[str, int] = {"last month": -1, "this month": 0, "next month": 1}
+MONTH_NAMES: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+
+# words before a figure in its clause that make it a target or a forecast, not a fact
+# (a claims.domain.Modality value); the nearest cue before the figure wins
+MODALITY_CUES: dict[str, str] = {
+    **dict.fromkeys((
+        "aims to", "aim to", "aiming to", "aimed at", "aims for", "aim for", "aiming for",
+        "target of", "targets", "targeting",
+        "target", "goal of", "goal is to", "plans to", "planning to", "pledged to",
+        "pledges to", "seeks to", "seeking to", "intends to", "vowed to", "committed to",
+        "wants to", "hopes to", "set a goal", "ceiling of",
+    ), "target"),
+    **dict.fromkeys((
+        "is expected to", "are expected to", "was expected to", "were expected to",
+        "expected to", "forecast to", "forecast", "forecasts", "forecasting", "projected",
+        "projects", "projection", "projections", "predicted", "predicts", "estimated to",
+        "likely to", "could reach", "may reach", "on track to", "outlook", "is set to",
+        "are set to",
+    ), "forecast"),
+}
+
+# words that end the noun phrase an open metric is made of (besides STOP_WORDS), and words
+# never taken as its head ("$5 billion in 2020", "5 trillion yen next year")
+OPEN_METRIC_STOPS: frozenset[str] = frozenset("""
+    year years month months week weeks day days fiscal next last this total said says
+    according annually alone each per over under about
+""".split())
+
+# what makes a year a fiscal year: "fiscal 2025", "fiscal year 2021", "FY2025", "FY 2025"
+FISCAL_LEADS: tuple[str, ...] = ("fiscal year", "fiscal", "financial year", "FY")
 
 SUPERLATIVES: tuple[str, ...] = (
     "largest", "biggest", "greatest", "highest", "richest", "wealthiest", "strongest",
@@ -264,6 +384,20 @@ FURNITURE_LABELS: tuple[str, ...] = (
     "pp.", "p.", "Fig.", "Figure", "Table", "Appendix", "Annex", "ext.", "Ext.", "ext",
     "Suite", "Room", "Box", "Route", "Report No.", "Report Number", "Resolution", "ISBN",
     "ISSN", "DOI", "Doc.", "Nos.", "No.",
+)
+
+# words of a street name's end: "1600 Pennsylvania Avenue", "10 Downing Street"
+STREET_WORDS: tuple[str, ...] = (
+    "Street", "St.", "Avenue", "Ave.", "Ave", "Road", "Rd.", "Boulevard", "Blvd.", "Lane",
+    "Drive", "Dr.", "Place", "Square", "Way", "Court", "Terrace", "Highway", "Parkway",
+)
+# words before a sports score ("won 2-1") and after one ("a 3-0 win")
+SCORE_LEADS: tuple[str, ...] = (
+    "won", "lost", "beat", "drew", "tied", "defeated", "led", "trailed", "leads", "trails",
+    "leading", "trailing", "winning", "losing",
+)
+SCORE_TAILS: tuple[str, ...] = (
+    "win", "victory", "defeat", "loss", "draw", "lead", "score", "scoreline", "rout", "tie",
 )
 
 IDIOMS: tuple[str, ...] = (

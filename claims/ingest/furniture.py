@@ -50,6 +50,38 @@ FURNITURE_RULES: tuple[FurnitureRule, ...] = (
           r"|^Editor(?: in Chief)? - |^The Strategic Forum provides summaries"),
     # Masthead issue line: "Number 75, May 1996"
     _rule("issue number", r"^Number \d+, \w+ \d{4}$"),
+    # ---- news sites (the news issue): none of these blocks is the article's text ----
+    # Bylines with their dates: "By Jane Doe | Published: Aug. 31, 2023 5:00 p.m. Updated: ..."
+    _rule("byline date", r"^(?=.{0,240}$)(?:.{0,120}\b)?(?:Published|Updated|Posted|Last updated"
+          r"|First published)\b\s*(?::|on\b|\d|(?-i:[A-Z][a-z]{2}))"),
+    # A byline alone: "By Jane Doe", "By Jane Doe and John Roe, Staff Writers" (names capitalised)
+    _rule("byline", r"^(?=.{0,120}$)(?-i:By\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+          r"|Saturday|Sunday|January|February|March|April|May|June|July|August|September"
+          r"|October|November|December|Then|Now|Contrast|Comparison)\b)"
+          r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
+          r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})*"
+          r"(?:\s*[,|\u2014-]\s*[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|and|for))"
+          r"{0,6})?)$"),
+    # Photo captions and credits: "(Photo: Kyodo)", "AP Photo/Eugene Hoshiko", "Getty Images"
+    _rule("photo caption", r"^(?=.{0,400}$).*(?:\((?:AP |File |Kyodo |Reuters )?Photo\b"
+          r"|\bPhoto(?:graph)?\s*(?:by|:|credit)|\bCredit\s*:|Getty Images|\bAP Photo\b"
+          r"|REUTERS/|\bFile photo\b|Image(?:s)?\s*(?:by|:)\s)"),
+    # Newsletter sign-up boxes: "Sign up for our newsletter", "Enter your email address"
+    _rule("newsletter", r"^(?=.{0,300}$).*(?:Sign up for|Subscribe to (?:our|the) .{0,30}newsletter"
+          r"|newsletter sign[- ]?up|Enter your e-?mail|delivered to your inbox"
+          r"|Get our .{0,40} newsletter)"),
+    # Author bios: "Jane Doe is a staff writer for The Japan Times."
+    _rule("author bio", r"^(?=.{0,300}$)(?-i:[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})\s+"
+          r"(?:is|was|covers)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}"
+          r"(?:writer|reporter|correspondent|journalist|editor|columnist|contributor"
+          r"|bureau chief)\b"),
+    # Credits of other reporters: "Jane Doe contributed to this report.", "Editing by ..."
+    _rule("report credit", r"contributed(?: reporting)? to this (?:report|article|story)"
+          r"|^Additional reporting by\b|^Reporting by\b|\bEditing by\b|^Compiled by\b"),
+    # Share and print strings: "Share this article", "Print Email Facebook Twitter"
+    _rule("share strings", r"^(?:(?:Share|Print|E-?mail|Tweet|Copy link|Save|Facebook|Twitter|X"
+          r"|LinkedIn|WhatsApp|Reddit|Comments?|Gift (?:this )?article)(?:\s+(?:this|on)\s*"
+          r"(?:article|story|page|\w+)?)?[\s|:]*){1,10}$"),
 )
 
 

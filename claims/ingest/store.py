@@ -80,12 +80,13 @@ def extract_document(decoded: DecodedText, name: str) -> list[Extraction]:
     return extract_figures(decoded.text, detect_format(name, decoded.text))
 
 
-def _run(extractor: Extractor | None, text: str) -> Sequence[Extraction]:
+def _run(extractor: Extractor | None, text: str, date: str | None = None
+         ) -> Sequence[Extraction]:
     if extractor is not None:
         return extractor(text)
     from claims.extract import extract
 
-    return extract(text)
+    return extract(text, date=date)  # the source's date dates "last year", "last November"
 
 
 def _to_original(item: Extraction, clean: CleanDocument) -> Extraction:
@@ -100,12 +101,15 @@ def _to_original(item: Extraction, clean: CleanDocument) -> Extraction:
 
 
 def draft_claims(
-    slug: str, clean: CleanDocument, extractor: Extractor | None = None
+    slug: str, clean: CleanDocument, extractor: Extractor | None = None,
+    date: str | None = None,
 ) -> list[ClaimDraft]:
-    """Extracted claims of one document as drafts with stable ids and original offsets."""
+    """Extracted claims of one document as drafts with stable ids and original offsets;
+    ``date`` (the source's, ISO) dates relative phrases ("last year")."""
     drafts: list[ClaimDraft] = []
     occurrences: Counter[tuple[str, str, str]] = Counter()
-    for item in _run(extractor, clean.text):
+    starts: dict[int, str] = {}  # a figure's start -> its draft id, for same_as links
+    for item in _run(extractor, clean.text, date):
         sentence = " ".join(clean.text[item.sentence_start:item.sentence_end].split())
         key = (item.kind, sentence, item.surface)
         occurrence = occurrences[key]
@@ -124,6 +128,7 @@ def draft_claims(
                 subject=item.subject,
                 metric=item.metric,
                 as_of=item.as_of,
+                modality=item.modality,
                 sentence=sentence,
                 start=mapped.start,
                 end=mapped.end,
@@ -131,8 +136,14 @@ def draft_claims(
                 sentence_end=mapped.sentence_end,
                 paragraph=clean.paragraph_number(mapped.start),
                 topics=list(item.topics),
+                note=item.note,
             )
         )
+        if item.same_as is not None:
+            starts[item.start] = drafts[-1].id
+            drafts[-1].same_as = starts.get(item.same_as)
+        else:
+            starts[item.start] = drafts[-1].id
     return drafts
 
 
@@ -172,7 +183,7 @@ def store_document(
                 hint="pass another `overrides.slug`",
             )
 
-    drafts = draft_claims(meta.slug, doc.clean, extractor)
+    drafts = draft_claims(meta.slug, doc.clean, extractor, meta.date)
     if curation is not None:
         drafts = curation(meta.slug, decoded.text, drafts)
         for draft in drafts:  # curated claims get their paragraph like extracted ones

@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from claims.agreement import STANCE_LEAN, Figure, Trend, judge, judge_stances, trend
-from claims.compare import claim_figure
+from claims.compare import claim_figure, compare_claims
 from claims.domain import Verdict
 from claims.extract._tables import ACTORS
 from claims.metrics import load_metrics
@@ -102,17 +102,20 @@ def proposition_cards(pairs: Iterable[tuple[Claim, Source]]) -> list[CardDraft]:
 
 
 def compare_cards(pairs: Iterable[tuple[Claim, Source]]) -> list[CardDraft]:
-    """Cards on two sources' figures for one metric, judged by the agreement rule that
-    ``claims compare`` uses (:func:`claims.agreement.judge`), so a card never contradicts
-    it. Figures for one year ask "did they agree?"; figures for different years ask
-    which way the figure moved. Figures in different units make no card."""
+    """Cards on two sources' figures for one metric: the pairs ``claims compare`` judges
+    (:func:`claims.compare.compare_claims`: a target only with targets, never one amount
+    against its own reading in another currency), each asking what the agreement rule
+    (:func:`claims.agreement.judge`) says of it, so a card never contradicts ``compare``.
+    Figures for one year ask "did they agree?"; figures for different years ask which
+    way the figure moved. Figures in different units make no card."""
     drafts = []
     for metric, group in _grouped(pairs, lambda claim: claim.metric):
         label = metric_labels().get(metric, metric.replace("-", " "))
         reps = _representatives(group)
-        couples = [(x, y) for i, x in enumerate(reps) for y in reps[i + 1:]]
+        by_id = {claim.id: (claim, source) for claim, source in reps}
         made = 0
-        for first, second in couples:
+        for judged in compare_claims(reps):
+            first, second = by_id[judged.a], by_id[judged.b]
             fa, fb = claim_figure(*first), claim_figure(*second)
             if fa is None or fb is None or fa.scale != fb.scale:
                 continue

@@ -46,6 +46,32 @@ def test_quantulum3_seeds_by_paragraph(benchmark) -> None:  # type: ignore[no-un
     RESULTS["quantulum3"] = benchmark.extra_info["MB/s"] = _mb_per_s(benchmark, SIZE)
 
 
+def _dense_news() -> list[str]:
+    """News-like articles dense with figures: the sentences of the news case tables
+    (tests/extract/test_news.py), a dozen to a paragraph, four paragraphs to an article,
+    repeated to about 200 KB."""
+    from tests.extract.test_news import NEWS_PAGE, TABLES
+
+    sentences = [text for rows in TABLES.values() for _, text, _ in rows]
+    paragraphs = [" ".join(sentences[i:i + 12]) for i in range(0, len(sentences), 12)]
+    articles = [NEWS_PAGE] + ["\n\n".join(paragraphs[i:i + 4])
+                              for i in range(0, len(paragraphs), 4)]
+    size = sum(len(a.encode("utf-8")) for a in articles)
+    return articles * max(1, 200_000 // size)
+
+
+NEWS = _dense_news()
+NEWS_SIZE = sum(len(a.encode("utf-8")) for a in NEWS)
+
+
+def test_extract_dense_news(benchmark) -> None:  # type: ignore[no-untyped-def]
+    """Dense news text (about one figure per 40 bytes), one article per call."""
+    found = benchmark.pedantic(lambda: [extract(a, date="2023-09") for a in NEWS],
+                               rounds=3, iterations=1)
+    assert sum(map(len, found)) > 1000
+    RESULTS["dense news"] = benchmark.extra_info["MB/s"] = _mb_per_s(benchmark, NEWS_SIZE)
+
+
 ADVERSARIAL = {
     "digits": "7",
     "dollar signs": "$",

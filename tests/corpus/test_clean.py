@@ -31,7 +31,24 @@ FURNITURE_CASES = [
     ("Los Angeles Times Articles", "navigation"),
     ("**[Return to Top](#) | [Return to Strategic Forum Index](#)**", "navigation"),
     ("Number 75, May 1996", "issue number"),
+    # news sites (the news issue; "new": shapes of real news pages, no seed has them)
+    ("By Jane Doe | Published: Aug. 31, 2023 5:00 p.m. | Updated: Sept. 1, 2023", "byline date"),
+    ("Updated: September 1, 2023 at 3:05 a.m. JST", "byline date"),
+    ("By Jane Doe and John Roe, Staff Writers", "byline"),
+    ("By Jane Doe | Kyodo News", "byline"),
+    ("U.S. Marines train in Okinawa in 2019. (Photo: Kyodo)", "photo caption"),
+    ("Ground Self-Defense Force troops in 2022. AP Photo/Eugene Hoshiko", "photo caption"),
+    ("Sign up for our newsletter to get 5 top stories every morning.", "newsletter"),
+    ("Jane Doe is a staff writer for The Japan Times.", "author bio"),
+    ("John Roe contributed to this report.", "report credit"),
+    ("Reporting by Jane Doe; Editing by John Roe", "report credit"),
+    ("Share this article", "share strings"),
+    ("Print Email Facebook Twitter", "share strings"),
     # content that must survive
+    ("By 2027, Japan aims to spend 2% of GDP on defense.", None),
+    ("By Tuesday, the talks had stalled after 3 rounds.", None),
+    ("The budget was updated in 2023 to 8 trillion yen.", None),
+    ("Published in 2020, the report said 5,000 troops would leave.", None),
     ("Japan is already one of our most important markets, importing some $50 billion in goods "
      "a year.", None),
     ("An interim report of the Special Action Committee on Okinawa ... one-fifth of the total "

@@ -16,7 +16,7 @@ from claims.errors import DatabaseError
 
 
 def test_migrations_match_the_models(engine) -> None:  # type: ignore[no-untyped-def]
-    """Alembic's 0001 must create exactly what models.py declares (no stale migration)."""
+    """Alembic's migrations must create exactly what models.py declares (none stale)."""
     with engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
     # the search index (FTS5 table / tsvector column) is outside the models on purpose
@@ -25,7 +25,7 @@ def test_migrations_match_the_models(engine) -> None:  # type: ignore[no-untyped
 
 
 def test_schema_version_is_recorded(engine) -> None:  # type: ignore[no-untyped-def]
-    assert current_revision(engine) == "0002"
+    assert current_revision(engine) == "0003"
 
 
 def test_newer_database_is_refused(engine) -> None:  # type: ignore[no-untyped-def]
@@ -59,5 +59,5 @@ def test_postgres_gets_the_same_schema(requires_postgres: str, db_url: str) -> N
     if not db_url.startswith("postgresql"):
         pytest.skip("the fresh database is SQLite in this run")
     engine = open_database(db_url)
-    assert current_revision(engine) == "0002"
+    assert current_revision(engine) == "0003"
     engine.dispose()

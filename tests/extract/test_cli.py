@@ -44,7 +44,8 @@ def test_stdin_jsonl_offsets_skip_the_bom() -> None:
         "kind": "percent", "surface": "about 80 percent", "start": 0, "end": 16, "value": 80.0,
         "value_max": None, "unit": "percent", "qualifier": "approximately", "as_of": None,
         "subject": "Okinawa", "metric": None, "sentence_start": 0, "sentence_end": 27,
-        "topics": ["okinawa", "public-opinion"]}]
+        "topics": ["okinawa", "public-opinion"], "note": None,
+        "modality": "fact", "same_as": None}]
 
 
 def test_table_names_the_columns(tmp_path: Path) -> None:

@@ -103,12 +103,14 @@ CAUGHT = [
     ("runs $125 and a $49 bill", [("money", "$125", 125.0, "USD", "exact"),
                                   ("money", "$49", 49.0, "USD", "exact")]),
     # "late-1980s" once read as -1980
-    ("worked well in the late-1980s, but", [("date", "late-1980s", 1980.0, None, "range")]),
+    ("worked well in the late-1980s, but", [("date", "late-1980s", 1985.0, None, "range")]),
     # two counted nouns joined by "but"
     ("two largely separate but related legs", [("count", "two largely separate but related legs",
                                                 2.0, "leg", "exact")]),
     ("over the past year and a half.", [("duration", "year and a half", 1.5, "year", "exact")]),
-    ("The annual revenue is ($99.99).", [("money", "($99.99)", -99.99, "USD", "exact")]),
+    # parentheses alone are no sign (news: "1.2 trillion yen ($10.5 billion)"); a loss word is
+    ("The annual revenue is ($99.99).", [("money", "$99.99", 99.99, "USD", "exact")]),
+    ("a net loss of ($99.99).", [("money", "($99.99)", -99.99, "USD", "exact")]),
     ("$20 and 43 cents", [("money", "$20 and 43 cents", 20.43, "USD", "exact")]),
     # web captures: a no-break space or a non-breaking hyphen once cut the figure short
     ("about 80\u00a0percent", [("percent", "about 80\u00a0percent", 80.0, "percent",
