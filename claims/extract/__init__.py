@@ -159,7 +159,7 @@ def _with_relative_dates(figures: list[Any], found: list[tuple[int, int, int]]) 
     """``figures`` with the relative dates that overlap none of them, in order."""
     import bisect
 
-    from claims.extract._build import Figure
+    from claims.extract._build import Found
 
     starts = [f.start for f in figures]
     merged = list(figures)
@@ -167,7 +167,7 @@ def _with_relative_dates(figures: list[Any], found: list[tuple[int, int, int]]) 
         i = bisect.bisect_left(starts, start)
         if (i < len(figures) and figures[i].start < end) or (i > 0 and figures[i - 1].end > start):
             continue
-        merged.append(Figure(RELATIVE, start, end, float(year), year=year))
+        merged.append(Found(RELATIVE, start, end, float(year), year=year))
     merged.sort(key=lambda f: f.start)
     return merged
 

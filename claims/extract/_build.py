@@ -3,7 +3,7 @@
 ``build`` reads outward from a number the scanner found, one small step at a time: the
 currency or sign before it, its scale and unit after it, a range, a date, the noun a
 count counts, a qualifier before it. Each step looks at the :class:`Reading` so far and
-either adds to it (returns None) or decides: a finished :class:`Figure` ("1990s" is a
+either adds to it (returns None) or decides: a finished :class:`Found` ("1990s" is a
 decade whatever follows) or ``NOT_A_FIGURE`` ("J1149", "2 pm"). ``STEPS`` lists them in
 order, with the numbers each reads (digits, number words) and the modes it runs in; the
 order matters where a step relies on what an earlier one read (see the comments there).
@@ -37,7 +37,11 @@ _YEAR_MIN, _YEAR_MAX = 1500, 2099
 
 
 @dataclass(slots=True)
-class Figure:
+class Found:
+    """A figure the scanner found, before its sentence context (``claims.extract``
+    turns it into an ``Extraction``). Not ``claims.agreement.Figure``, a figure on a
+    common scale for comparison."""
+
     kind: str  # a claims.domain.Kind value, "other" (peer mode) or "skip" (furniture)
     start: int
     end: int
@@ -49,11 +53,13 @@ class Figure:
     note: str | None = None  # why a reading was chosen ("negative: parentheses after ...")
 
 
-class Verdict(enum.Enum):
+class Refusal(enum.Enum):
+    """A step's answer that the number is no figure at all (a name, a clock time...)."""
+
     NOT_A_FIGURE = "not a figure"
 
 
-NOT_A_FIGURE = Verdict.NOT_A_FIGURE
+NOT_A_FIGURE = Refusal.NOT_A_FIGURE
 
 
 @dataclass(slots=True)
@@ -80,25 +86,25 @@ class Reading:
     scale: float = 1.0  # the scale word or letter read after the number ("billion" -> 1e9)
     note: str | None = None
 
-    def figure(self) -> Figure:
+    def figure(self) -> Found:
         assert self.kind is not None  # the count step gives every number a kind
         year = int(self.value) if self.kind == "date" else None
-        return Figure(self.kind, self.start, self.pos, self.value, self.value_max, self.unit,
+        return Found(self.kind, self.start, self.pos, self.value, self.value_max, self.unit,
                       self.qualifier, year, self.note)
 
 
-Step = Callable[[Reading], "Figure | Verdict | None"]
+Step = Callable[[Reading], "Found | Refusal | None"]
 
 
 def build(text: str, cs: int, ce: int, value: float, hint: str, source: str,
-          peer: bool) -> Figure | None:
+          peer: bool) -> Found | None:
     """The figure the number ``text[cs:ce]`` (of value ``value``) is part of, or None."""
     r = Reading(text, cs, ce, source, peer, value, hint, cs, ce)
     r.year_like = source == "digits" and ce - cs == 4 and text[cs:ce].isdigit()
     for step in _PLANS[source, peer]:
         verdict = step(r)
         if verdict is not None:
-            return verdict if isinstance(verdict, Figure) else None
+            return verdict if isinstance(verdict, Found) else None
     return r.figure()
 
 
@@ -108,7 +114,7 @@ def _qualifier_before(r: Reading) -> tuple[int, re.Match[str]] | None:
 
 # ---- before the number -------------------------------------------------------------------
 
-def _currency_before(r: Reading) -> Verdict | None:
+def _currency_before(r: Reading) -> Refusal | None:
     """"$", "US$", "EUR " before the number; digits glued to a word are part of a name."""
     text, last = r.text, r.cs - 1
     if last > 0 and text[last] in " \t":
@@ -125,9 +131,9 @@ def _currency_before(r: Reading) -> Verdict | None:
     return None
 
 
-def _zip_code(r: Reading) -> Figure | None:
+def _zip_code(r: Reading) -> Found | None:
     if r.ce - r.cs == 5 and P.ZIP_BEFORE.search(r.text, max(0, r.cs - 4), r.cs):
-        return Figure("skip", r.cs, r.ce, r.value)  # "Washington, DC 20001"
+        return Found("skip", r.cs, r.ce, r.value)  # "Washington, DC 20001"
     return None
 
 
@@ -163,7 +169,7 @@ def _ordinal_suffix(r: Reading) -> None:
         r.hint, r.pos = "rank", om.end()  # "21st"
 
 
-def _decade(r: Reading) -> Figure | None:
+def _decade(r: Reading) -> Found | None:
     """"1990s", "the early 1980s": a range of ten years, whatever follows."""
     if not (r.year_like and r.hint != "rank" and r.value % 10 == 0):
         return None
@@ -176,11 +182,11 @@ def _decade(r: Reading) -> Figure | None:
     if mod:  # "the early 1990s" -> 1990-1994 (DECADE_PARTS)
         start = max(0, start - 8) + mod.start()
         first, last = T.DECADE_PARTS[mod.group("mod").lower()]
-    return Figure("date", start, dm.end(), float(year + first), float(year + last), None,
+    return Found("date", start, dm.end(), float(year + first), float(year + last), None,
                   "range", year + first)
 
 
-def _scale_letter(r: Reading) -> Verdict | None:
+def _scale_letter(r: Reading) -> Refusal | None:
     """"10k", "$3bn", "$2.174T", "3 mln" ("m", "mm" and "mil" only after a currency or before
     a plural noun or unit: "5m" is a length, "1.2m tons" a million)."""
     if r.hint == "rank":
@@ -250,7 +256,7 @@ def _currency_word(r: Reading) -> None:
             r.pos = sw.end()
 
 
-def _overflow(r: Reading) -> Verdict | None:
+def _overflow(r: Reading) -> Refusal | None:
     if not math.isfinite(r.value):
         return NOT_A_FIGURE  # "9e300 trillion": scaled past what a float holds
     return None
@@ -297,7 +303,7 @@ def _fold_after(r: Reading) -> None:
             r.kind, r.unit, r.pos = "ratio", "fold", fm.end()
 
 
-def _clock_time(r: Reading) -> Verdict | None:
+def _clock_time(r: Reading) -> Refusal | None:
     if r.kind is None and P.CLOCK_AFTER.match(r.text, r.pos):
         return NOT_A_FIGURE  # "2 pm", "2.13 am": a time of day
     return None
@@ -347,7 +353,7 @@ def _range(r: Reading) -> None:
 
 # ---- dates ------------------------------------------------------------------------------
 
-def _date(r: Reading) -> Figure | None:
+def _date(r: Reading) -> Found | None:
     """"April 1996", "Aug. 17", "Sept. 11, 2001", a bare year."""
     if r.kind is not None or r.hint == "rank" or r.value != int(r.value):
         return None
@@ -355,13 +361,13 @@ def _date(r: Reading) -> Figure | None:
     hit = match_before(P.MONTH_BEFORE_REV, r.text, r.start, 24)
     if hit and hit[1].group("d") is None:
         if r.year_like and _YEAR_MIN <= value <= _YEAR_MAX:
-            return _masthead_check(r, Figure("date", hit[0], r.pos, float(value), None, None,
+            return _masthead_check(r, Found("date", hit[0], r.pos, float(value), None, None,
                                              "exact", value))
         if 1 <= value <= 31 and not r.year_like:  # "Aug. 17", "Sept. 11, 2001"
             ym = P.DATE_YEAR_AFTER.match(r.text, r.pos)
             year = int(ym.group("y")) if ym else None
             end = ym.end() if ym else r.pos
-            return _masthead_check(r, Figure("date", hit[0], end,
+            return _masthead_check(r, Found("date", hit[0], end,
                                              None if year is None else float(year),
                                              None, None, "exact", year))
     if not r.year_like or not (_YEAR_MIN <= value <= _YEAR_MAX):
@@ -378,11 +384,11 @@ def _date(r: Reading) -> Figure | None:
     if fm:  # "fiscal 2025", "FY2025": the fiscal year is the figure's date
         start = max(0, start - 20) + fm.start()
     qualifier = "range" if r.value_max is not None else "exact"
-    return _masthead_check(r, Figure("date", start, r.pos, float(value), r.value_max, None,
+    return _masthead_check(r, Found("date", start, r.pos, float(value), r.value_max, None,
                                      qualifier, value))
 
 
-def _masthead_check(r: Reading, fig: Figure) -> Figure:
+def _masthead_check(r: Reading, fig: Found) -> Found:
     """Dates in a byline or masthead line ("April 11, 1993|Robert A. Manning") are
     publication metadata, not claims: they become "skip" figures."""
     if r.peer:
@@ -407,18 +413,18 @@ def _masthead_check(r: Reading, fig: Figure) -> Figure:
     return fig
 
 
-def _day_of_month(r: Reading) -> Figure | Verdict | None:
+def _day_of_month(r: Reading) -> Found | Refusal | None:
     if r.kind is None and r.hint == "rank" and 1 <= r.value <= 31 and \
             match_before(P.MONTH_BEFORE_REV, r.text, r.cs, 24):
         if r.peer:
-            return Figure("rank", r.start, r.pos, r.value)
+            return Found("rank", r.start, r.pos, r.value)
         return NOT_A_FIGURE  # "January 31st": a day, always in a paywall or cover sheet here
     return None
 
 
 # ---- what a bare number is -------------------------------------------------------------
 
-def _rank_or_ratio(r: Reading) -> Verdict | None:
+def _rank_or_ratio(r: Reading) -> Refusal | None:
     if r.kind is not None or r.hint not in ("rank", "ratio"):
         return None
     r.kind = r.hint
@@ -432,15 +438,15 @@ def _rank_or_ratio(r: Reading) -> Verdict | None:
     return None
 
 
-def _measurement(r: Reading) -> Figure | Verdict | None:
+def _measurement(r: Reading) -> Found | Refusal | None:
     if r.kind is None:
         mm = P.MEASURE_AFTER.match(r.text, r.pos)
         if mm:  # "5 km": reported to the peer scorer as "other", not a claim in prose
-            return Figure("other", r.start, mm.end(), r.value) if r.peer else NOT_A_FIGURE
+            return Found("other", r.start, mm.end(), r.value) if r.peer else NOT_A_FIGURE
     return None
 
 
-def _count(r: Reading) -> Verdict | None:
+def _count(r: Reading) -> Refusal | None:
     """What a count counts: the noun after it ("two sources"), or a noun before it ("force
     level of more than 45,000" -> troop); "hundreds" needs one ("hundreds of links")."""
     if r.kind is not None:
@@ -478,7 +484,7 @@ def _in_a_name(r: Reading) -> bool:
 
 # ---- prose rules: what the permissive (peer) mode keeps and prose does not ----------------
 
-def _bare_number_word(r: Reading) -> Verdict | None:
+def _bare_number_word(r: Reading) -> Refusal | None:
     if r.kind != "count":
         return None
     if r.unit is None and _qualifier_before(r) is None:
@@ -488,17 +494,17 @@ def _bare_number_word(r: Reading) -> Verdict | None:
     return None
 
 
-def _bare_ordinal(r: Reading) -> Verdict | None:
+def _bare_ordinal(r: Reading) -> Refusal | None:
     if r.kind == "rank":
         return NOT_A_FIGURE  # "the first step", "21st century" are not ranks
     return None
 
 
-def _glued_unit(r: Reading) -> Figure | Verdict | None:
+def _glued_unit(r: Reading) -> Found | Refusal | None:
     text, pos = r.text, r.pos
     if pos < len(text) and text[pos].isalnum() and text[pos - 1].isalnum() and \
             r.kind != "count":  # "180ml", "1Ga": an unknown unit
-        return Figure("other", r.cs, r.ce, r.value) if r.peer else NOT_A_FIGURE
+        return Found("other", r.cs, r.ce, r.value) if r.peer else NOT_A_FIGURE
     return None
 
 
@@ -512,7 +518,7 @@ def _qualifier(r: Reading) -> None:
             r.qualifier = T.QUALIFIER_WORDS[qm.group("q")[::-1].lower()]
 
 
-def _address(r: Reading) -> Verdict | None:
+def _address(r: Reading) -> Refusal | None:
     if in_address(r.text, r.cs, r.ce):
         return NOT_A_FIGURE  # "croninp2@ndu.edu"
     return None

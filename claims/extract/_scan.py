@@ -1,6 +1,6 @@
 """The scanner: one pass of ``MASTER`` over the text, then rules around each number.
 
-``scan(text)`` returns :class:`Figure` objects (kind, span, value, unit, qualifier)
+``scan(text)`` returns :class:`Found` objects (kind, span, value, unit, qualifier)
 in order, without sentence context; ``claims.extract`` adds sentence, subject,
 metric, as_of and topics. The scanner finds where numbers are; ``_build`` reads the
 words around each one.
@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from claims.extract import _patterns as P
 from claims.extract import _tables as T
-from claims.extract._build import Figure, build
+from claims.extract._build import Found, build
 from claims.extract._numbers import parse_digits, parse_words
 from claims.extract._readers import match_before
 
@@ -29,10 +29,10 @@ _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 _FIRST_WORD = re.compile(r"[A-Za-z]+|\d+")
 
 
-def scan(text: str, peer: bool = False) -> list[Figure]:
+def scan(text: str, peer: bool = False) -> list[Found]:
     """All figures of ``text`` in order (see the module docstring)."""
     master = P.MASTER_PEER if peer else P.MASTER
-    out: list[Figure] = []
+    out: list[Found] = []
     last_end = 0
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer: keep offsets
@@ -66,7 +66,7 @@ def scan(text: str, peer: bool = False) -> list[Figure]:
     return out
 
 
-def _carry_currency(text: str, before: Figure, fig: Figure) -> None:
+def _carry_currency(text: str, before: Found, fig: Found) -> None:
     """"5 euros, or 7 with a drink": a bare count right after an amount without a scale,
     joined by "or", "and", "to"..., is an amount in the same currency."""
     if fig.kind != "count" or fig.unit is not None or before.kind != "money" or \
@@ -92,26 +92,26 @@ def _ordinal_value(word: str) -> float:
     return float(re.sub(r"\D", "", word))
 
 
-def _world(text: str, m: re.Match[str], peer: bool) -> list[Figure | None]:
+def _world(text: str, m: re.Match[str], peer: bool) -> list[Found | None]:
     ordinal = m.group("wordinal")
     value = _ordinal_value(ordinal) if ordinal else 1.0
-    return [Figure("rank", m.start(), m.end(), value)]
+    return [Found("rank", m.start(), m.end(), value)]
 
 
-def _ordsup(text: str, m: re.Match[str], peer: bool) -> list[Figure | None]:
+def _ordsup(text: str, m: re.Match[str], peer: bool) -> list[Found | None]:
     word = _FIRST_WORD.match(m.group())  # "second" of "second-largest", "3" of "3rd largest"
     assert word is not None
-    return [Figure("rank", m.start(), m.end(), _ordinal_value(word.group()))]
+    return [Found("rank", m.start(), m.end(), _ordinal_value(word.group()))]
 
 
-def _rankno(text: str, m: re.Match[str], peer: bool) -> list[Figure | None]:
+def _rankno(text: str, m: re.Match[str], peer: bool) -> list[Found | None]:
     value = float(re.sub(r"\D", "", m.group()))
-    return [Figure("rank", m.start(), m.end(), value)]
+    return [Found("rank", m.start(), m.end(), value)]
 
 
 # ---- numbers ----------------------------------------------------------------------------
 
-def _digits(text: str, m: re.Match[str], peer: bool) -> list[Figure | None]:
+def _digits(text: str, m: re.Match[str], peer: bool) -> list[Found | None]:
     raw = m.group("digits")
     value = parse_digits(raw)  # None for "2.48x10-5": the digit pattern reads it, nothing else
     if value is None:
@@ -143,14 +143,14 @@ def _scientific(raw: str) -> float | None:
     return result if math.isfinite(result) else None
 
 
-def _words(text: str, m: re.Match[str], peer: bool) -> list[Figure | None]:
+def _words(text: str, m: re.Match[str], peer: bool) -> list[Found | None]:
     base = m.start()
     phrase = m.group()
     if phrase.lower() == "half":
         and_a_half = _and_a_half(text, m, peer)
         if and_a_half is not None:
             return [and_a_half]
-    figures: list[Figure | None] = []
+    figures: list[Found | None] = []
     for number in parse_words(phrase):
         if not peer and number.value == 1 and number.words == 1 and number.kind == "count" \
                 and not _unit_follows(text, base + number.end):
@@ -160,7 +160,7 @@ def _words(text: str, m: re.Match[str], peer: bool) -> list[Figure | None]:
     return figures
 
 
-def _and_a_half(text: str, m: re.Match[str], peer: bool) -> Figure | None:
+def _and_a_half(text: str, m: re.Match[str], peer: bool) -> Found | None:
     """"a year and a half" -> 1.5 year (prose leaves out the leading "a")."""
     hit = match_before(P.UNIT_AND_A_BEFORE_REV, text, m.start(), 24)
     if hit is None:
@@ -173,7 +173,7 @@ def _and_a_half(text: str, m: re.Match[str], peer: bool) -> Figure | None:
     if unit in T.TIME_FACTORS:  # "a decade and a half" -> 15 year
         unit, factor = T.TIME_FACTORS[unit]
         value *= factor
-    return Figure("duration", start, m.end(), value, unit=unit)
+    return Found("duration", start, m.end(), value, unit=unit)
 
 
 def _unit_follows(text: str, pos: int) -> bool:
@@ -181,14 +181,14 @@ def _unit_follows(text: str, pos: int) -> bool:
                 or P.CURRENCY_AFTER.match(text, pos))
 
 
-def _fold(text: str, m: re.Match[str], peer: bool) -> list[Figure | None]:
+def _fold(text: str, m: re.Match[str], peer: bool) -> list[Found | None]:
     """"sixfold": a multiplier, kind ratio with unit "fold" (a qualifier before it is read)."""
     start, qualifier = m.start(), "exact"
     hit = match_before(P.QUALIFIER_BEFORE_REV, text, start, 24)
     if hit:
         start, qm = hit
         qualifier = T.QUALIFIER_WORDS[qm.group("q")[::-1].lower()]
-    return [Figure("ratio", start, m.end(), T.FOLD_WORDS[m.group().lower()], None, "fold",
+    return [Found("ratio", start, m.end(), T.FOLD_WORDS[m.group().lower()], None, "fold",
                    qualifier)]
 
 
