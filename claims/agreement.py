@@ -114,6 +114,8 @@ class Figure:
         'more than 45,000'
         >>> figure("money", 49e9, unit="USD").describe()
         'USD 49 billion'
+        >>> figure("percent", 2, unit="percentage point").describe()
+        '2 percentage points'
         """
         words = QUALIFIER_WORDS.get(self.qualifier)  # type: ignore[call-overload]
         number = _number(self.value, self.scale)
@@ -127,6 +129,8 @@ class Figure:
             text = number if self.value > 999 else f"{number} years"
         elif self.scale == "count":
             text = number
+        elif self.scale == POINTS_UNIT:
+            text = f"{number} percentage points"
         else:
             text = f"{self.scale} {number}"
         return f"{words} {text}" if words else text
@@ -216,7 +220,7 @@ def gap(a: Figure, b: Figure, relative: bool = False) -> str:
     elif a.scale == "rank":
         up, down = down, up  # rank 5 is lower than rank 2
     direction = up if diff > 0 else down
-    if a.scale == "percent":
+    if a.scale in ("percent", POINTS_UNIT):
         return f"{_trim(abs(diff))} points {direction}"
     if a.scale == "year" and min(abs(a.middle), abs(b.middle)) > 999:
         return f"{_trim(abs(diff))} years {direction}"
