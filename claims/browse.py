@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from claims.domain import year_of
+from claims.domain import Modality
 from claims.errors import NotFound
 from claims.search import search
 from claims.suggest import did_you_mean
@@ -74,20 +74,10 @@ def _most(counter: Counter[str]) -> list[tuple[str, int]]:
     return sorted(counter.items(), key=lambda item: (-item[1], item[0]))
 
 
-def is_target(as_of: int | None, source_date: str | None) -> bool:
-    """A figure for a year after its source was written is a target or a forecast, not a
-    fact the source could report.
-
-    >>> is_target(2014, "2006-05-01"), is_target(1992, "1993-04-11"), is_target(None, "1993")
-    (True, False, False)
-    """
-    written = year_of(source_date)
-    return as_of is not None and written is not None and as_of > written
-
-
 def target_ids(entries: list[ComparedClaim]) -> set[str]:
-    """The ids of the entries of a comparison or timeline that are targets (:func:`is_target`)."""
-    return {e.id for e in entries if is_target(e.as_of, e.date)}
+    """The ids of the entries of a comparison or timeline that are targets or forecasts
+    (their modality, ``claims.domain.effective_modality``), not facts."""
+    return {e.id for e in entries if e.modality != Modality.FACT}
 
 
 def timeline_targets(line: Timeline) -> set[str]:

@@ -1,8 +1,7 @@
-"""Comparison across sources and time: claims on one metric side by side with verdicts,
-a topic's sources against its metrics and propositions, timelines, and key listings.
+"""Comparison across sources and time: metrics side by side with verdicts, topics, timelines.
 
-Every function takes a ``Session`` and returns small typed results (``to_dict`` for
-JSON); rendering is the CLI's job. The verdict rule lives in ``claims.agreement``.
+Functions take a ``Session`` and return typed results (``to_dict`` for JSON); the verdict
+rule lives in ``claims.agreement``.
 """
 
 from __future__ import annotations
@@ -23,7 +22,7 @@ from claims.agreement import (
     proposition_verdict,
     worst,
 )
-from claims.domain import Kind, Modality, Verdict, fact_year
+from claims.domain import Kind, Modality, Verdict, effective_modality, fact_year
 from claims.errors import NotFound
 from claims.metrics import MetricSpec, load_metrics
 from claims.models import Claim, ClaimTopic, Source, Topic
@@ -121,10 +120,11 @@ def _compared(claim: Claim, source: Source) -> ComparedClaim:
     return ComparedClaim(
         id=claim.id, source=source.slug, authors=_authors(source), date=source.date,
         as_of=claim.as_of, year=year, kind=claim.kind, surface=claim.surface,
-        value=claim.value, value_max=claim.value_max, unit=claim.unit,
+        value=claim.value, value_max=claim.value_max, unit=claim.unit, start=claim.start,
         qualifier=claim.qualifier, subject=claim.subject, metric=claim.metric,
         proposition=claim.proposition, stance=claim.stance, origin=claim.origin,
-        start=claim.start, modality=claim.modality, same_as=claim.same_as,
+        same_as=claim.same_as, modality=effective_modality(claim.modality, claim.as_of,
+                                                           source.date),
         normalized=fig.value if fig else None, scale=fig.scale if fig else None,
         low=fig.low if fig else None, high=fig.high if fig else None,
         display=fig.describe() if fig else None, open=fig.open if fig else None,

@@ -124,3 +124,21 @@ def fact_year(as_of: int | None, source_date: str | None) -> int | None:
     (1992, 1993)
     """
     return as_of if as_of is not None else year_of(source_date)
+
+
+def effective_modality(modality: str | None, as_of: int | None, source_date: str | None) -> str:
+    """A claim's modality as compare, timelines and the browser treat it: the one the
+    extractor or curator gave, and at least ``forecast`` for a figure of a year after its
+    source was written (no source can report that year's fact).
+
+    >>> effective_modality("fact", 2014, "2006-05-01"), effective_modality("fact", 1992, "1993")
+    ('forecast', 'fact')
+    >>> effective_modality("target", 2027, "2025-01-01")
+    'target'
+    """
+    if modality and modality != Modality.FACT:
+        return str(modality)
+    written = year_of(source_date)
+    if as_of is not None and written is not None and as_of > written:
+        return str(Modality.FORECAST)
+    return str(Modality.FACT)

@@ -1,9 +1,9 @@
 """Timeline charts as SVG text, drawn in Python: no JavaScript, readable by a screen reader
 (``role="img"`` with a title and a description), scaled to any width by its viewBox.
 
-A fact is a filled circle; a target (a figure for a year after its source was written,
-``claims.browse.is_target``) a hollow diamond; the band a qualifier allows ("about",
-"more than") a vertical line through the point.
+A fact is a filled circle; a target or forecast (``claims.domain.effective_modality``:
+what the source aims at or expects, or a figure for a year after it was written) a hollow
+diamond; the band a qualifier allows ("about", "more than") a vertical line through it.
 """
 
 from __future__ import annotations

@@ -169,8 +169,8 @@ def test_compare_cards_for_one_year_follow_the_agreement_rule(
     session: Session, mini: MiniCorpus, other: float, verdict: str, why: str
 ) -> None:
     cronin, andrews = mini.sources["cronin-1996"], mini.sources["andrews-2017"]
-    a = _figure_claim("a", cronin.id or 0, 45_000, "more than", as_of=2000)
-    b = _figure_claim("b", andrews.id or 0, other, as_of=2000)
+    a = _figure_claim("a", cronin.id or 0, 45_000, "more than", as_of=1996)
+    b = _figure_claim("b", andrews.id or 0, other, as_of=1996)
     cards = cardgen.compare_cards([(a, cronin), (b, andrews)])
     assert [c.question for c in cards] == [
         "Did Cronin (1996) and Andrews (2017) agree on U.S. forces in Japan?"]
