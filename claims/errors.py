@@ -12,6 +12,28 @@ as ``--limit 20`` and `claims.search.search()` as ``claims search WORDS``.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
+# A library word in a message or hint: `name` or `name=value` (the value may hold
+# anything but a backquote). Front ends translate them with reword().
+_LIBRARY_WORD = re.compile(r"`(?P<name>[\w.()]+)(?:=(?P<value>[^`]*))?`")
+
+
+def reword(text: str, swap: Callable[[str, str | None], str | None]) -> str:
+    """``text`` with each library word replaced by ``swap(name, value)``; a word for
+    which ``swap`` returns None stays as it is.
+
+    >>> reword("pass `limit=20` or `x`", lambda n, v: f"--{n} {v}" if v else None)
+    'pass --limit 20 or `x`'
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        words = swap(match["name"], match["value"])
+        return match[0] if words is None else words
+
+    return _LIBRARY_WORD.sub(replace, text)
+
 
 class ClaimsError(Exception):
     """Base class: anything the user can fix, reported without a traceback."""

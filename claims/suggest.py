@@ -60,3 +60,23 @@ def did_you_mean(wanted: str, choices: Iterable[str], n: int = MOST) -> str:
     """
     near = close_matches(wanted, choices, n)
     return f"did you mean {', '.join(near)}?" if near else ""
+
+
+# did_you_mean()'s words, and claims.compare.timeline's "... or topic a, b"
+_SUGGESTED = re.compile(r"did you mean (?P<names>[^?]+)\?|\bor topic (?P<topics>[\w, -]+)$")
+
+
+def suggested_names(hint: str | None) -> list[str]:
+    """The names a hint offers (the words :func:`did_you_mean` writes), for a front end
+    that links them.
+
+    >>> suggested_names("did you mean okinawa, trade? `claims.compare.list_topics()`")
+    ['okinawa', 'trade']
+    >>> suggested_names("no metric is close; `claims.compare.list_metrics()` or topic okinawa")
+    ['okinawa']
+    """
+    names: list[str] = []
+    for match in _SUGGESTED.finditer(hint or ""):
+        found = match["names"] or match["topics"] or ""
+        names += [name.strip().strip("'") for name in found.split(",") if name.strip()]
+    return list(dict.fromkeys(names))

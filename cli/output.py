@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import sys
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
@@ -17,7 +16,7 @@ from typing import Annotated, Any
 
 import typer
 
-from claims.errors import ClaimsError
+from claims.errors import ClaimsError, reword
 
 FORMAT_META_KEY = "claims.format"
 _NO_WRAP = frozenset({"id", "slug", "source", "date", "status", "as_of", "due", "card_id",
@@ -105,8 +104,6 @@ CLI_WORDS: dict[str, str] = {
     "claims.compare.list_topics()": "'claims topics'",
     "claims.ingest.SourceOverrides": "claims ingest --help",
 }
-# `name` or `name=value`; the value may hold anything but a backquote
-_LIBRARY_WORD = re.compile(r"`(?P<name>[\w.()]+)(?:=(?P<value>[^`]*))?`")
 
 
 def in_cli_words(text: str) -> str:
@@ -116,13 +113,13 @@ def in_cli_words(text: str) -> str:
     'pass --limit 20, or see `claims search WORDS`; `x` is kept'
     """
 
-    def swap(match: re.Match[str]) -> str:
-        words = CLI_WORDS.get(match["name"])
+    def swap(name: str, value: str | None) -> str | None:
+        words = CLI_WORDS.get(name)
         if words is None:
-            return match[0]
-        return words if match["value"] is None else f"{words} {match['value']}"
+            return None
+        return words if value is None else f"{words} {value}"
 
-    return _LIBRARY_WORD.sub(swap, text)
+    return reword(text, swap)
 
 
 def print_error(error: ClaimsError, fmt: OutputFormat | None) -> None:

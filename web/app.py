@@ -22,7 +22,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claims import __version__
 from claims.errors import ClaimsError, DatabaseError, NotFound
-from web.words import in_web_words, suggested_names
+from claims.suggest import suggested_names
+from web.words import in_web_words
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine

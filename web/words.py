@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-import re
+from claims.errors import reword
 
 WEB_WORDS: dict[str, str] = {
     "claims.ingest.corpus.list_sources()": "the sources page (/sources)",
@@ -13,9 +13,6 @@ WEB_WORDS: dict[str, str] = {
     "claims.ingest.corpus.build_bundled()": "claims build",
     "url": "--db/CLAIMS_DB",
 }
-_LIBRARY_WORD = re.compile(r"`(?P<name>[\w.()]+)(?:=(?P<value>[^`]*))?`")
-# claims.suggest.did_you_mean, and claims.compare.timeline's "... or topic a, b"
-_DID_YOU_MEAN = re.compile(r"did you mean (?P<names>[^?]+)\?|\bor topic (?P<topics>[\w, -]+)$")
 
 
 def in_web_words(text: str | None) -> str | None:
@@ -27,24 +24,8 @@ def in_web_words(text: str | None) -> str | None:
     if text is None:
         return None
 
-    def swap(match: re.Match[str]) -> str:
-        name, value = match["name"], match["value"]
+    def swap(name: str, value: str | None) -> str:
         words = WEB_WORDS.get(name, name)
         return words if value is None else f"{words}={value}"
 
-    return _LIBRARY_WORD.sub(swap, text)
-
-
-def suggested_names(hint: str | None) -> list[str]:
-    """The names a library hint offers ("did you mean a, b?", claims.suggest.did_you_mean).
-
-    >>> suggested_names("did you mean okinawa, trade? `claims.compare.list_topics()`")
-    ['okinawa', 'trade']
-    >>> suggested_names("no metric is close; `claims.compare.list_metrics()` or topic okinawa")
-    ['okinawa']
-    """
-    names: list[str] = []
-    for match in _DID_YOU_MEAN.finditer(hint or ""):
-        found = match["names"] or match["topics"] or ""
-        names += [name.strip().strip("'") for name in found.split(",") if name.strip()]
-    return list(dict.fromkeys(names))
+    return reword(text, swap)
