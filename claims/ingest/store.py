@@ -301,7 +301,7 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
                            if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
             if not found:
                 raise InputError(
-                    f"{path}: no .txt, .md or .html files in this folder",
+                    f"{path}: no .txt, .md, .html, .pdf or .docx files in this folder",
                     hint="give document files, or a folder that holds some",
                 )
             files += found
