@@ -43,7 +43,9 @@ def build(
 
 def ingest(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .html, .pdf, .docx) or folders.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Files (.txt, .md, .html, .pdf, .docx) or folders.")
+    ],
     title: Annotated[str | None, typer.Option(help="Title (one file only).")] = None,
     author: Annotated[
         list[str] | None, typer.Option("--author", help="An author's name; repeat for several.")
