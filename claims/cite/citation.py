@@ -217,6 +217,9 @@ def _mla_in_text(item: dict[str, Any]) -> str:
             who += " et al."
         return f"({who})"
     title = item["title"]
+    # the title as the Works Cited entry prints it (MLA capitalizes titles: 1.2)
+    printed = re.search(re.escape(title), _render([item], CitationStyle.mla)[0], flags=re.I)
+    title = printed.group() if printed else title
     quoted = item["type"] in _MLA_PARTS or "container-title" in item
     return f"(“{title}”)" if quoted else f"({title})"
 
@@ -231,6 +234,11 @@ def _finish(text: str, item: dict[str, Any], style: CitationStyle) -> str:
         if first:
             rest = re.sub(rf"\s*{pattern}\.?", "", text[first.end():], count=1, flags=re.I)
             text = text[: first.end()] + rest
+        container = html.escape(item.get("container-title", ""), quote=False)
+        if style is CitationStyle.chicago and container and text.startswith(
+                (f"{container}.", f"<i>{container}</i>.")):
+            # CMOS 14.90: the newspaper stands in place of the author, once
+            text = re.sub(rf"(</?i>)?{re.escape(container)}(</?i>)?, ", "", text, count=1)
     italic = "*" if style is CitationStyle.markdown else ""
     text = re.sub(r"</?i>", italic, text)
     text = html.unescape(re.sub(r"<[^>]+>", "", text))
