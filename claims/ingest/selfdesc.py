@@ -33,11 +33,12 @@ _PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 # One name: capitalized words and initials ("Robert A. Manning", "Isabel van Brugen",
 # "Mary O'Neil-Smith"), particles from claims.cite.names between them.
 _NAME = rf"""
-    [A-Z][\w'’.-]*                       # first word or initial
-    (?:[ ](?:(?:{_PARTICLE})[ ])*        # particles: "van ", "de la "
-       [A-Z][\w'’.-]*){{1,4}}            # more capitalized words
+    (?!AND\b)[A-Z][\w'’.-]*                      # first word or initial
+    (?:[ ](?:(?:{_PARTICLE})[ ])*                 # particles: "van ", "de la "
+       (?!AND\b)[A-Z][\w'’.-]*){{1,4}}            # more capitalized words
 """
-_NAMES = rf"{_NAME}(?:(?:,[ ]|[ ]and[ ]|[ ]&[ ]|,[ ]and[ ])(?:{_NAME}))*"
+_AND = r"(?:,[ ](?:and|AND)[ ]|,[ ]|[ ](?:and|AND)[ ]|[ ]&[ ])"  # between names
+_NAMES = rf"{_NAME}(?:{_AND}(?:{_NAME}))*"
 # A written date in a dateline: "April 11, 1993", "Apr. 11, 1993", "11 April 1993".
 _WRITTEN_DATE = r"""(?:[A-Z][a-z]{2,8}\.?[ ]\d{1,2},[ ]\d{4}|\d{1,2}[ ][A-Z][a-z]{2,8}[ ]\d{4})"""
 _BYLINE = re.compile(
@@ -76,7 +77,7 @@ def read_byline(block: str) -> Byline | None:
     if match is None:
         return None
     names = match.group("names") or match.group("tail") or match.group("piped")
-    parts = re.split(r",[ ]and[ ]|,[ ]|[ ]and[ ]|[ ]&[ ]", names)
+    parts = re.split(_AND, names)
     return Byline(tuple(p.strip() for p in parts if p.strip()),
                   _written_date(match.group("date")))
 

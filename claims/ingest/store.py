@@ -320,7 +320,10 @@ def user_meta(decoded: DecodedText, clean: CleanDocument, path: Path,
     from claims.ingest.selfdesc import describe
 
     blocks = clean.text.split("\n\n", 4)
-    said = describe(decoded.text, fmt, blocks)
+    # a byline block is furniture (claims.ingest.furniture): it is read from the original
+    bylines = [decoded.text[start:end] for start, end, rule in clean.dropped
+               if rule.startswith("byline")]
+    said = describe(decoded.text, fmt, bylines[:1] + blocks)
     first_block = " ".join(blocks[0].split())[:200]
     title = overrides.title if overrides.title and not many else (said.title or first_block)
     slug = overrides.slug if overrides.slug and not many else slugify(path.stem)
