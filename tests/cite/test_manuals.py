@@ -150,3 +150,13 @@ def test_a_source_reference_with_no_author_begins_with_its_title(built_session) 
                          ("chicago", "Towards a New Alliance.")]:
         assert cite_source(built_session, "new-alliance-2007", style).references[0].text.startswith(
             start)
+
+
+def test_every_source_kind_has_a_citation_form() -> None:
+    # one vocabulary (claims.domain.SourceKind): ingest --kind, sources edit --kind, the
+    # metadata file and the citation forms all use it
+    from claims.cite.citation import CSL_TYPES
+    from claims.domain import SourceKind
+    from claims.ingest.metadata import SOURCE_KINDS
+
+    assert set(CSL_TYPES) == set(SourceKind) == set(SOURCE_KINDS)
