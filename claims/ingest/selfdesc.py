@@ -101,6 +101,42 @@ def _written_date(text: str | None) -> str | None:
         return None
 
 
+# --- a capture's address --------------------------------------------------------
+
+# A line of a text capture that gives the page's address: a labelled URL anywhere
+# ("Source: https://...", "Retrieved from https://...", "URL: ..."), or a bare URL as
+# the first or last line. A URL inside prose is something the document cites, not its own.
+_URL_LINE = re.compile(
+    r"""
+    ^[ \t]*
+    (?:(?:Source|URL|Link|Permalink|Retrieved[ ]from|Originally[ ]published[ ](?:at|on)
+       |Read[ ]online[ ]at|Available[ ]at)[ \t]*:?[ \t]*)      # a label
+    <?(?P<url>https?://[^\s<>]+?)>?[.,]?[ \t]*$               # the address
+    """,
+    re.VERBOSE | re.IGNORECASE | re.MULTILINE,
+)
+_BARE_URL = re.compile(r"^[ \t]*<?(?P<url>https?://[^\s<>]+?)>?[ \t]*$")
+
+
+def capture_url(text: str) -> str | None:
+    """The address a text capture names for itself, if any.
+
+    >>> capture_url("Title\\n\\nBody text.\\n\\nRetrieved from https://example.com/a.")
+    'https://example.com/a'
+    >>> capture_url("See https://example.com/b for more.") is None
+    True
+    """
+    labelled = _URL_LINE.search(text)
+    if labelled:
+        return labelled.group("url")
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    for line in lines[:1] + lines[-1:]:
+        bare = _BARE_URL.match(line)
+        if bare:
+            return bare.group("url")
+    return None
+
+
 # --- HTML <meta> and JSON-LD ----------------------------------------------------
 
 # <meta name|property> -> field, most specific first: scholarly (Highwire citation_*),
@@ -296,6 +332,8 @@ def describe(text: str, fmt: str, blocks: list[str] | None = None) -> SelfDescri
         for item in _jsonld_items(reader.scripts):
             found = _merged(found, _from_jsonld(item))
         found = _merged(found, _from_meta(reader.meta, reader.canonical))
+    else:
+        found = SelfDescription(url=capture_url(text))
     for block in (blocks or [])[:4]:
         byline = read_byline(block)
         if byline is not None:
