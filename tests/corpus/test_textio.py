@@ -84,7 +84,8 @@ def test_text_with_a_utf16_or_utf32_byte_order_mark_is_text(codec: str, encoding
     assert (decoded.text, decoded.encoding, decoded.warning) == (text, encoding, None)
 
 
-@given(st.text(min_size=1).filter(lambda t: t.strip() and not t.startswith("\ufeff")))
+# A text that opens with U+0000 is left out: "\xff\xfe\x00\x00" is also the UTF-32 mark.
+@given(st.text(min_size=1).filter(lambda t: t.strip() and not t.startswith(("\ufeff", "\x00"))))
 def test_any_utf16_text_with_a_mark_round_trips(text: str) -> None:
     assert decode_bytes(text.encode("utf-16"), "x.txt").text == text
 
