@@ -97,12 +97,25 @@ def edit_source(session: Session, slug: str, edit: SourceEdit) -> Source:
         error = (first.get("ctx") or {}).get("error")
         raise UsageError(f"`edit.{field}`: {error or first['msg']}",
                          hint="see `claims.sources.SourceEdit`") from None
+    redate = "date" in changes and meta.date != source.date
     for key in (*changes, "date_precision"):
         value = getattr(meta, key)
         setattr(source, key, [a.model_dump() for a in value] if key == "authors" else value)
     session.add(source)
     session.flush()
+    if redate:
+        _extract_again(session, source, meta)
     return source
+
+
+def _extract_again(session: Session, source: Source, meta: Any) -> None:
+    """Re-extract a source's claims in place: its date dates "last year", "in May"."""
+    from claims.ingest.store import prepare_document, store_document
+    from claims.ingest.textio import DecodedText
+
+    decoded = DecodedText(source.text, source.encoding)
+    store_document(session, prepare_document(decoded, meta, source.filename),
+                   origin=source.origin, refresh=True)
 
 
 def remove_source(session: Session, slug: str) -> Removal:

@@ -82,6 +82,21 @@ def read_byline(block: str) -> Byline | None:
                   _written_date(match.group("date")))
 
 
+def without_byline(headline: str) -> str:
+    """A headline without the byline it ends with.
+
+    >>> without_byline("A Tale of Two Cities by Brad Glosserman")
+    'A Tale of Two Cities'
+    >>> without_byline("Stand by Me")
+    'Stand by Me'
+    """
+    block = " ".join(headline.split())
+    match = _BYLINE.search(block) if len(block) <= _BYLINE_MAX else None
+    if match is None or match.group("tail") is None or _SENTENCE_END.search(block):
+        return block
+    return block[:match.start()].rstrip(" ,—-") or block
+
+
 def is_byline(block: str) -> bool:
     """Whether ``block`` is a byline (or a headline that ends with one)."""
     return read_byline(block) is not None

@@ -317,14 +317,14 @@ def user_meta(decoded: DecodedText, clean: CleanDocument, path: Path,
     """Metadata for a user file. Each field: the override (flag) if given, else what the
     document says about itself (``claims.ingest.selfdesc``: ``<meta>``, JSON-LD, a
     byline), else the first block as title, the file stem as slug, kind "document"."""
-    from claims.ingest.selfdesc import describe
+    from claims.ingest.selfdesc import describe, without_byline
 
     blocks = clean.text.split("\n\n", 4)
     # a byline block is furniture (claims.ingest.furniture): it is read from the original
     bylines = [decoded.text[start:end] for start, end, rule in clean.dropped
                if rule.startswith("byline")]
     said = describe(decoded.text, fmt, bylines[:1] + blocks)
-    first_block = " ".join(blocks[0].split())[:200]
+    first_block = without_byline(blocks[0])[:200]
     title = overrides.title if overrides.title and not many else (said.title or first_block)
     slug = overrides.slug if overrides.slug and not many else slugify(path.stem)
     return _validated({

@@ -151,3 +151,22 @@ def test_flags_win_over_the_page(engine, tmp_path: Path) -> None:  # type: ignor
         source = session.exec(select(Source)).one()
     assert (source.title, source.authors[0]["name"], source.date, source.kind,
             source.publisher) == ("My title", "Ann Lee", "2021", "report", "Newsweek")
+
+
+def test_a_headline_ending_in_its_byline_gives_title_and_author(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from sqlmodel import Session, select
+
+    from claims.ingest.store import ingest_files
+    from claims.models import Paragraph, Source
+
+    path = tmp_path / "tale.txt"
+    path.write_text("A Tale of Two Cities: Rising Concern in Japan by Brad Glosserman\n\n"
+                    "TOKYO — The view is very different in Japan, where 80 percent agree.\n",
+                    encoding="utf-8")
+    ingest_files(engine, [path])
+    with Session(engine) as session:
+        source = session.exec(select(Source)).one()
+        first = session.exec(select(Paragraph).where(Paragraph.number == 1)).one()
+        assert (source.title, [a["name"] for a in source.authors]) == (
+            "A Tale of Two Cities: Rising Concern in Japan", ["Brad Glosserman"])
+        assert source.text[first.start:].startswith("TOKYO")  # the headline is not para. 1

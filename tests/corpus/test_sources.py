@@ -234,3 +234,23 @@ def test_ingest_pdf_and_docx_store_the_extracted_text(cli_rw, built_copy_url, tm
                                                      Claim.surface == surface)).one()
             assert source.text[claim.start:claim.end] == surface  # offsets index that text
     engine.dispose()
+
+
+def test_editing_the_date_re_dates_relative_figures(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from claims.ingest.store import SourceOverrides, ingest_files
+
+    path = tmp_path / "memo.txt"
+    path.write_text("Memo\n\nJapan's defense spending rose 3 percent last year.\n",
+                    encoding="utf-8")
+    ingest_files(engine, [path], SourceOverrides(date="2020-06"))
+
+    def years() -> list[int | None]:
+        with Session(engine) as session:
+            return list(session.exec(select(Claim.as_of).where(Claim.surface == "3 percent"))
+                        .all())
+
+    assert years() == [2019]
+    with Session(engine) as session:
+        edit_source(session, "memo", SourceEdit(date="2011"))
+        session.commit()
+    assert years() == [2010]
