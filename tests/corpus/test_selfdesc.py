@@ -170,3 +170,24 @@ def test_a_headline_ending_in_its_byline_gives_title_and_author(engine, tmp_path
         assert (source.title, [a["name"] for a in source.authors]) == (
             "A Tale of Two Cities: Rising Concern in Japan", ["Brad Glosserman"])
         assert source.text[first.start:].startswith("TOKYO")  # the headline is not para. 1
+
+
+@given(st.text(max_size=200))
+def test_a_byline_names_only_words_of_its_block(block: str) -> None:
+    byline = read_byline(block)
+    if byline is not None:
+        folded = " ".join(block.split())
+        assert byline.names and all(name in folded for name in byline.names)
+        assert read_byline(f"By {byline.names[0]}") is not None or len(byline.names[0]) > 400
+
+
+_WORD = st.from_regex(r"[A-Z][a-z]{1,9}", fullmatch=True)
+_PERSON = st.builds(lambda given, particle, family: " ".join(
+    part for part in (given, particle, family) if part),
+    _WORD, st.sampled_from(["", "", "van", "de la", "von"]), _WORD)
+
+
+@given(st.lists(_PERSON, min_size=1, max_size=3), st.sampled_from([", ", " and ", " & "]))
+def test_generated_bylines_give_back_their_names(people: list[str], joiner: str) -> None:
+    byline = read_byline("By " + joiner.join(people))
+    assert byline is not None and byline.names == tuple(people)
