@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from claims.cite.names import PARTICLES
+from claims.domain import SourceKind
 
 # --- bylines ------------------------------------------------------------------
 
@@ -177,15 +178,15 @@ META_KEYS: tuple[tuple[str, str], ...] = (
     ("og:url", "url"),
     ("citation_public_url", "url"),
 )
-# JSON-LD @type -> Source.kind (claims.ingest.metadata.SOURCE_KINDS)
-JSONLD_KINDS = {
-    "NewsArticle": "news-article",
-    "ReportageNewsArticle": "news-article",
-    "OpinionNewsArticle": "op-ed",
-    "BlogPosting": "blog-post",
-    "Report": "report",
-    "Book": "book",
-    "AdvertiserContentArticle": "sponsored-content",
+# JSON-LD @type (schema.org) -> Source.kind (claims.domain.SourceKind)
+JSONLD_KINDS: dict[str, str] = {
+    "NewsArticle": SourceKind.NEWS_ARTICLE,
+    "ReportageNewsArticle": SourceKind.NEWS_ARTICLE,
+    "OpinionNewsArticle": SourceKind.OP_ED,
+    "BlogPosting": SourceKind.BLOG_POST,
+    "Report": SourceKind.REPORT,
+    "Book": SourceKind.BOOK,
+    "AdvertiserContentArticle": SourceKind.SPONSORED_CONTENT,
 }
 _ARTICLE_TYPES = frozenset({*JSONLD_KINDS, "Article", "ScholarlyArticle", "WebPage"})
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -287,7 +288,7 @@ def _jsonld_items(scripts: list[str]) -> list[dict[str, Any]]:
 def _from_jsonld(item: dict[str, Any]) -> SelfDescription:
     types = item.get("@type")
     types = types if isinstance(types, list) else [types]
-    kind = next((JSONLD_KINDS[t] for t in types if isinstance(t, str) and t in JSONLD_KINDS),
+    kind = next((str(JSONLD_KINDS[t]) for t in types if isinstance(t, str) and t in JSONLD_KINDS),
                 None)
     publisher = _names(item.get("publisher"))
     title = item.get("headline") or item.get("name")
