@@ -152,7 +152,7 @@ def sources_remove(
 def register(app: typer.Typer) -> None:
     app.command()(build)
     app.command()(ingest)
-    sources_app = typer.Typer(invoke_without_command=True)
+    sources_app = typer.Typer(invoke_without_command=True, subcommand_metavar="[COMMAND]")
     sources_app.callback()(sources)
     sources_app.command("edit")(sources_edit)
     sources_app.command("remove")(sources_remove)
