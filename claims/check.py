@@ -74,6 +74,14 @@ def check_data(data_folder: Path | None = None, seeds_folder: Path | None = None
                 hint=f"put {source.file} in {seeds} or fix its file: entry",
             ))
     report.checked["seeds"] = len(texts)
+    for source in sources:
+        named = _capture_url(texts[source.slug], source.file) if source.slug in texts else None
+        if named and source.url != named:
+            report.add("data", DataError(
+                f"{_file(data, 'sources.yaml')}: source {source.slug!r}: its capture names "
+                f"{named} but url is {source.url!r}",
+                hint=f"set url: {named} (APA and MLA cite an online source's URL)",
+            ))
     curated = collect_curated(data / CURATED_FOLDER, vocab)
     for problem in curated.problems:
         report.add("data", problem)
@@ -92,6 +100,14 @@ def _file(folder: Path, name: str) -> Path:
 def _seeds_beside(data: Path) -> Path:
     beside = data.parent / "seeds"
     return beside if beside.is_dir() else seeds_dir()
+
+
+def _capture_url(text: str, name: str | None) -> str | None:
+    """The address a bundled capture gives for itself (HTML head, or a labelled line)."""
+    from claims.ingest.clean import detect_format
+    from claims.ingest.selfdesc import describe
+
+    return describe(text, detect_format(name or "", text)).url
 
 
 def _read(path: Path) -> str:

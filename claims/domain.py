@@ -142,3 +142,17 @@ def effective_modality(modality: str | None, as_of: int | None, source_date: str
     if as_of is not None and written is not None and as_of > written:
         return str(Modality.FORECAST)
     return str(Modality.FACT)
+
+
+class SourceKind(StrEnum):
+    """What a source is; a citation's form follows it (``claims.cite.citation.CSL_TYPES``)."""
+
+    OP_ED = "op-ed"
+    NEWS_ARTICLE = "news-article"
+    REPORT = "report"
+    POLICY_BRIEF = "policy-brief"
+    COMMENTARY = "commentary"
+    BLOG_POST = "blog-post"
+    SPONSORED_CONTENT = "sponsored-content"
+    BOOK = "book"
+    DOCUMENT = "document"

@@ -19,7 +19,10 @@ def cite(
         str | None, typer.Option("--source", help="Cite this source (slug) instead.")
     ] = None,
     style: Annotated[
-        CitationStyle, typer.Option(help="Citation style.", case_sensitive=False)
+        CitationStyle,
+        typer.Option(help="Citation style: APA 7th edition, MLA 9th edition, Chicago 18th "
+                     "edition (notes and bibliography), BibTeX, CSL-JSON, or Markdown (APA).",
+                     case_sensitive=False)
     ] = CitationStyle.apa,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:

@@ -7,10 +7,15 @@ from typing import Annotated
 
 import typer
 
-from cli.output import FormatOption, OutputFormat, message, render_rows
+from claims.domain import SourceKind
+from cli.output import FormatOption, OutputFormat, message, render_object, render_rows
 from cli.state import state
 
 SOURCE_COLUMNS = ["slug", "date", "kind", "claims", "authors", "title"]
+KindOption = Annotated[
+    SourceKind | None,
+    typer.Option("--kind", help="What the document is; citations take their form from it."),
+]
 
 
 def build(
@@ -38,7 +43,9 @@ def build(
 
 def ingest(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .html) or folders.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Files (.txt, .md, .html, .pdf, .docx) or folders.")
+    ],
     title: Annotated[str | None, typer.Option(help="Title (one file only).")] = None,
     author: Annotated[
         list[str] | None, typer.Option("--author", help="An author's name; repeat for several.")
@@ -51,11 +58,14 @@ def ingest(
     slug: Annotated[
         str | None, typer.Option(help="Short id for the source (default: from the file name).")
     ] = None,
+    kind: KindOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Add your own documents: clean them, extract their figures, store them.
 
-    Re-ingesting the same file is a no-op; a changed file replaces its claims.
+    What a document says about itself (HTML meta tags, JSON-LD, a "By NAME" byline) fills
+    the fields not given as options. Re-ingesting the same file is a no-op unless options
+    give new metadata (status "updated"); a changed file replaces its claims.
 
     Example: claims ingest article.html --title "Alliance at 60" --author "Jane Doe" --date 2020-01
     """
@@ -63,7 +73,8 @@ def ingest(
     from cli.progress import rich_progress
 
     overrides = SourceOverrides(title=title, authors=tuple(author or ()), date=date,
-                                publisher=publisher, url=url, slug=slug)
+                                publisher=publisher, url=url, slug=slug,
+                                kind=kind.value if kind else None)
     app_state = state(ctx)
     engine = app_state.engine()
     with rich_progress("Ingesting") as report:
@@ -76,10 +87,13 @@ def ingest(
 
 
 def sources(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
-    """List the sources in the database with their metadata and claim counts.
+    """List the sources in the database with their metadata and claim counts;
+    fix one with `claims sources edit SLUG`, drop one with `claims sources remove SLUG`.
 
     Example: claims sources --format json
     """
+    if ctx.invoked_subcommand:
+        return
     from claims.ingest.corpus import list_sources
     from claims.serialize import source_to_public
 
@@ -88,7 +102,58 @@ def sources(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     render_rows(rows, fmt, SOURCE_COLUMNS, title="Sources")
 
 
+def sources_edit(
+    ctx: typer.Context,
+    slug: Annotated[str, typer.Argument(metavar="SLUG", help="The source to fix.")],
+    title: Annotated[str | None, typer.Option(help="New title.")] = None,
+    author: Annotated[
+        list[str] | None,
+        typer.Option("--author", help="An author's name; repeat for several (replaces all)."),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    publisher: Annotated[str | None, typer.Option(help="Publisher or outlet.")] = None,
+    url: Annotated[str | None, typer.Option(help="Where the document was published.")] = None,
+    kind: KindOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Fix the metadata of one of your sources; fields not given stay as they are.
+
+    Example: claims sources edit budget-2020 --author "Isabel van Brugen" --kind news-article
+    """
+    from claims.serialize import source_to_public
+    from claims.sources import SourceEdit, edit_source
+
+    edit = SourceEdit(title=title, authors=tuple(author or ()), date=date, publisher=publisher,
+                      url=url, kind=kind.value if kind else None)
+    with state(ctx).session() as session:
+        source = edit_source(session, slug, edit)
+        row = source_to_public(source)
+    render_object(row, fmt, title=f"Source {slug}")
+
+
+def sources_remove(
+    ctx: typer.Context,
+    slug: Annotated[str, typer.Argument(metavar="SLUG", help="The source to remove.")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Remove one of your sources and its claims; its cards are retired, reviews kept.
+
+    Example: claims sources remove budget-2020
+    """
+    from claims.sources import remove_source
+
+    with state(ctx).session() as session:
+        removal = remove_source(session, slug)
+    render_object(removal.to_dict(), fmt, title=f"Removed {slug}")
+
+
 def register(app: typer.Typer) -> None:
     app.command()(build)
     app.command()(ingest)
-    app.command()(sources)
+    sources_app = typer.Typer(invoke_without_command=True, subcommand_metavar="[COMMAND]")
+    sources_app.callback()(sources)
+    sources_app.command("edit")(sources_edit)
+    sources_app.command("remove")(sources_remove)
+    app.add_typer(sources_app, name="sources")

@@ -90,6 +90,12 @@ CLI_WORDS: dict[str, str] = {
     "overrides.url": "--url",
     "overrides.slug": "--slug",
     "overrides.kind": "--kind",
+    "edit.title": "--title",
+    "edit.authors": "--author",
+    "edit.date": "--date",
+    "edit.publisher": "--publisher",
+    "edit.url": "--url",
+    "edit.kind": "--kind",
     "learner": "--learner",
     "question": "--question",
     "answer": "--answer",
@@ -103,6 +109,7 @@ CLI_WORDS: dict[str, str] = {
     "claims.compare.list_metrics()": "'claims metrics'",
     "claims.compare.list_topics()": "'claims topics'",
     "claims.ingest.SourceOverrides": "claims ingest --help",
+    "claims.sources.SourceEdit": "claims sources edit --help",
 }
 
 

@@ -21,6 +21,8 @@ def _commands() -> list[tuple[str, object]]:
         for name, command in getattr(group, "commands", {}).items():
             path = f"{prefix} {name}".strip()
             if getattr(command, "commands", None):
+                if getattr(command, "invoke_without_command", False):
+                    found.append((path, command))  # a group that is a command too
                 walk(command, path)
             else:
                 found.append((path, command))

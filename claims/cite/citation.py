@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from claims.cite.names import split_name
 from claims.cite.styles import CitationStyle
 from claims.errors import NotFound, UsageError
 from claims.models import Claim, Paragraph, Source
@@ -48,11 +49,13 @@ CSL_TYPES: dict[str, tuple[str, str]] = {
     "document": ("document", "publisher"),
 }
 
-# Locator label per style for a paragraph number (what each manual prints).
-PARAGRAPH_LABELS = {
+# Locator label per style for a paragraph number (what each manual prints). None: no
+# locator. MLA 9 (ch. 6) cites paragraph numbers only when the source numbers them and
+# says not to count unnumbered ones; no captured document numbers its paragraphs.
+PARAGRAPH_LABELS: dict[CitationStyle, str | None] = {
     CitationStyle.apa: "para.",
     CitationStyle.markdown: "para.",
-    CitationStyle.mla: "par.",
+    CitationStyle.mla: None,
     CitationStyle.chicago: "para.",
     CitationStyle.bibtex: "para.",
     CitationStyle.csl_json: "para.",
@@ -72,40 +75,31 @@ class TextFix:
     replacement: str
 
 
-_QUOTED = frozenset({CitationStyle.mla, CitationStyle.chicago})
+_QUOTED = frozenset({CitationStyle.apa, CitationStyle.mla, CitationStyle.chicago})
 TEXT_FIXES: tuple[TextFix, ...] = (
     # American style puts a period or comma inside the closing quotation mark
-    # (MLA 9 1.3; CMOS 6.9); citeproc-py leaves it outside.
+    # (APA 7 8.14 "(“Title,” 2020)"; MLA 9 1.3; CMOS 6.9); citeproc-py leaves it
+    # outside.
     TextFix("punctuation inside quotes", _QUOTED, re.compile(r"”([.,])"), r"\1”"),
-    # citeproc-py prints the "Edition" term of the Chicago macros with no edition.
+    # citeproc-py prints the "edition" term of the Chicago macros with no edition: in a
+    # bibliography entry ". Edition." and in a note ", edition," (either case).
     TextFix("stray edition", frozenset({CitationStyle.chicago}),
-            re.compile(r"\.? Edition(?=\.|,|$)"), ""),
+            re.compile(r"[.,]? [Ee]dition(?=[.,]|$)"), ""),
     # citeproc-py doubles the comma between a newspaper's date and a note's locator.
     TextFix("doubled comma", frozenset({CitationStyle.chicago}), re.compile(r",,"), ","),
     # MLA 9 (5.xx, approximate dates) abbreviates circa as "c."; citeproc-py prints "Circa".
     TextFix("circa", frozenset({CitationStyle.mla}), re.compile(r"\bCirca\b"), "c."),
+    # MLA 9 (5.96) drops "http://" and "https://" from a URL.
+    TextFix("URL scheme", frozenset({CitationStyle.mla}), re.compile(r"\bhttps?://"), ""),
 )
+
+# CSL types whose title MLA sets in quotation marks (a part of a larger work), as does
+# any item with a container; other titles are italic. A blog post with no blog name
+# stands alone, as the CSL style has it.
+_MLA_PARTS = frozenset({"article-newspaper", "article-magazine", "article-journal", "chapter"})
 
 
 # --- CSL-JSON ------------------------------------------------------------------
-
-def split_name(name: str) -> dict[str, str]:
-    """A personal name as CSL family/given parts; "Family, Given" is kept as written.
-
-    >>> split_name("Robert A. Manning")
-    {'family': 'Manning', 'given': 'Robert A.'}
-    >>> split_name("Cronin, Patrick M.")
-    {'family': 'Cronin', 'given': 'Patrick M.'}
-    >>> split_name("Plato")
-    {'family': 'Plato'}
-    """
-    name = " ".join(name.split())
-    if "," in name:
-        family, given = (part.strip() for part in name.split(",", 1))
-    else:
-        given, _, family = name.rpartition(" ")
-    return {"family": family, "given": given} if given else {"family": family}
-
 
 def date_parts(date: str | None, precision: str) -> list[int]:
     """ISO date to CSL date-parts, only as precise as ``precision`` says.
@@ -192,14 +186,8 @@ def _render(items: list[dict[str, Any]], style: CitationStyle) -> list[str]:
 
 def _in_text(item: dict[str, Any], paragraph: int | None, style: CitationStyle) -> str:
     """The in-text citation, e.g. "(Cronin, 1996, para. 3)"."""
-    if style is CitationStyle.mla and item.get("author"):
-        # MLA 9 6.1: "(Cronin, par. 3)" -- citeproc-py always adds the title, which MLA
-        # wants only to tell apart two works by the same author.
-        family = item["author"][0]["family"] + (" et al." if len(item["author"]) > 2 else
-                                                 "")
-        if len(item["author"]) == 2:
-            family += f" and {item['author'][1]['family']}"
-        return f"({family}, par. {paragraph})" if paragraph else f"({family})"
+    if style is CitationStyle.mla:
+        return _mla_in_text(item)
     from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator, formatter
     from citeproc.source.json import CiteProcJSON
 
@@ -212,16 +200,45 @@ def _in_text(item: dict[str, Any], paragraph: int | None, style: CitationStyle) 
     return _finish(str(bibliography.cite(citation, lambda _item: None)), item, style)
 
 
+def _mla_in_text(item: dict[str, Any]) -> str:
+    """MLA 9 (ch. 6): "(Cronin)", or with no author the title "(“Japan Approves ...”)".
+
+    citeproc-py always adds the title, which MLA wants only to tell apart two works by
+    the same author, and with no author prints it twice ("(“T”, “T”, par. 2)"). No
+    locator: the paragraphs of a captured document are not numbered in it (ch. 6,
+    works without page numbers).
+    """
+    authors = item.get("author") or []
+    if authors:
+        who = authors[0]["family"]
+        if len(authors) == 2:
+            who += f" and {authors[1]['family']}"
+        elif len(authors) > 2:
+            who += " et al."
+        return f"({who})"
+    title = item["title"]
+    # the title as the Works Cited entry prints it (MLA capitalizes titles: 1.2)
+    printed = re.search(re.escape(title), _render([item], CitationStyle.mla)[0], flags=re.I)
+    title = printed.group() if printed else title
+    quoted = item["type"] in _MLA_PARTS or "container-title" in item
+    return f"(“{title}”)" if quoted else f"({title})"
+
+
 def _finish(text: str, item: dict[str, Any], style: CitationStyle) -> str:
     """citeproc-py HTML -> plain text (or Markdown), with the TEXT_FIXES applied."""
     if "author" not in item:
         # with no author the title stands first; citeproc-py prints it a second time
         title = re.escape(html.escape(item["title"], quote=False))
-        pattern = rf"(<i>)?{title}(</i>)?"
+        pattern = rf"(<i>|“)?{title}(</i>|”)?"
         first = re.search(pattern, text, flags=re.I)
         if first:
             rest = re.sub(rf"\s*{pattern}\.?", "", text[first.end():], count=1, flags=re.I)
             text = text[: first.end()] + rest
+        container = html.escape(item.get("container-title", ""), quote=False)
+        if style is CitationStyle.chicago and container and text.startswith(
+                (f"{container}.", f"<i>{container}</i>.")):
+            # CMOS 14.90: the newspaper stands in place of the author, once
+            text = re.sub(rf"(</?i>)?{re.escape(container)}(</?i>)?, ", "", text, count=1)
     italic = "*" if style is CitationStyle.markdown else ""
     text = re.sub(r"</?i>", italic, text)
     text = html.unescape(re.sub(r"<[^>]+>", "", text))
@@ -532,11 +549,17 @@ def cite_claims(
             claim_id=claim.id, source=source.slug,
             quote=claim.quote or claim.sentence or claim.surface,
             paragraph=paragraph,
-            locator=f"{PARAGRAPH_LABELS[style]} {paragraph}" if paragraph else None,
+            locator=_locator(style, paragraph),
             in_text=_in_text(csl_by_slug[source.slug], paragraph, csl_style),
             attribution=attribution(source),
         ))
     return Bibliography(style=style, references=references, claims=cited)
+
+
+def _locator(style: CitationStyle, paragraph: int | None) -> str | None:
+    """"para. 3" in the styles that count paragraphs; None where there is no locator."""
+    label = PARAGRAPH_LABELS[style]
+    return f"{label} {paragraph}" if label and paragraph else None
 
 
 def cite(

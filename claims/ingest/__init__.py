@@ -13,6 +13,8 @@ The pipeline, in order:
 7. ``bundle``: whether a database holds the current bundled corpus (cheap: the quick
    search path calls it with no ORM loaded).
 8. ``corpus``: build the bundled corpus from ``data/`` and ``seeds/``, or rebuild it.
+9. ``selfdesc``: what a document says about itself (``<meta>``, JSON-LD, bylines); the
+   byline rule that ``clean`` uses to leave a byline unnumbered.
 
 This module imports nothing (``bundle`` is on the quick search path); the names that
 ``claims.ingest`` offered before it became a package are looked up in ``store`` on

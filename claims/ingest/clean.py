@@ -300,7 +300,30 @@ def clean_document(original: str, fmt: DocFormat = "text") -> CleanDocument:
         kept.append(block)
         cut_since_last = False
         del index
+    _mark_front_matter(kept)
     return _assemble(original, kept, joins, dropped)
+
+
+def _mark_front_matter(kept: list[Block]) -> None:
+    """Headline and byline blocks before the body are not numbered paragraphs.
+
+    Paragraph locators count body paragraphs only, the same way in every source: a
+    byline ("By NAME", "Headline by NAME", an archive's "DATE|NAME |" line; the rule is
+    ``claims.ingest.selfdesc.is_byline``) and the headline block just above it open the
+    document but are not its paragraphs. Headings are never numbered anyway.
+    """
+    from claims.ingest.selfdesc import is_byline
+
+    for index, block in enumerate(kept):
+        if block.heading:
+            continue
+        following = kept[index + 1] if index + 1 < len(kept) else None
+        if is_byline(block.text):
+            block.heading = True
+        elif following is not None and is_byline(following.text):
+            block.heading = True  # the headline (and deck) above the byline
+        else:
+            return  # the first body paragraph: what follows is body
 
 
 def _continues(previous: Block, block: Block, after_cut: bool) -> bool:

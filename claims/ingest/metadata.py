@@ -8,15 +8,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from claims.domain import year_of
+from claims.domain import SourceKind, year_of
 from claims.errors import DataError
 from claims.resources import data_dir
 from claims.yamlfile import load_yaml, validate_entries
 
-SOURCE_KINDS = (
-    "op-ed", "policy-brief", "commentary", "blog-post", "sponsored-content",
-    "news-article", "report", "book", "document",
-)
+SOURCE_KINDS = tuple(kind.value for kind in SourceKind)
 Precision = Literal["day", "month", "year", "unknown"]
 _DATE_BY_PRECISION: dict[Precision, re.Pattern[str]] = {
     "day": re.compile(r"^\d{4}-\d{2}-\d{2}$"),
@@ -24,6 +21,29 @@ _DATE_BY_PRECISION: dict[Precision, re.Pattern[str]] = {
     "year": re.compile(r"^\d{4}$"),
 }
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def check_date(value: str) -> str:
+    """``value`` if it is a real date written YYYY, YYYY-MM or YYYY-MM-DD, else ValueError.
+
+    >>> check_date("1996-05")
+    '1996-05'
+    >>> check_date("1999-13-45")
+    Traceback (most recent call last):
+    ValueError: '1999-13-45' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD (a real month and day)
+    """
+    from datetime import date
+
+    shape = next((p for p, rx in _DATE_BY_PRECISION.items() if rx.match(value)), None)
+    parts = [int(part) for part in value.split("-")] if shape else []
+    try:
+        if shape is None:
+            raise ValueError(value)
+        date(parts[0], *(parts[1:] + [1, 1])[:2])
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD "
+                         "(a real month and day)") from None
+    return value
 
 
 class Author(BaseModel):
@@ -70,8 +90,8 @@ class SourceMeta(BaseModel):
     @field_validator("date")
     @classmethod
     def _date_format(cls, value: str | None) -> str | None:
-        if value is not None and not any(rx.match(value) for rx in _DATE_BY_PRECISION.values()):
-            raise ValueError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+        if value is not None:
+            check_date(value)
         return value
 
     @model_validator(mode="after")

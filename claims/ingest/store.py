@@ -29,7 +29,9 @@ from claims.topics import load_topics
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-Status = Literal["added", "replaced", "unchanged"]
+Status = Literal["added", "replaced", "updated", "unchanged"]
+# Source fields a user may set (flags, ``claims.sources.edit_source``); ``authors`` holds names.
+USER_FIELDS = ("title", "authors", "date", "publisher", "url", "kind")
 ProgressCallback = Callable[[int, int, str], None]
 # Curation hook: (slug, original text, extracted drafts) -> drafts with curated claims merged in
 CurationHook = Callable[[str, str, list[ClaimDraft]], list[ClaimDraft]]
@@ -155,19 +157,28 @@ def store_document(
     curation: CurationHook | None = None,
     replace_bundled: bool = False,
     refresh: bool = False,
+    given: frozenset[str] = frozenset(),
 ) -> IngestResult:
     """Write one prepared document and its claims (the caller commits).
 
     Unchanged content is left alone unless ``refresh`` (a rebuild: rules or curated
-    data may have changed), which re-extracts it in place.
+    data may have changed), which re-extracts it in place. ``given`` names the fields of
+    ``USER_FIELDS`` the user set: on unchanged content they update the stored metadata
+    (status "updated"; a new date re-extracts, since it dates "last year").
     """
     meta, decoded = doc.meta, doc.decoded
     content_hash = decoded.sha256
     existing = session.exec(select(Source).where(Source.slug == meta.slug)).first()
     unchanged = existing is not None and existing.content_hash == content_hash
     if unchanged and existing is not None and existing.origin == origin and not refresh:
-        count = len(session.exec(select(Claim.id).where(Claim.source_id == existing.id)).all())
-        return IngestResult(meta.slug, "unchanged", count, doc.filename, decoded.warning)
+        changed = _given_changes(existing, meta, given)
+        if "date" not in changed:
+            for key, value in changed.items():
+                setattr(existing, key, value)
+            count = len(session.exec(select(Claim.id).where(Claim.source_id == existing.id)
+                                     ).all())
+            status: Status = "updated" if changed else "unchanged"
+            return IngestResult(meta.slug, status, count, doc.filename, decoded.warning)
     twin = session.exec(
         select(Source).where(Source.content_hash == content_hash, Source.slug != meta.slug)
     ).first()
@@ -196,10 +207,11 @@ def store_document(
         source = Source(**fields, filename=doc.filename, content_hash=content_hash,
                         text=decoded.text, encoding=decoded.encoding, origin=origin)
         session.add(source)
-        status: Status = "added"
+        status = "added"
     else:
         source = existing
-        status = "unchanged" if unchanged else "replaced"
+        status = ("updated" if _given_changes(existing, meta, given) else "unchanged"
+                  ) if unchanged else "replaced"
         for key, value in fields.items():
             setattr(source, key, value)
         source.filename, source.content_hash = doc.filename, content_hash
@@ -211,6 +223,16 @@ def store_document(
     _store_paragraphs(session, source.id, doc.clean)
     _store_claims(session, source.id, drafts)
     return IngestResult(meta.slug, status, len(drafts), doc.filename, decoded.warning)
+
+
+def _given_changes(source: Source, meta: SourceMeta, given: frozenset[str]
+                   ) -> dict[str, Any]:
+    """The ``given`` fields whose new value differs from the stored one."""
+    new = meta.model_dump(include=set(given) | {"date_precision"})
+    changes = {key: new[key] for key in given if key in new and getattr(source, key) != new[key]}
+    if "date" in changes:
+        changes["date_precision"] = new["date_precision"]
+    return changes
 
 
 # Rows go in as bulk INSERTs of plain dicts: building one ORM object per claim cost
@@ -279,7 +301,7 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
                            if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
             if not found:
                 raise InputError(
-                    f"{path}: no .txt, .md or .html files in this folder",
+                    f"{path}: no .txt, .md, .html, .pdf or .docx files in this folder",
                     hint="give document files, or a folder that holds some",
                 )
             files += found
@@ -291,26 +313,57 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
 
 
 def user_meta(decoded: DecodedText, clean: CleanDocument, path: Path,
-              overrides: SourceOverrides, many: bool) -> SourceMeta:
-    """Metadata for a user file: the overrides, else the first line as title, file stem as slug."""
-    first_block = clean.text.split("\n\n", 1)[0].strip()
-    title = overrides.title if overrides.title and not many else " ".join(first_block.split())[:200]
+              overrides: SourceOverrides, many: bool, fmt: DocFormat = "text") -> SourceMeta:
+    """Metadata for a user file. Each field: the override (flag) if given, else what the
+    document says about itself (``claims.ingest.selfdesc``: ``<meta>``, JSON-LD, a
+    byline), else the first block as title, the file stem as slug, kind "document"."""
+    from claims.ingest.selfdesc import describe, without_byline
+
+    blocks = clean.text.split("\n\n", 4)
+    # a byline block is furniture (claims.ingest.furniture): it is read from the original
+    bylines = [decoded.text[start:end] for start, end, rule in clean.dropped
+               if rule.startswith("byline")]
+    said = describe(decoded.text, fmt, bylines[:1] + blocks)
+    first_block = without_byline(blocks[0])[:200]
+    title = overrides.title if overrides.title and not many else (said.title or first_block)
     slug = overrides.slug if overrides.slug and not many else slugify(path.stem)
+    return _validated({
+        "slug": slug,
+        "title": title or path.stem,
+        "authors": [Author(name=name) for name in overrides.authors or said.authors],
+        "date": overrides.date or said.date,
+        "publisher": overrides.publisher or said.publisher,
+        "url": overrides.url or said.url,
+        "kind": overrides.kind or said.kind or "document",
+    })
+
+
+def _validated(fields: dict[str, Any]) -> SourceMeta:
+    """A SourceMeta, or a UsageError naming the override at fault in plain words."""
     try:
-        return SourceMeta(
-            slug=slug,
-            title=title or path.stem,
-            authors=[Author(name=name) for name in overrides.authors],
-            date=overrides.date,
-            publisher=overrides.publisher,
-            url=overrides.url,
-            kind=overrides.kind or "document",
-        )
+        return SourceMeta(**fields)
     except ValidationError as exc:
         first = exc.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else None  # authors.0.name -> authors
         where = f"`overrides.{field}`: " if field else ""
-        raise UsageError(where + first["msg"], hint="see `claims.ingest.SourceOverrides`") from None
+        error = (first.get("ctx") or {}).get("error")  # our ValueError, without pydantic's words
+        raise UsageError(where + (str(error) if error else first["msg"]),
+                         hint="see `claims.ingest.SourceOverrides`") from None
+
+
+def check_overrides(overrides: SourceOverrides) -> None:
+    """Refuse bad overrides (a date that is no date, an unknown kind) before any file is read."""
+    _validated({
+        "slug": overrides.slug or "x", "title": overrides.title or "x",
+        "authors": [Author(name=name) for name in overrides.authors],
+        "date": overrides.date, "publisher": overrides.publisher, "url": overrides.url,
+        "kind": overrides.kind or "document",
+    })
+
+
+def given_fields(overrides: SourceOverrides) -> frozenset[str]:
+    """The ``USER_FIELDS`` an override sets: these update a source already stored."""
+    return frozenset(name for name in USER_FIELDS if getattr(overrides, name))
 
 
 def ingest_files(
@@ -324,6 +377,7 @@ def ingest_files(
     then each document goes in with its claims in its own transaction."""
     from claims.db import session_scope
 
+    check_overrides(overrides)
     files = expand_paths(paths)
     if (overrides.title or overrides.slug) and len(files) > 1:
         raise UsageError("`overrides.title` and `overrides.slug` name one document; "
@@ -337,7 +391,7 @@ def ingest_files(
         if not clean.text.strip():
             raise InputError(f"{path}: no text left after removing page furniture",
                              hint="check that this is the document you meant")
-        meta = user_meta(decoded, clean, path, overrides, many=len(files) > 1)
+        meta = user_meta(decoded, clean, path, overrides, many=len(files) > 1, fmt=fmt)
         prepared.append(PreparedDocument(meta, decoded, clean, path.name))
     slugs = Counter(doc.meta.slug for doc in prepared)
     clash = [slug for slug, n in slugs.items() if n > 1]
@@ -349,7 +403,8 @@ def ingest_files(
         sync_topics(session)
     for done, doc in enumerate(prepared, start=1):
         with session_scope(engine) as session:
-            results.append(store_document(session, doc, origin="user", extractor=extractor))
+            results.append(store_document(session, doc, origin="user", extractor=extractor,
+                                          given=given_fields(overrides)))
         if progress:
             progress(done, len(prepared), doc.meta.slug)
     return results

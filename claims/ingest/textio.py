@@ -1,20 +1,37 @@
 """Reading documents: decode bytes to text, refusing what is not text.
 
 Offsets everywhere index the text as decoded here: UTF-8 with a leading
-byte-order mark dropped; other encodings only as a detected fallback, with a
-warning for the caller to show.
+byte-order mark dropped; UTF-16 and UTF-32 when a byte-order mark says so; other
+encodings only as a detected fallback, with a warning for the caller to show.
+
+PDF and Word (.docx) files are not text: their text is *extracted* (pypdf, page by
+page; python-docx, paragraph by paragraph), blocks separated by blank lines, and that
+extracted text is what is stored, indexed by offsets and cited. A PDF with no text
+layer (a scan) or one that cannot be opened is refused, never stored as raw bytes.
+Anything that is not a regular file (a FIFO, a device, a socket) is refused before it
+is opened, since reading one can block forever.
 """
 
 from __future__ import annotations
 
 import hashlib
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from claims.errors import InputError
 
 MAX_BYTES = 50 * 1024 * 1024  # far above any article; stops a stray 100 MB dump early
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
+# Byte-order marks, longest first (the UTF-32 LE mark starts like the UTF-16 LE one).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_PDF_MAGIC = b"%PDF-"
+_ZIP_MAGIC = b"PK\x03\x04"
 _BINARY_SNIFF = 8192
 
 
@@ -43,12 +60,19 @@ def decode_bytes(data: bytes, name: str = "<input>") -> DecodedText:
         )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith(_PDF_MAGIC):
+        return _pdf_text(data, name)
+    if data.startswith(_ZIP_MAGIC) and b"word/document.xml" in data:
+        return _docx_text(data, name)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _decode_with_bom(data, codec, name)
     if not data.strip():
         raise InputError(f"{name}: file is empty", hint="give a file with text in it")
     if _looks_binary(data[:_BINARY_SNIFF]):
         raise InputError(
             f"{name}: looks like a binary file, not text",
-            hint="convert it to .txt, .md or .html first",
+            hint="convert it to .txt, .md, .html, .pdf or .docx first",
         )
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
@@ -59,6 +83,67 @@ def decode_bytes(data: bytes, name: str = "<input>") -> DecodedText:
         text, encoding,
         warning=f"{name}: not valid UTF-8; read as {encoding} (offsets index the text as decoded)",
     )
+
+
+def _decode_with_bom(data: bytes, codec: str, name: str) -> DecodedText:
+    """UTF-16/32 text; Python's codec reads the byte order from the mark and drops it."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: starts with a {codec.upper()} byte-order mark but is not "
+                         f"valid {codec.upper()} (byte {exc.start})",
+                         hint="re-save the file as UTF-8") from None
+    if not text.strip():
+        raise InputError(f"{name}: file is empty", hint="give a file with text in it")
+    return DecodedText(text.removeprefix("\ufeff"), codec)
+
+
+def _extracted(blocks: list[str], encoding: str, name: str, what: str) -> DecodedText:
+    text = "\n\n".join(block.strip() for block in blocks if block.strip())
+    if not text:
+        raise InputError(f"{name}: {what} has no text to read",
+                         hint="a scanned PDF needs OCR first; or give the text as .txt")
+    return DecodedText(text, encoding)
+
+
+def _pdf_text(data: bytes, name: str) -> DecodedText:
+    """The text of a PDF, page by page (pypdf), pages separated by blank lines."""
+    import io
+    import logging
+    import warnings
+
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its notes on odd fonts go nowhere
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                raise InputError(f"{name}: the PDF is encrypted",
+                                 hint="save an unprotected copy, or its text as .txt")
+            pages = [page.extract_text() or "" for page in reader.pages]
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise InputError(f"{name}: not a readable PDF ({type(exc).__name__})",
+                         hint="open it in a PDF reader and save its text as .txt") from None
+    return _extracted(pages, "pdf", name, "the PDF")
+
+
+def _docx_text(data: bytes, name: str) -> DecodedText:
+    """The text of a Word document's body paragraphs (python-docx), one block each."""
+    import io
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(f"{name}: not a readable Word document ({type(exc).__name__})",
+                         hint="open it in a word processor and save it as .docx or .txt"
+                         ) from None
+    return _extracted([p.text for p in document.paragraphs], "docx", name, "the document")
 
 
 def _detect(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
@@ -94,6 +179,14 @@ def _looks_binary(head: bytes) -> bool:
     return control > max(8, len(head) // 100)
 
 
+_FILE_TYPES = {
+    stat.S_IFIFO: "a FIFO (named pipe)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
 def read_document(path: Path) -> DecodedText:
     """Read and decode one file, with errors that name it."""
     if not path.exists():
@@ -101,6 +194,10 @@ def read_document(path: Path) -> DecodedText:
     if path.is_dir():
         raise InputError(f"{path}: is a folder", hint="give files, or a folder's files with a glob")
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(f"{path}: is {_FILE_TYPES.get(stat.S_IFMT(mode), 'a special file')}"
+                             ", not a regular file", hint="give a document file")
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise InputError(

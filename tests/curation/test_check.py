@@ -142,3 +142,19 @@ def test_sqlite_integrity_check_passes_on_a_sound_file(session: Any) -> None:
     from claims.db import integrity_problems
 
     assert integrity_problems(session) == []
+
+
+def test_a_bundled_source_carries_the_url_its_capture_names(data_copy: Path) -> None:
+    # none of the five captures names its address today (each sources.yaml url is null);
+    # a capture that does must carry it, since APA 7 and MLA 9 cite an online source's URL
+    seed = data_copy.parent / "seeds" / "003_02b068813f6da678.txt"
+    seed.write_text(seed.read_text(encoding="utf-8")
+                    + "\nRetrieved from https://example.com/towards-a-new-alliance\n",
+                    encoding="utf-8")
+    problems = [p.message for p in check_data(data_copy).problems]
+    assert problems == [
+        f"{data_copy / 'sources.yaml'}: source 'new-alliance-2007': its capture names "
+        "https://example.com/towards-a-new-alliance but url is None"]
+    edit(data_copy / "sources.yaml", "  kind: blog-post\n  url: null\n",
+         "  kind: blog-post\n  url: https://example.com/towards-a-new-alliance\n")
+    assert [p.message for p in check_data(data_copy).problems if "url" in p.message] == []
