@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 from claims.extract import _patterns as P
 from claims.extract import _tables as T
-from claims.extract._numbers import added, scaled
+from claims.extract._numbers import added, parse_words, scaled
 from claims.extract._readers import (
+    accounting_negative,
     compound_duration,
     counted_noun,
     glued_to_a_name,
@@ -137,14 +138,20 @@ def _zip_code(r: Reading) -> Found | None:
     return None
 
 
-def _article_before(r: Reading) -> None:
+def _article_before(r: Reading) -> Refusal | None:
     """"a dozen", "a third": the article is part of the figure, and makes an ordinal a
-    fraction ("a third" -> 1/3)."""
+    fraction ("a third" -> 1/3); "a first", "a second" mean "another", no figure."""
     am = search_before(P.A_BEFORE, r.text, r.start, 4)
-    if am and r.text[r.cs:r.ce].split()[0].lower() in T.ARTICLE_NUMBER_WORDS:
+    number = r.text[r.cs:r.ce].lower()
+    if am and number.split()[0] in T.ARTICLE_NUMBER_WORDS:
+        if number in ("first", "second"):
+            return NOT_A_FIGURE  # "a first class seat", "on a second thought"
+        if r.hint == "rank" and " " in number:
+            return None  # "a hundred trillionth": a rank, not a fraction
         r.start = max(0, r.start - 4) + am.start()
         if r.hint == "rank":
             r.value, r.hint = 1.0 / r.value, "ratio"
+    return None
 
 
 def _minus_before(r: Reading) -> None:
@@ -167,6 +174,12 @@ def _minus_before(r: Reading) -> None:
 def _ordinal_suffix(r: Reading) -> None:
     if om := P.ORDINAL_SUFFIX.match(r.text, r.pos):
         r.hint, r.pos = "rank", om.end()  # "21st"
+
+
+def _period_name(r: Reading) -> Refusal | None:
+    if r.hint == "rank" and P.PERIOD_AFTER_ORDINAL.match(r.text, r.pos):
+        return NOT_A_FIGURE  # "the 21st century": a period's name, not a rank
+    return None
 
 
 def _decade(r: Reading) -> Found | None:
@@ -213,6 +226,16 @@ def _fraction_of_scale(r: Reading) -> None:
             r.hint, r.pos = "count", fm.end()
 
 
+def _fraction_of_unit(r: Reading) -> None:
+    """"half an hour", "half a percentage point", "two-thirds of a cent": the fraction is
+    of one unit, which the steps after this one read."""
+    if r.hint == "ratio" or (r.hint == "count" and math.isfinite(r.value) and
+                             r.value != int(r.value)):
+        fm = P.FRACTION_OF_UNIT.match(r.text, r.pos)
+        if fm:
+            r.hint, r.pos = "count", fm.end()
+
+
 # ---- scale and currency after the number ---------------------------------------------------
 
 def _currency_code_after(r: Reading) -> None:
@@ -233,6 +256,21 @@ def _scale_word(r: Reading) -> None:
             r.scale = T.MULTIPLIERS.get(word) or T.VAGUE_PLURALS.get(word, 1)
             r.value = scaled(r.value, r.scale)
             r.pos, r.hint = sw.end(), "count"
+
+
+def _and_a_fraction(r: Reading) -> None:
+    """"5 and a half minutes", "3 million and a quarter" (a quarter of the scale)."""
+    if r.source != "digits" or r.hint != "count" or not math.isfinite(r.value) or \
+            r.value != int(r.value):
+        return
+    am = P.AND_FRACTION_AFTER.match(r.text, r.pos)
+    if am is None:
+        return
+    numbers = parse_words(am.group("w"))
+    if numbers and numbers[0].start == 0 and numbers[0].kind == "ratio" and \
+            numbers[0].end == len(am.group("w")) and 0 < numbers[0].value < 1:
+        r.value = added(r.value, scaled(numbers[0].value, r.scale))
+        r.pos = am.end()
 
 
 def _currency_word(r: Reading) -> None:
@@ -274,24 +312,10 @@ def _money(r: Reading) -> None:
             r.value = added(r.value, scaled(int(cents.group("c")), 0.01))
             r.pos = cents.end()
     if r.start > 0 and r.text[r.start - 1] == "(" and r.text[r.pos:r.pos + 1] == ")":
-        evidence = _accounting_negative(r.text, r.start - 1)
+        evidence = accounting_negative(r.text, r.start - 1)
         if evidence:  # "a loss of ($99.99)"; else "1.2 trillion yen ($10.5 billion)"
             r.value, r.start, r.pos = -r.value, r.start - 1, r.pos + 1
             r.note = f"negative: parentheses {evidence}"
-
-
-def _accounting_negative(text: str, paren: int) -> str | None:
-    """Why the amount in parentheses at ``text[paren]`` is a negative, or None: after a
-    loss word ("a net loss of ($5 million)"), or on a table line (a ``|`` or a tab)."""
-    lead = search_before(P.NEGATIVE_LEAD_BEFORE, text, paren, 24)
-    if lead:
-        return f"after {lead.group('w').lower()!r}"
-    line_start = text.rfind("\n", max(0, paren - 200), paren) + 1
-    line_end = text.find("\n", paren, paren + 200)
-    line = text[line_start:line_end if line_end != -1 else paren + 200]
-    if "|" in line or "\t" in line:
-        return "in a financial table"
-    return None
 
 
 # ---- percent, time -------------------------------------------------------------------------
@@ -329,7 +353,8 @@ def _duration(r: Reading) -> None:
             r.text[r.ce:tm.start("w")].strip():
         return  # "5-h", "10k s"
     r.kind = "duration"
-    r.value, r.unit, r.pos = compound_duration(r.text, r.value, T.TIME_UNITS[word], tm.end())
+    r.value, r.unit, r.pos = compound_duration(r.text, r.value, T.TIME_UNITS[word], tm.end(),
+                                                 r.peer)
     am = P.AGE_AFTER.match(r.text, r.pos)
     if am:
         r.pos = am.end()
@@ -454,6 +479,9 @@ def _count(r: Reading) -> Refusal | None:
     if r.source == "digits" and not r.peer and (
             _in_a_name(r) or (r.pos == r.ce and r.text[r.pos:r.pos + 1].isalpha())):
         return NOT_A_FIGURE  # "Boeing 747", "S&P 500"; "5G", "2AA": an identifier
+    if r.source == "digits" and r.pos == r.ce and r.text[r.pos:r.pos + 1].isalpha() and \
+            r.text[r.pos + 1:r.pos + 2].isdigit():
+        return NOT_A_FIGURE  # "06F6": letters and digits mixed, an identifier in any mode
     r.kind = "count"
     noun_end, r.unit = counted_noun(r.text, r.pos, r.hint)
     if r.hint == "vague":
@@ -533,12 +561,15 @@ STEPS: tuple[tuple[Step, str, str], ...] = (
     (_article_before,      "words",        "prose peer"),
     (_minus_before,        "digits words", "prose peer"),
     (_ordinal_suffix,      "digits",       "prose peer"),  # later steps read "21st" as a rank
+    (_period_name,         "digits words", "prose peer"),
     (_decade,              "digits",       "prose peer"),
     (_clock_time,          "digits",       "prose peer"),  # before "p" (pence) is read
     (_scale_letter,        "digits",       "prose peer"),  # after "$": "$5m" money, "5m" length
     (_fraction_of_scale,   "words",        "prose peer"),
+    (_fraction_of_unit,    "digits words", "prose peer"),  # after "half a billion"
     (_currency_code_after, "digits words", "prose peer"),
     (_scale_word,          "digits words", "prose peer"),
+    (_and_a_fraction,      "digits",       "prose peer"),  # after the scale: "3 million and a half"
     (_currency_word,       "digits words", "prose peer"),
     (_overflow,            "digits words", "prose peer"),  # the last scale is applied
     (_money,               "digits words", "prose peer"),  # symbol, code and word are read

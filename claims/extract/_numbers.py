@@ -230,20 +230,32 @@ def _parse_one(tokens: list[tuple[int, int, str]], i: int) -> tuple[WordNumber, 
         elif cls == "connector":
             if word == "and" and last is not None and j + 1 < n:
                 nxt = tokens[j + 1][2]
-                # "one and a half", "two and three quarters"
-                if nxt in ("a", "an") and j + 2 < n and tokens[j + 2][2] in _DENOMINATORS:
-                    den = _DENOMINATORS[tokens[j + 2][2]]
-                    value = total + current + 1.0 / den
-                    return WordNumber(start, tokens[j + 2][1], value, "count", used + 2), j + 3
+                # "one and a half", "two and three quarters", "five and half", "three
+                # million and a half" (a half million), "one billion and a half million"
+                num, k = 0.0, j + 1
+                if nxt in ("a", "an"):
+                    num, k = 1.0, j + 2
+                elif _word_class(nxt) == "unit" and j + 2 < n and \
+                        tokens[j + 2][2] in _DENOMINATORS:
+                    num, k = float(T.CARDINALS[nxt]), j + 2
+                elif nxt in T.FRACTION_WORDS:
+                    num = 1.0
+                if num and k < n and tokens[k][2] in _DENOMINATORS and \
+                        (nxt in ("a", "an") or tokens[k][2] not in ("first", "second")):
+                    part = num / _DENOMINATORS[tokens[k][2]]
+                    end_k = tokens[k][1]
+                    if k + 1 < n and T.MULTIPLIERS.get(tokens[k + 1][2], 0) >= 1e3 and \
+                            T.MULTIPLIERS[tokens[k + 1][2]] < last_scale:
+                        part, end_k, k = scaled(part, T.MULTIPLIERS[tokens[k + 1][2]]), \
+                            tokens[k + 1][1], k + 1
+                    elif last == "scale":
+                        part = scaled(part, last_scale)
+                    value = added(total + current, part)
+                    return WordNumber(start, end_k, value, "count", used + 2), k + 1
                 nxt_cls = _word_class(nxt)
                 if nxt_cls in ("unit", "teen", "tens") and last in ("hundred", "scale"):
                     j += 1
                     continue
-                if nxt_cls in ("unit",) and j + 2 < n and tokens[j + 2][2] in _DENOMINATORS:
-                    num = T.CARDINALS[nxt]
-                    den = _DENOMINATORS[tokens[j + 2][2]]
-                    value = total + current + num / den
-                    return WordNumber(start, tokens[j + 2][1], value, "count", used + 3), j + 3
             if word in ("over", "out") and last is not None:
                 k = j + 1
                 if word == "out":

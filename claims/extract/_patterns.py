@@ -84,8 +84,13 @@ DIGIT_NUMBER = r"""
       |(?<![\w.,])(?=\.\d))                       # ".001 per cent": no whole part
     (?:\.\d+)?                                   # decimals
     (?:[ \t]\d{1,3}/\d{1,3}(?![\d/])|/\d+(?![\d/]))?   # 2 1/4 | 1/40
-    (?:[eE][-+]?\d{1,3}(?![\w])|[ \t]?[x\u00d7][ \t]?10[-\u2212]?\d{1,3})?  # 1e10 | 2.48x10-5
+    (?:[eE][-+]?\d{1,3}(?![\w])                      # 1e10
+      |[ \t]?[x\u00d7][ \t]?10(?:\^[-+\u2212]?|[-\u2212])\d{1,3}(?![\w])  # 2.48x10-5, 1.3x10^6
+      |\^[-+\u2212]{0,2}\d{1,3}(?![\w]))?             # 1.1^23, 2.5^-1
 """
+# the exponent of a digit run read by DIGIT_NUMBER: "x10^6", "\u00d710-5"; "^23" (a power)
+TIMES_TEN = re.compile(r"[ \t]?[x\u00d7][ \t]?10\^?(?P<exp>[-+\u2212]?\d{1,3})$")
+POWER = re.compile(r"\^(?P<exp>[-+]{0,2}\d{1,3})$")
 
 ORDINAL_LIKE = rf"(?:{or_words(T.ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))"
 SUPERLATIVE = or_words(T.SUPERLATIVES)
@@ -126,9 +131,19 @@ FIGURES = rf"""
 """
 
 RANK_NO = r"(?P<rankno>(?-i:(?<![\w])No\.)[ \t]?\d{1,3}(?=[ \t]+[a-z]))"
+# permissive mode only: "a couple of", "a few", "nil"; "an hour", "another week", "a dollar"
+# ("a second" is an idiom more often than a duration: "on a second thought")
+_UNIT_NAMES = [*(u for u in T.TIME_UNITS if u != "second"),
+               *(w for w in T.CURRENCY_WORDS if w.replace(" ", "").isalpha() and len(w) > 3)]
+INDEFINITE = rf"""
+    (?P<indef>(?<![\w]){or_words(T.INDEFINITE_NUMERALS)}(?![\w])
+      |(?<![\w]){or_words(T.UNIT_ARTICLES)}(?:[ \t]+business)?
+        (?=[ \t-]+{or_words(_UNIT_NAMES)}(?![\w])))
+"""
 MASTER = re.compile(f"{RANK_NO}|{FURNITURE}|{FIGURES}", FLAGS | re.VERBOSE)
 MASTER_PEER = re.compile(
-    rf"(?P<url>(?:https?://|www\.)\S{{1,2000}})|{RANK_NO}|{FIGURES}", FLAGS | re.VERBOSE)
+    rf"(?P<url>(?:https?://|www\.)\S{{1,2000}})|{RANK_NO}|{FIGURES}|{INDEFINITE}",
+    FLAGS | re.VERBOSE)
 
 # ---- anchors: where a figure or a piece of furniture can start -------------------------
 # Run on the lower-cased text; MASTER is then tried only at these positions. An anchor is a
@@ -143,6 +158,9 @@ ANCHOR_WORDS = sorted({
 # two scans, merged: one alternation of both runs three times slower than the two apart
 ANCHOR_DIGITS = re.compile(r"\d+|[(\-\u2212.+](?=\d)")
 ANCHOR_WORD = re.compile(r"\b" + trie_regex(ANCHOR_WORDS) + r"(?![a-z])")
+ANCHOR_WORD_PEER = re.compile(r"\b" + trie_regex(
+    {*ANCHOR_WORDS, *(w.split()[0] for w in T.INDEFINITE_NUMERALS), *T.UNIT_ARTICLES})
+    + r"(?![a-z])")
 
 # ---- what may follow a number (matched at the number's end) ---------------------------
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![\w])", FLAGS)
@@ -179,9 +197,22 @@ DATE_YEAR_AFTER = re.compile(r",?[ \t]+(?P<y>1[5-9]\d\d|20\d\d)(?![\w])")
 DURATION_NEXT = re.compile(
     rf"(?:[ \t]+and[ \t]+|[ \t]+)(?P<n>\d+(?:\.\d+)?|{WORD_NUMBER})"
     rf"[ \t-]*(?P<u>{or_words(T.TIME_UNITS)})(?![\w])", FLAGS)
+# a fraction after a whole number: "5 and a half minutes", "3 million and a quarter"
+AND_FRACTION_AFTER = re.compile(rf"[ \t]+and[ \t]+(?P<w>(?:an?[ \t]+)?{WORD_NUMBER})", FLAGS)
+PERIOD_AFTER_ORDINAL = re.compile(rf"[ \t-]+{or_words(T.ORDINAL_PERIODS)}(?![\w])", FLAGS)
+# "an hour and half", "two years and a half"
+AND_A_HALF_AFTER = re.compile(r"[ \t]+and[ \t]+(?:an?[ \t]+)?half(?![\w])", FLAGS)
+# (permissive mode) minutes after hours with no unit: "1 hour thirty", "2 hours and 10"
+MINUTES_AFTER_HOURS = re.compile(
+    rf"(?:[ \t]+and)?[ \t]+(?P<n>\d{{1,2}}|{WORD_NUMBER})(?=[ \t]*(?:[.,;!?)]|$))", FLAGS)
 # the words after a count: the counted noun phrase
 WORD_AFTER = re.compile(
     r"(?P<sep>[ \t]+|[ \t]*-[ \t]*)(?P<w>[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*)")
+# a fraction of one unit: "half an hour", "half a percentage point", "three quarters of an
+# hour", "one and a quarter of hour" (the unit is then read as after any number)
+FRACTION_OF_UNIT = re.compile(
+    rf"[ \t]+(?:of[ \t]+(?:an?[ \t]+)?|an?[ \t]+)(?=(?:{or_words(T.PERCENT_WORDS)}"
+    rf"|{or_words(T.TIME_UNITS)}|{or_words(T.CURRENCY_WORDS)})(?![\w]))", FLAGS)
 FRACTION_OF_SCALE = re.compile(
     r"[ \t]+(?:an?[ \t]+)?(?P<w>trillion|billion|million|thousand|hundred|dozen)(?![\w])", FLAGS)
 # "$20 and 43 cents", "20 dollars 43 cents"

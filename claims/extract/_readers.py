@@ -10,7 +10,7 @@ import re
 
 from claims.extract import _patterns as P
 from claims.extract import _tables as T
-from claims.extract._numbers import parse_digits, parse_words, scaled
+from claims.extract._numbers import added, parse_digits, parse_words, scaled
 
 _WHITESPACE = re.compile(r"\s")
 
@@ -35,11 +35,12 @@ def search_before(pattern: re.Pattern[str], text: str, pos: int,
 
 def glued_to_a_name(text: str, cs: int) -> bool:
     """Digits at ``cs`` that continue a word or a capitalised code: "J1149", "i7", "F-16",
-    "OAO-1"."""
+    "OAO-1", "+6663" of "J1149.5+6663"."""
     if cs == 0:
         return False
     before = text[cs - 1]
-    return before.isalpha() or (before == "-" and cs > 1 and text[cs - 2].isupper())
+    return before.isalpha() or (before == "-" and cs > 1 and text[cs - 2].isupper()) or (
+        before == "+" and cs > 1 and text[cs - 2].isalnum())  # "J1149.5+6663"
 
 
 def is_pound_weight(text: str, pos: int) -> bool:
@@ -63,10 +64,27 @@ def in_address(text: str, cs: int, ce: int) -> bool:
     return "@" in token or "://" in token or token_left.lower().startswith("www.")
 
 
+def accounting_negative(text: str, paren: int) -> str | None:
+    """Why the amount in parentheses at ``text[paren]`` is a negative, or None: after a
+    loss word ("a net loss of ($5 million)"), or on a table line (a ``|`` or a tab)."""
+    lead = search_before(P.NEGATIVE_LEAD_BEFORE, text, paren, 24)
+    if lead:
+        return f"after {lead.group('w').lower()!r}"
+    line_start = text.rfind("\n", max(0, paren - 200), paren) + 1
+    line_end = text.find("\n", paren, paren + 200)
+    line = text[line_start:line_end if line_end != -1 else paren + 200]
+    if "|" in line or "\t" in line:
+        return "in a financial table"
+    return None
+
+
 # ---- durations ------------------------------------------------------------------------
 
-def compound_duration(text: str, value: float, unit: str, pos: int) -> tuple[float, str, int]:
-    """"2 years and 3 months" -> (27, "month"); "1 year 1 month 21 days" -> (416, "day").
+def compound_duration(text: str, value: float, unit: str, pos: int,
+                      peer: bool = False) -> tuple[float, str, int]:
+    """"2 years and 3 months" -> (27, "month"); "1 year 1 month 21 days" -> (416, "day");
+    "an hour and a half" -> (1.5, "hour"); in the permissive mode "1 hour thirty" -> (90,
+    "minute").
 
     ``unit`` is the first part's unit, ending at ``pos``; returns the value in the smallest
     unit read, that unit and where the last part ends.
@@ -74,6 +92,15 @@ def compound_duration(text: str, value: float, unit: str, pos: int) -> tuple[flo
     if unit in T.TIME_FACTORS:  # "decade" -> 10 years
         unit, factor = T.TIME_FACTORS[unit]
         value = scaled(value, factor)
+    half = P.AND_A_HALF_AFTER.match(text, pos)
+    if half:
+        return added(value, 0.5), unit, half.end()
+    if peer and unit == "hour":
+        mm = P.MINUTES_AFTER_HOURS.match(text, pos)
+        raw = mm.group("n") if mm else ""
+        minutes = parse_digits(raw) if raw[:1].isdigit() else word_value(raw) if raw else None
+        if mm and minutes is not None and 0 < minutes < 60:
+            return added(scaled(value, 60), minutes), "minute", mm.end()
     for _ in range(6):
         m = P.DURATION_NEXT.match(text, pos)
         if not m:

@@ -68,6 +68,12 @@ Fields, table by table:
                    digits. Both are ratios with unit "fold".
 ``PERIOD_LEADS``   words before "half"/"quarter" that make it a period ("second half").
 ``FRACTION_LEADS`` words before a bare fraction word that make it a figure ("fell by half").
+``INDEFINITE_NUMERALS`` (permissive mode only) words that stand for a number: "a couple" 2,
+                   "a few" 3, "nil" 0 (Duckling's conventions).
+``ORDINAL_PERIODS`` nouns after an ordinal that make it a period's name ("the 21st century").
+``UNIT_ARTICLES``  (permissive mode only) words that make a following time unit or currency
+                   name one of it: "an hour", "another week", "all day", "a dollar".
+``ONE_PRONOUN_LEADS`` words before "one" that make it a pronoun ("that one is good").
 ``NEGATIVE_LEADS`` words right before a parenthesised amount that make it an accounting
                    negative ("a loss of ($5 million)"); without them, or a minus sign, or a
                    table line, "1.2 trillion yen ($10.5 billion)" is a positive conversion.
@@ -214,11 +220,23 @@ PERIOD_LEADS: tuple[str, ...] = (
 # words before a fraction word that make it a figure without "of": "fell by half"
 FRACTION_LEADS: tuple[str, ...] = ("by", "cut in", "cut it in")
 
+INDEFINITE_NUMERALS: dict[str, float] = {
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a pair of": 2, "a pair": 2,
+    "a few": 3, "few": 3, "single": 1, "nil": 0, "a baker's dozen": 13, "baker's dozen": 13,
+    "a gross": 144,
+}
+# nouns after an ordinal that make it the name of a period, not a rank: "the 21st century"
+ORDINAL_PERIODS: tuple[str, ...] = ("century", "centuries", "millennium")
+UNIT_ARTICLES: tuple[str, ...] = ("a", "an", "another", "all", "full", "whole")
+
 NEGATIVE_LEADS: tuple[str, ...] = (
     "loss of", "losses of", "loss", "losses", "net loss", "net loss of", "deficit of",
     "deficit", "shortfall of", "shortfall", "write-down of", "writedown of",
     "operating loss", "operating loss of", "negative",
 )
+# words before "one" that make it a pronoun, not a number: "the one you mentioned"
+ONE_PRONOUN_LEADS: frozenset[str] = frozenset(
+    {"the", "this", "that", "which", "each", "any", "every", "no", "another", "little"})
 
 PERCENT_WORDS: tuple[str, ...] = (
     "percentage points", "percentage point", "per cent", "per-cent", "percent", "pct",

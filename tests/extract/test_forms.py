@@ -1,0 +1,110 @@
+"""Case tables for the number forms added for the peer suites (issue 11, peer F1): each row
+is (id, text, expected readings) for ``read_quantities`` (the permissive reader of typed
+answers and the peer scorer), and, where the form is prose too, for ``extract``.
+
+A reading is (kind, surface, value, unit). Rows are grouped by category; each names a
+general form, not one suite sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract import extract, read_quantities
+
+Reading = tuple[str, str, float, str | None]
+
+# ---- durations: an article, a fraction of a unit, compounds ---------------------------
+DURATIONS: list[tuple[str, str, list[Reading]]] = [
+    ("article-hour", "I'll leave for an hour", [("duration", "an hour", 1.0, "hour")]),
+    ("another-business-day", "Can we wait another business day?",
+     [("duration", "another business day", 1.0, "day")]),
+    ("all-day", "I'll leave for all-day", [("duration", "all-day", 1.0, "day")]),
+    ("couple-of-days", "away for a couple of days.",
+     [("duration", "a couple of days", 2.0, "day")]),
+    ("fortnight", "I'll leave for a fortnight.", [("duration", "a fortnight", 2.0, "week")]),
+    ("article-then-compound", "an hour and 45 minutes",
+     [("duration", "an hour and 45 minutes", 105.0, "minute")]),
+    ("unit-and-half", "one month and half", [("duration", "one month and half", 1.5, "month")]),
+    ("hour-then-minutes", "1 hour thirty", [("duration", "1 hour thirty", 90.0, "minute")]),
+    ("hour-and-minutes", "2 hour and 10", [("duration", "2 hour and 10", 130.0, "minute")]),
+    ("a-second-is-an-idiom", "On a second thought, I'll skip it.", []),
+]
+
+# ---- fractions of one unit, and "and a half" after a whole number ----------------------
+FRACTIONS: list[tuple[str, str, list[Reading]]] = [
+    ("half-an-hour", "half an hour", [("duration", "half an hour", 0.5, "hour")]),
+    ("quarters-of-hour", "one and three quarters of hour",
+     [("duration", "one and three quarters of hour", 1.75, "hour")]),
+    ("half-a-percentage-point", "It rose half a percentage point.",
+     [("percent", "half a percentage point", 0.5, "percentage point")]),
+    ("digits-and-a-half", "5 and a half minutes",
+     [("duration", "5 and a half minutes", 5.5, "minute")]),
+    ("words-and-half", "five and half min", [("duration", "five and half min", 5.5, "minute")]),
+    ("scale-and-a-half", "The population is 3 million and a half",
+     [("count", "3 million and a half", 3.5e6, None)]),
+    ("words-scale-and-fifths", "They have two million and three fifths",
+     [("count", "two million and three fifths", 2.6e6, None)]),
+    ("fraction-of-a-scale-word", "one billion and a half million",
+     [("count", "one billion and a half million", 1.0005e9, None)]),
+    ("a-first-is-no-figure", "Book a first class seat", []),
+]
+
+# ---- numbers: powers, indefinite numerals, pronouns, identifiers -----------------------
+NUMBERS: list[tuple[str, str, list[Reading]]] = [
+    ("power", "1.1^23", [("count", "1.1^23", 1.1 ** 23, None)]),
+    ("negative-power", "2.5^-1", [("count", "2.5^-1", 0.4, None)]),
+    ("times-ten-caret", "1.3x10^6", [("count", "1.3x10^6", 1.3e6, None)]),
+    ("times-ten-minus-sign", "a factor of 2.48\u00d710\u22125, with",
+     [("count", "2.48\u00d710\u22125", 2.48e-5, None)]),
+    ("a-couple", "a couple", [("count", "a couple", 2.0, None)]),
+    ("bakers-dozen", "A baker's dozen is 13", [("count", "A baker's dozen", 13.0, None),
+                                               ("count", "13", 13.0, None)]),
+    ("pronoun-one", "That one is really good", []),
+    ("pronoun-which-one", "Which one do you prefer?", []),
+    ("code-digits-letters", "the object SCP 06F6 was", []),
+    ("code-plus", "cluster J1149.5+6663 was", []),
+    ("century-is-a-period", "in the 21st century", []),
+]
+
+# ---- money: an article before a currency name -------------------------------------------
+MONEY: list[tuple[str, str, list[Reading]]] = [
+    ("a-dollar", "a dollar", [("money", "a dollar", 1.0, "USD")]),
+    ("a-penny", "Oh look, a penny!", [("money", "a penny", 0.01, "")]),
+]
+
+TABLES = {"durations": DURATIONS, "fractions": FRACTIONS, "numbers": NUMBERS, "money": MONEY}
+CASES = [pytest.param(text, expected, id=f"{table}-{case_id}")
+         for table, rows in TABLES.items() for case_id, text, expected in rows]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_read_quantities(text: str, expected: list[Reading]) -> None:
+    got = [(q.kind, q.surface, q.value, q.unit) for q in read_quantities(text)]
+    assert [g[:2] for g in got] == [e[:2] for e in expected], text
+    for g, e in zip(got, expected, strict=True):
+        assert g[2] == pytest.approx(e[2]) and g[3] == e[3], text
+
+
+# forms that prose (``extract``) reads the same way: (id, text, surface, value, unit)
+PROSE = [
+    ("half-an-hour", "The talks lasted half an hour.", "half an hour", 0.5, "hour"),
+    ("half-a-percentage-point", "Rates rose half a percentage point in May.",
+     "half a percentage point", 0.5, "percentage point"),
+    ("and-a-half", "It grew 2 and a half percent.", "2 and a half percent", 2.5, "percent"),
+    ("scale-and-a-half", "Some 3 million and a half people voted.",
+     "Some 3 million and a half people", 3.5e6, "person"),
+    ("hours-and-half", "The meeting ran two hours and a half.", "two hours and a half", 2.5,
+     "hour"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"),
+                         [pytest.param(*row[1:], id=row[0]) for row in PROSE])
+def test_prose(text: str, surface: str, value: float, unit: str) -> None:
+    got = [(e.surface, e.value, e.unit) for e in extract(text) if e.kind != "date"]
+    assert got == [(surface, pytest.approx(value), unit)], text
+
+
+def test_prose_keeps_the_pronoun_one_and_the_code_out() -> None:
+    assert extract("Which one do you prefer? The 21st century began.") == []
