@@ -26,12 +26,15 @@ from claims.extract._readers import (
     accounting_negative,
     compound_duration,
     counted_noun,
+    fraction_over,
     glued_to_a_name,
     in_address,
+    is_masthead_date,
     is_pound_weight,
     match_before,
     range_end,
     search_before,
+    word_value,
 )
 
 _YEAR_MIN, _YEAR_MAX = 1500, 2099
@@ -199,6 +202,12 @@ def _decade(r: Reading) -> Found | None:
                   "range", year + first)
 
 
+def _over(r: Reading) -> None:
+    if r.hint == "count" and r.pos == r.ce and (over := fraction_over(r.text, r.pos, r.value)):
+        r.value, r.pos = over  # "one over 20", "1 in 21"
+        r.hint = "ratio" if abs(r.value) < 1 else "count"
+
+
 def _scale_letter(r: Reading) -> Refusal | None:
     """"10k", "$3bn", "$2.174T", "3 mln" ("m", "mm" and "mil" only after a currency or before
     a plural noun or unit: "5m" is a length, "1.2m tons" a million)."""
@@ -307,9 +316,11 @@ def _money(r: Reading) -> None:
     r.value = scaled(r.value, r.currency_factor)
     if r.currency_factor == 1 and r.value == int(r.value):
         cents = P.CENTS_AFTER.match(r.text, r.pos) or (
-            P.CENTS_BARE_AFTER.match(r.text, r.pos) if r.peer else None)
-        if cents:  # "$20 and 43 cents"
-            r.value = added(r.value, scaled(int(cents.group("c")), 0.01))
+            P.CENTS_END_AFTER.match(r.text, r.pos) if r.pos > r.ce + 1 or r.peer else None) \
+            or (P.CENTS_BARE_AFTER.match(r.text, r.pos) if r.peer else None)
+        value = cents and (word_value(c) if (c := cents.group("c"))[0].isalpha() else int(c))
+        if cents and value is not None and 0 < value < 100 and value == int(value):
+            r.value = added(r.value, scaled(value, 0.01))  # "$20 and 43 cents", "15 dollars 50"
             r.pos = cents.end()
     if r.start > 0 and r.text[r.start - 1] == "(" and r.text[r.pos:r.pos + 1] == ")":
         evidence = accounting_negative(r.text, r.start - 1)
@@ -414,27 +425,10 @@ def _date(r: Reading) -> Found | None:
 
 
 def _masthead_check(r: Reading, fig: Found) -> Found:
-    """Dates in a byline or masthead line ("April 11, 1993|Robert A. Manning") are
-    publication metadata, not claims: they become "skip" figures."""
-    if r.peer:
-        return fig
-    text = r.text
-    if text[fig.end:fig.end + 1] == "|" or text[fig.start - 1:fig.start] == "|":
+    """Dates in a byline, masthead or dateline are publication metadata, not claims: they
+    become "skip" figures."""
+    if not r.peer and is_masthead_date(r.text, fig.start, fig.end):
         fig.kind = "skip"
-        return fig
-    if P.DATELINE_BEFORE.search(text, max(0, fig.start - 40), fig.start) or \
-            P.DATELINE_AFTER.match(text, fig.end):
-        fig.kind = "skip"  # "TOKYO, Aug. 31 (Kyodo) --": a dateline
-        return fig
-    line_start = text.rfind("\n", max(0, fig.start - 200), fig.start) + 1
-    if line_start == 0 and fig.start > 200:
-        return fig  # a line longer than a masthead
-    line_end = text.find("\n", fig.end, fig.end + 200)
-    line = text[line_start:line_end if line_end != -1 else min(len(text), fig.end + 200)]
-    before = text[line_start:fig.start].split()
-    if len(line) < 200 and len(line.split()) <= 5 and not any(
-            w[:1].islower() or w.lower() in T.DATE_LEADS for w in before):
-        fig.kind = "skip"  # "Number 75, May 1996": a masthead line
     return fig
 
 
@@ -456,7 +450,7 @@ def _rank_or_ratio(r: Reading) -> Refusal | None:
     if r.hint == "ratio" and r.source == "words" and not r.peer and \
             search_before(P.PERIOD_LEAD_BEFORE, r.text, r.start, 12):
         return NOT_A_FIGURE  # "the second half", "the first quarter": a period
-    if r.hint == "ratio" and r.source == "words" and not r.peer and \
+    if r.hint == "ratio" and r.source == "words" and not r.peer and r.pos == r.ce and \
             P.OF_AFTER.match(r.text, r.pos) is None and _qualifier_before(r) is None and \
             search_before(P.FRACTION_LEAD_BEFORE, r.text, r.start, 12) is None:
         return NOT_A_FIGURE  # "a third strand", "half-hearted"
@@ -564,6 +558,7 @@ STEPS: tuple[tuple[Step, str, str], ...] = (
     (_period_name,         "digits words", "prose peer"),
     (_decade,              "digits",       "prose peer"),
     (_clock_time,          "digits",       "prose peer"),  # before "p" (pence) is read
+    (_over,                "digits words", "prose peer"),
     (_scale_letter,        "digits",       "prose peer"),  # after "$": "$5m" money, "5m" length
     (_fraction_of_scale,   "words",        "prose peer"),
     (_fraction_of_unit,    "digits words", "prose peer"),  # after "half a billion"

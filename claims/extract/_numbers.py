@@ -25,8 +25,8 @@ def parse_digits(raw: str) -> float | None:
 
     >>> parse_digits("1,234.5"), parse_digits("2 1/4"), parse_digits("-4/5")
     (1234.5, 2.25, -0.8)
-    >>> parse_digits("1 234 567")
-    1234567.0
+    >>> parse_digits("1 234 567"), parse_digits("3\u00bd"), parse_digits("12,34,567.89")
+    (1234567.0, 3.5, 1234567.89)
     """
     raw = raw.replace("\u2212", "-")
     sign = -1.0 if raw.startswith("-") else 1.0
@@ -48,6 +48,9 @@ def parse_digits(raw: str) -> float | None:
 
 
 def _plain(raw: str) -> float | None:
+    if raw[-1:] in T.VULGAR_FRACTIONS:  # "3\u00bd", "\u00bd"
+        whole = _plain(raw[:-1]) if raw[:-1] else 0.0
+        return None if whole is None else added(whole, T.VULGAR_FRACTIONS[raw[-1]])
     digits = raw.translate(_DIGIT_TRANS)
     if not digits or len(digits) > MAX_DIGITS:
         return None

@@ -75,18 +75,21 @@ _W = word_bounded(NUMBER_WORDS)
 _JOIN = r"(?:[ \t\u2014-]+(?:(?:and|point|over|out[ \t]+of)[ \t-]+(?:an?[ \t-]+)?)?)"
 WORD_NUMBER = rf"{_W}(?:{_JOIN}{_W})*"
 
-# digits: 1,234,567 | 1 234 567 | 1234.5 | .5, with a sign, a fraction or an exponent
-DIGIT_NUMBER = r"""
-    (?:(?<![\w-])[-\u2212](?=[\d.]))?              # sign: "-4/5", not "late-1980s"
-    (?:\d{1,3}(?:,\d{3})+(?![\d])               # 1,234,567
-      |(?<![A-Za-z])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]) # 1 234 567 (groups of three)
+# digits: 1,234,567 | 1 234 567 | 1234.5 | .5 | 3\u00bd, with a sign, a fraction or an exponent
+VULGAR = "".join(T.VULGAR_FRACTIONS)
+DIGIT_NUMBER = rf"""
+    (?:(?<![\w-])[-\u2212](?=[\d.{VULGAR}]))?     # sign: "-4/5", not "late-1980s"
+    (?:\d{{1,3}}(?:,\d{{3}})+(?![\d])               # 1,234,567
+      |\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])           # 12,34,567 (lakh grouping)
+      |(?<![A-Za-z])\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,]|\.\D) # 1 234 567
       |\d+
-      |(?<![\w.,])(?=\.\d))                       # ".001 per cent": no whole part
-    (?:\.\d+)?                                   # decimals
-    (?:[ \t]\d{1,3}/\d{1,3}(?![\d/])|/\d+(?![\d/]))?   # 2 1/4 | 1/40
-    (?:[eE][-+]?\d{1,3}(?![\w])                      # 1e10
-      |[ \t]?[x\u00d7][ \t]?10(?:\^[-+\u2212]?|[-\u2212])\d{1,3}(?![\w])  # 2.48x10-5, 1.3x10^6
-      |\^[-+\u2212]{0,2}\d{1,3}(?![\w]))?             # 1.1^23, 2.5^-1
+      |(?<![\w.,])(?=\.\d)                        # ".001 per cent": no whole part
+      |(?<![\w.,])(?=[{VULGAR}]))                   # "\u00bd": no whole part
+    (?:\.\d+|[{VULGAR}])?                          # decimals, or a fraction character
+    (?:[ \t]\d{{1,3}}/\d{{1,3}}(?![\d/])|/\d+(?![\d/]))?   # 2 1/4 | 1/40
+    (?:[eE][-+]?\d{{1,3}}(?![\w])                      # 1e10
+      |[ \t]?[x\u00d7][ \t]?10(?:\^[-+\u2212]?|[-\u2212])\d{{1,3}}(?![\w])  # 2.48x10-5, 1.3x10^6
+      |\^[-+\u2212]{{0,2}}\d{{1,3}}(?![\w]))?             # 1.1^23, 2.5^-1
 """
 # the exponent of a digit run read by DIGIT_NUMBER: "x10^6", "\u00d710-5"; "^23" (a power)
 TIMES_TEN = re.compile(r"[ \t]?[x\u00d7][ \t]?10\^?(?P<exp>[-+\u2212]?\d{1,3})$")
@@ -156,7 +159,7 @@ ANCHOR_WORDS = sorted({
     "try", "subscribe", "offer", "http", "www",
 })
 # two scans, merged: one alternation of both runs three times slower than the two apart
-ANCHOR_DIGITS = re.compile(r"\d+|[(\-\u2212.+](?=\d)")
+ANCHOR_DIGITS = re.compile(rf"[\d{VULGAR}]+|[(\-\u2212.+](?=[\d{VULGAR}])|[-\u2212](?=\.\d)")
 ANCHOR_WORD = re.compile(r"\b" + trie_regex(ANCHOR_WORDS) + r"(?![a-z])")
 ANCHOR_WORD_PEER = re.compile(r"\b" + trie_regex(
     {*ANCHOR_WORDS, *(w.split()[0] for w in T.INDEFINITE_NUMERALS), *T.UNIT_ARTICLES})
@@ -200,6 +203,10 @@ DURATION_NEXT = re.compile(
 # a fraction after a whole number: "5 and a half minutes", "3 million and a quarter"
 AND_FRACTION_AFTER = re.compile(rf"[ \t]+and[ \t]+(?P<w>(?:an?[ \t]+)?{WORD_NUMBER})", FLAGS)
 PERIOD_AFTER_ORDINAL = re.compile(rf"[ \t-]+{or_words(T.ORDINAL_PERIODS)}(?![\w])", FLAGS)
+# a fraction written with "over" or "in": "one over 20", "2000 over 3", "1 in 21" (the
+# denominator is read by ``_readers.fraction_over``)
+OVER_AFTER = re.compile(
+    rf"[ \t]+(?P<j>over|in)[ \t]+(?P<n>\d+(?:\.\d+)?(?![\d,/]|\.\d)|{WORD_NUMBER})(?![\w])", FLAGS)
 # "an hour and half", "two years and a half"
 AND_A_HALF_AFTER = re.compile(r"[ \t]+and[ \t]+(?:an?[ \t]+)?half(?![\w])", FLAGS)
 # (permissive mode) minutes after hours with no unit: "1 hour thirty", "2 hours and 10"
@@ -217,9 +224,15 @@ FRACTION_OF_SCALE = re.compile(
     r"[ \t]+(?:an?[ \t]+)?(?P<w>trillion|billion|million|thousand|hundred|dozen)(?![\w])", FLAGS)
 # "$20 and 43 cents", "20 dollars 43 cents"
 CENTS_AFTER = re.compile(
-    r"[ \t]+(?:and[ \t]+)?(?P<c>\d{1,2})[ \t]*(?:cents?|c|\u00a2|sen)(?![\w])", FLAGS)
+    rf"[ \t]+(?:and[ \t]+)?(?P<c>\d{{1,2}}|{WORD_NUMBER})[ \t]*(?:cents?|c|\u00a2|sen)(?![\w])",
+    FLAGS)
+# cents with no word, ending the phrase, after an amount whose currency is written after
+# it: "15 dollars 50.", "17 USD 25", "thirteen dollars and forty-five"
+CENTS_END_AFTER = re.compile(
+    rf"[ \t]+(?:and[ \t]+)?(?P<c>\d{{2}}|{WORD_NUMBER})(?=[ \t]*(?:[.,;:!?)]|$))", FLAGS)
 CENTS_BARE_AFTER = re.compile(  # "$20 43", not "50 dollar 50 dollar" nor "10 $ 30 $"
-    rf"[ \t]+(?:and[ \t]+)?(?P<c>\d{{2}})(?![\w.,])(?![ \t]*(?:[$\u20ac\u00a3\u00a5]"
+    rf"[ \t]+(?:and[ \t]+)?(?P<c>\d{{2}})(?![\w.,])(?![ \t]+[A-Za-z])"
+    rf"(?![ \t]*(?:[$\u20ac\u00a3\u00a5]"
     rf"|{or_words(T.CURRENCY_WORDS)}(?![\w])))", FLAGS)
 CLOCK_AFTER = re.compile(r"[ \t]?(?:[ap]\.?m\.?)(?![\w])", FLAGS)
 OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?", FLAGS)

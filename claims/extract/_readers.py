@@ -78,6 +78,47 @@ def accounting_negative(text: str, paren: int) -> str | None:
     return None
 
 
+def fraction_over(text: str, pos: int, value: float) -> tuple[float, int] | None:
+    """"one over 20" -> 0.05, "2000 over 3", "1 in 21": the number ending at ``pos`` over
+    the one after "over" ("in" only after 1), when no unit follows that one ("5 over 10
+    years" is a duration) nor, after "over", any word. Returns the quotient and where the
+    denominator ends."""
+    om = P.OVER_AFTER.match(text, pos)
+    if om is None or (om.group("j").lower() == "in" and value != 1):
+        return None
+    raw = om.group("n")
+    den = parse_digits(raw) if raw[0].isdigit() else word_value(raw)
+    end = om.end()
+    if not den or (raw.isdigit() and len(raw) == 4 and 1500 <= den <= 2099) or \
+            _unit_after(text, end) or (om.group("j").lower() == "over" and
+                                       P.WORD_AFTER.match(text, end)):
+        return None  # "1 in 2008": a year; "won 3 over 2 rivals": a count
+    return value / den, end
+
+
+def _unit_after(text: str, pos: int) -> bool:
+    return any(p.match(text, pos) for p in (
+        P.TIME_AFTER, P.PERCENT_AFTER, P.CURRENCY_AFTER, P.MEASURE_AFTER, P.SCALE_WORD))
+
+
+def is_masthead_date(text: str, start: int, end: int) -> bool:
+    """Is the date ``text[start:end]`` in a byline or masthead line ("April 11, 1993|Robert
+    A. Manning", "Number 75, May 1996") or a dateline ("TOKYO, Aug. 31 (Kyodo) --")?"""
+    if text[end:end + 1] == "|" or text[start - 1:start] == "|":
+        return True
+    if P.DATELINE_BEFORE.search(text, max(0, start - 40), start) or \
+            P.DATELINE_AFTER.match(text, end):
+        return True
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1
+    if line_start == 0 and start > 200:
+        return False  # a line longer than a masthead
+    line_end = text.find("\n", end, end + 200)
+    line = text[line_start:line_end if line_end != -1 else min(len(text), end + 200)]
+    before = text[line_start:start].split()
+    return len(line) < 200 and len(line.split()) <= 5 and not any(
+        w[:1].islower() or w.lower() in T.DATE_LEADS for w in before)
+
+
 # ---- durations ------------------------------------------------------------------------
 
 def compound_duration(text: str, value: float, unit: str, pos: int,

@@ -20,7 +20,7 @@ from claims.extract import _patterns as P
 from claims.extract import _tables as T
 from claims.extract._build import Found, build
 from claims.extract._numbers import parse_digits, parse_words
-from claims.extract._readers import match_before
+from claims.extract._readers import fraction_over, match_before
 
 FURNITURE_GROUPS = frozenset(
     ("phone", "label", "slashdate", "code", "zip", "enum", "idiom", "plusplus", "paywall", "url",
@@ -120,7 +120,8 @@ def _digits(text: str, m: re.Match[str], peer: bool) -> list[Found | None]:
         value = parse_digits(raw)
     if value is None:
         return []
-    hint = "ratio" if "/" in raw and " " not in raw.strip() and abs(value) < 1 else "count"
+    hint = "ratio" if ("/" in raw and " " not in raw.strip() or raw[-1] in T.VULGAR_FRACTIONS) \
+        and abs(value) < 1 else "count"
     return [build(text, m.start("digits"), m.end("digits"), value, hint, "digits", peer)]
 
 
@@ -168,7 +169,8 @@ def _words(text: str, m: re.Match[str], peer: bool) -> list[Found | None]:
     for number in parse_words(phrase):
         if number.value == 1 and number.words == 1 and number.kind == "count" and \
                 (not peer or _pronoun_lead(text, base + number.start)) \
-                and not _unit_follows(text, base + number.end):
+                and not _unit_follows(text, base + number.end) \
+                and not fraction_over(text, base + number.end, 1.0):
             continue  # "one" alone: a pronoun or an article, read no further
         figures.append(build(text, base + number.start, base + number.end, number.value,
                              number.kind, "words", peer))

@@ -67,13 +67,63 @@ NUMBERS: list[tuple[str, str, list[Reading]]] = [
     ("century-is-a-period", "in the 21st century", []),
 ]
 
-# ---- money: an article before a currency name -------------------------------------------
+# ---- fractions written out: "over", "in", one-character fractions --------------------------
+OVER: list[tuple[str, str, list[Reading]]] = [
+    ("one-over-digits", "one over 20", [("ratio", "one over 20", 0.05, None)]),
+    ("negative-over", "The answer is negative one over 20",
+     [("ratio", "negative one over 20", -0.05, None)]),
+    ("digits-over", "2000 over 3", [("count", "2000 over 3", 2000 / 3, None)]),
+    ("one-in", "1 in twenty-one", [("ratio", "1 in twenty-one", 1 / 21, None)]),
+    ("in-a-year-is-no-fraction", "1 in 2008", [("count", "1", 1.0, None),
+                                              ("date", "2008", 2008.0, None)]),
+    ("over-a-duration", "5 over 10 years", [("count", "5", 5.0, None),
+                                           ("duration", "over 10 years", 10.0, "year")]),
+    ("over-before-a-noun", "it won 3 over 2 rivals",
+     [("count", "3", 3.0, None), ("count", "over 2 rivals", 2.0, "rival")]),
+    ("vulgar", "the result is \u2159 and sometimes \u00bd",
+     [("ratio", "\u2159", 1 / 6, None), ("ratio", "\u00bd", 0.5, None)]),
+    ("vulgar-after-digits", "It grew 3\u00bd percent",
+     [("percent", "3\u00bd percent", 3.5, "percent")]),
+]
+
+# ---- digit groups ------------------------------------------------------------------------
+GROUPS: list[tuple[str, str, list[Reading]]] = [
+    ("spaced-groups-before-a-stop", "Its population is 1 414 021 100.",
+     [("count", "1 414 021 100", 1414021100.0, None)]),
+    ("narrow-spaces-and-decimals", "1\u202f234\u202f567.89 is valid",
+     [("count", "1\u202f234\u202f567.89", 1234567.89, None)]),
+    ("lakh-grouping", "The result is 12,34,567.89", [("count", "12,34,567.89", 1234567.89, None)]),
+    ("sign-before-a-point", "-.0012", [("count", "-.0012", -0.0012, None)]),
+]
+
+# ---- money: an article before a currency name, cents, currencies -----------------------------
 MONEY: list[tuple[str, str, list[Reading]]] = [
     ("a-dollar", "a dollar", [("money", "a dollar", 1.0, "USD")]),
     ("a-penny", "Oh look, a penny!", [("money", "a penny", 0.01, "")]),
+    ("dollars-then-cents", "it costs only 15 dollars 50.",
+     [("money", "15 dollars 50", 15.5, "USD")]),
+    ("dollars-and-cents", "It costs 15 dollars and 50.",
+     [("money", "15 dollars and 50", 15.5, "USD")]),
+    ("code-then-cents", "It will rise to 17 USD 25.", [("money", "17 USD 25", 17.25, "USD")]),
+    ("cents-in-words", "it only cost thirteen dollars forty-five cents",
+     [("money", "thirteen dollars forty-five cents", 13.45, "USD")]),
+    ("cents-before-a-noun", "It cost 5 dollars and 20 others paid.",
+     [("money", "5 dollars", 5.0, "USD"), ("count", "20 others", 20.0, "other")]),
+    ("colon-sign", "The price of this book is 100 \u20a1",
+     [("money", "100 \u20a1", 100.0, "CRC")]),
+    ("lari-glued", "I spend 100\u20be buying", [("money", "100\u20be", 100.0, "GEL")]),
+    ("mexican-prefix", "Sell Mex$ 10 million forward",
+     [("money", "Mex$ 10 million", 1e7, "MXN")]),
+    ("million-code", "losses in excess of 30 MUSD",
+     [("money", "in excess of 30 MUSD", 3e7, "USD")]),
+    ("minor-unit", "2 satoshis", [("money", "2 satoshis", 2e-8, "BTC")]),
+    ("glued-code", "10MNT", [("money", "10MNT", 10.0, "MNT")]),
+    ("suffixed-us-dollar", "3.14US$", [("money", "3.14US$", 3.14, "USD")]),
+    ("old-currency", "6.65 billion pesetas", [("money", "6.65 billion pesetas", 6.65e9, "ESP")]),
 ]
 
-TABLES = {"durations": DURATIONS, "fractions": FRACTIONS, "numbers": NUMBERS, "money": MONEY}
+TABLES = {"durations": DURATIONS, "fractions": FRACTIONS, "numbers": NUMBERS, "over": OVER,
+          "groups": GROUPS, "money": MONEY}
 CASES = [pytest.param(text, expected, id=f"{table}-{case_id}")
          for table, rows in TABLES.items() for case_id, text, expected in rows]
 
@@ -96,6 +146,10 @@ PROSE = [
      "Some 3 million and a half people", 3.5e6, "person"),
     ("hours-and-half", "The meeting ran two hours and a half.", "two hours and a half", 2.5,
      "hour"),
+    ("one-over-20", "The odds were one over 20.", "one over 20", 0.05, None),
+    ("one-in-five", "One in five voters said no.", "One in five", 0.2, None),
+    ("dollars-then-cents", "It costs 15 dollars 50.", "15 dollars 50", 15.5, "USD"),
+    ("vulgar-fraction", "Sales grew 3\u00bd percent.", "3\u00bd percent", 3.5, "percent"),
 ]
 
 
