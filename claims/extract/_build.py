@@ -146,7 +146,7 @@ def _article_before(r: Reading) -> Refusal | None:
     fraction ("a third" -> 1/3); "a first", "a second" mean "another", no figure."""
     am = search_before(P.A_BEFORE, r.text, r.start, 4)
     number = r.text[r.cs:r.ce].lower()
-    if am and number.split()[0] in T.ARTICLE_NUMBER_WORDS:
+    if am and number.replace(",", " ").split()[0] in T.ARTICLE_NUMBER_WORDS:
         if number in ("first", "second"):
             return NOT_A_FIGURE  # "a first class seat", "on a second thought"
         if r.hint == "rank" and " " in number:

@@ -103,7 +103,7 @@ class WordNumber:
     words: int  # how many number words it used
 
 
-_TOKEN = re.compile(r"[A-Za-z]+")
+_TOKEN = re.compile(r"[A-Za-z]+|[,&]")
 _CONNECT_AND = frozenset(("and",))
 
 
@@ -127,6 +127,8 @@ def _word_class(word: str) -> str:
         return "a"
     if word == "point":
         return "point"
+    if word == ",":
+        return "comma"
     if word in ("and", "over", "out", "of"):
         return "connector"
     return "other"
@@ -146,7 +148,8 @@ def parse_words(phrase: str) -> list[WordNumber]:
     >>> [n.value for n in parse_words("two and a half")]
     [2.5]
     """
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(phrase)]
+    tokens = [(m.start(), m.end(), "and" if m.group() == "&" else m.group().lower())
+              for m in _TOKEN.finditer(phrase)]
     out: list[WordNumber] = []
     i = 0
     n = len(tokens)
@@ -165,7 +168,7 @@ def _parse_one(tokens: list[tuple[int, int, str]], i: int) -> tuple[WordNumber, 
     n = len(tokens)
     start = tokens[i][0]
     first_cls = _word_class(tokens[i][2])
-    if first_cls in ("connector", "point", "other"):
+    if first_cls in ("connector", "point", "other", "comma"):
         return None
     if first_cls == "vague":
         word = tokens[i][2]
@@ -230,6 +233,11 @@ def _parse_one(tokens: list[tuple[int, int, str]], i: int) -> tuple[WordNumber, 
                 break
             value, end, j, k = frac
             return WordNumber(start, end, added(total + current, value), "count", used + k), j
+        elif cls == "comma":
+            if last != "scale":  # "three million, two hundred": the comma of thousands
+                break
+            j += 1
+            continue
         elif cls == "connector":
             if word == "and" and last is not None and j + 1 < n:
                 nxt = tokens[j + 1][2]

@@ -72,8 +72,10 @@ NUMBER_WORDS = sorted({*T.CARDINALS, *T.MULTIPLIERS, *T.VAGUE_PLURALS, *T.ORDINA
 _W = word_bounded(NUMBER_WORDS)
 # words that may join number words: "one hundred and two", "one and a half",
 # "two point five", "one over three", "two out of five"
-_JOIN = r"(?:[ \t\u2014-]+(?:(?:and|point|over|out[ \t]+of)[ \t-]+(?:an?[ \t-]+)?)?)"
-WORD_NUMBER = rf"{_W}(?:{_JOIN}{_W})*"
+# ", " only after a scale word and before hundreds: "three million, two hundred & forty"
+_JOIN = r"""(?:[ \t\u2014-]+(?:(?:and|&|point|over|out[ \t]+of)[ \t-]+(?:an?[ \t-]+)?)?
+    |(?:(?<=illion)|(?<=thousand)),[ \t]+(?=[a-z]+[ \t-]+hundred(?![a-z])))"""
+WORD_NUMBER = rf"(?x:{_W}(?:{_JOIN}{_W})*)"
 
 # digits: 1,234,567 | 1 234 567 | 1234.5 | .5 | 3\u00bd, with a sign, a fraction or an exponent
 VULGAR = "".join(T.VULGAR_FRACTIONS)

@@ -35,12 +35,13 @@ def search_before(pattern: re.Pattern[str], text: str, pos: int,
 
 def glued_to_a_name(text: str, cs: int) -> bool:
     """Digits at ``cs`` that continue a word or a capitalised code: "J1149", "i7", "F-16",
-    "OAO-1", "+6663" of "J1149.5+6663"."""
+    "OAO-1", "+6663" of "J1149.5+6663", the power of a unit ("fb\u22121", "m s\u22121")."""
     if cs == 0:
         return False
     before = text[cs - 1]
     return before.isalpha() or (before == "-" and cs > 1 and text[cs - 2].isupper()) or (
-        before == "+" and cs > 1 and text[cs - 2].isalnum())  # "J1149.5+6663"
+        before == "+" and cs > 1 and text[cs - 2].isalnum()) or (  # "J1149.5+6663"
+        before == "\u2212" and cs > 1 and text[cs - 2].isalpha())  # "5 fb\u22121": a unit's power
 
 
 def is_pound_weight(text: str, pos: int) -> bool:

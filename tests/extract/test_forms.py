@@ -65,6 +65,14 @@ NUMBERS: list[tuple[str, str, list[Reading]]] = [
     ("code-digits-letters", "the object SCP 06F6 was", []),
     ("code-plus", "cluster J1149.5+6663 was", []),
     ("century-is-a-period", "in the 21st century", []),
+    ("unit-power", "over 5 fb\u22121 of data", [("count", "over 5", 5.0, None)]),
+    ("comma-after-a-scale", "three million, two hundred & forty, you say?",
+     [("count", "three million, two hundred & forty", 3000240.0, None)]),
+    ("comma-of-a-list", "one, two, three", [("count", "one", 1.0, None),
+                                           ("count", "two", 2.0, None),
+                                           ("count", "three", 3.0, None)]),
+    ("comma-before-a-clause", "It cost three million, two officials said",
+     [("count", "three million", 3e6, None), ("count", "two officials", 2.0, "official")]),
 ]
 
 # ---- fractions written out: "over", "in", one-character fractions --------------------------
@@ -150,6 +158,8 @@ PROSE = [
     ("one-in-five", "One in five voters said no.", "One in five", 0.2, None),
     ("dollars-then-cents", "It costs 15 dollars 50.", "15 dollars 50", 15.5, "USD"),
     ("vulgar-fraction", "Sales grew 3\u00bd percent.", "3\u00bd percent", 3.5, "percent"),
+    ("comma-after-a-scale", "a million, two hundred thousand people came",
+     "a million, two hundred thousand people", 1.2e6, "person"),
 ]
 
 
