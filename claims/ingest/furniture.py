@@ -19,10 +19,64 @@ class FurnitureRule:
     name: str
     pattern: re.Pattern[str]
     action: Literal["drop", "cut"] = "drop"
+    # lower-case words one of which every match contains (read from ``pattern``), or None:
+    # a block whose lower-case text holds none of them is skipped without running the rule
+    hints: tuple[str, ...] | None = None
 
 
 def _rule(name: str, pattern: str, action: Literal["drop", "cut"] = "drop") -> FurnitureRule:
-    return FurnitureRule(name, re.compile(pattern, re.IGNORECASE), action)
+    words = required_words(pattern)
+    hints = tuple(sorted(words)) if words else None
+    return FurnitureRule(name, re.compile(pattern, re.IGNORECASE), action, hints)
+
+
+_MIN_HINT = 3  # shorter literals ("by", "x") would let nearly every block through
+
+
+def required_words(pattern: str) -> frozenset[str] | None:
+    """Lower-case literal strings one of which every match of ``pattern`` contains, read
+    from its parse tree (a run of literal characters outside optional parts, or one from
+    each branch of an alternation); None when there is no such set.
+
+    >>> sorted(required_words("^Try [0-9]+ days|free articles? left"))
+    [' days', 'free article']
+    >>> required_words("[0-9]{8} [0-9]{3}") is None
+    True
+    """
+    from re import _parser  # type: ignore[attr-defined]
+
+    return _required(list(_parser.parse(pattern)))
+
+
+def _required(items: list[tuple[object, object]]) -> frozenset[str] | None:
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    best = ""
+    run = ""
+    found: frozenset[str] | None = None
+    for op, av in [*items, (None, None)]:
+        if op is c.LITERAL and isinstance(av, int) and av < 128:
+            run += chr(av).lower()
+            continue
+        best = max(best, run, key=len)
+        run = ""
+        if found is not None:
+            continue
+        if op is c.SUBPATTERN:
+            found = _required(list(av[3]))  # type: ignore[index]
+        elif op is c.BRANCH:
+            branches = [_required(list(branch)) for branch in av[1]]  # type: ignore[index]
+            if all(branches):
+                found = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:  # type: ignore[index]
+            low, sub = av[0], list(av[2])  # type: ignore[index]
+            if len(sub) == 1 and sub[0][0] is c.LITERAL and sub[0][1] < 128:  # "-{3,}"
+                best = max(best, chr(sub[0][1]).lower() * min(low, 8), key=len)
+            else:
+                found = _required(sub)
+    if len(best) >= _MIN_HINT:
+        return frozenset({best})
+    return found
 
 
 FURNITURE_RULES: tuple[FurnitureRule, ...] = (
@@ -94,7 +148,14 @@ def furniture_rule_for(block: str) -> FurnitureRule | None:
     True
     """
     folded = " ".join(block.split())
+    lowered = folded.lower()
     for rule in FURNITURE_RULES:
+        if rule.hints is not None:
+            for hint in rule.hints:
+                if hint in lowered:
+                    break
+            else:
+                continue  # none of the words every match holds: the regex cannot match
         if rule.pattern.search(folded):
             return rule
     return None
