@@ -161,9 +161,13 @@ ANCHOR_WORDS = sorted({
     "try", "subscribe", "offer", "http", "www",
 })
 # two scans, merged: one alternation of both runs three times slower than the two apart
-ANCHOR_DIGITS = re.compile(rf"[\d{VULGAR}]+|[(\-\u2212.+](?=[\d{VULGAR}])|[-\u2212](?=\.\d)")
-ANCHOR_WORD = re.compile(r"\b" + trie_regex(ANCHOR_WORDS) + r"(?![a-z])")
-ANCHOR_WORD_PEER = re.compile(r"\b" + trie_regex(
+# (each begins with a character class, which ``re`` skips to far faster than it tries an
+# alternation at every position; the word scan runs on lower-cased text, so an ASCII
+# look-behind stands for ``\b``)
+ANCHOR_DIGITS = re.compile(rf"[\d{VULGAR}(\-\u2212.+](?:(?<=[\d{VULGAR}])[\d{VULGAR}]*"
+                           rf"|(?=[\d{VULGAR}])|(?<=[-\u2212])(?=\.\d))")
+ANCHOR_WORD = re.compile(r"(?<![a-z0-9_])" + trie_regex(ANCHOR_WORDS) + r"(?![a-z])")
+ANCHOR_WORD_PEER = re.compile(r"(?<![a-z0-9_])" + trie_regex(
     {*ANCHOR_WORDS, *(w.split()[0] for w in T.INDEFINITE_NUMERALS), *T.UNIT_ARTICLES})
     + r"(?![a-z])")
 
@@ -264,8 +268,13 @@ FRACTION_LEAD_BEFORE = re.compile(rf"(?<![\w]){or_words(T.FRACTION_LEADS)}[ \t]+
 # 747", "Group of 20", "Flight 370" (the word is checked against the function-word tables)
 NAME_BEFORE = re.compile(
     r"(?-i:(?<![\w&.'\u2019-])(?P<w>[A-Z][\w&.\u2019'-]*|[A-Z]+&[A-Z]+)(?:[ \t]+of)?)[ \t]+$")
-RELATIVE_DATE = re.compile(
-    rf"(?<![\w])(?:(?P<years>{or_words(T.RELATIVE_YEARS)})"
+_RELATIVE_LEADS = ("last", "next", "this", "early", "mid", "late", "end", "in", "since", "by",
+                   "until")
+_RELATIVE_FIRST = "".join(sorted({w[0] for w in (*T.RELATIVE_YEARS, *T.RELATIVE_MONTHS,
+                                                 *_RELATIVE_LEADS)}))
+RELATIVE_DATE = re.compile(  # (the class of first letters first: see the anchors above)
+    rf"(?<![A-Za-z0-9_])(?=[{_RELATIVE_FIRST}{_RELATIVE_FIRST.upper()}])"
+    rf"(?:(?P<years>{trie_regex(w.lower() for w in T.RELATIVE_YEARS)})"
     rf"|(?P<months>{or_words(T.RELATIVE_MONTHS)})"
     rf"|(?P<mod>last|next|this|early|mid|late|end[ \t]+of|in|since|by|until)[ \t-]+"
     rf"(?-i:(?P<month>{or_words(T.MONTH_NAMES)}))(?![\w])(?![ \t]*,?[ \t]*\d))(?![\w])", FLAGS)
