@@ -26,6 +26,7 @@ from claims.extract._readers import (
     accounting_negative,
     compound_duration,
     counted_noun,
+    ends_like_currency_prefix,
     fraction_over,
     glued_to_a_name,
     in_address,
@@ -124,7 +125,8 @@ def _currency_before(r: Reading) -> Refusal | None:
     if last > 0 and text[last] in " \t":
         last -= 1
     hit = None
-    if last >= 0 and P.CURRENCY_BEFORE_LAST.match(text, last):
+    if last >= 0 and P.CURRENCY_BEFORE_LAST.match(text, last) and \
+            ends_like_currency_prefix(text, last + 1):
         hit = match_before(P.CURRENCY_BEFORE_REV, text, r.cs, 8)
     if hit:
         r.start, cm = hit

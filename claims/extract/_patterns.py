@@ -172,6 +172,8 @@ ANCHOR_WORD_PEER = re.compile(r"(?<![a-z0-9_])" + trie_regex(
     + r"(?![a-z])")
 
 # ---- what may follow a number (matched at the number's end) ---------------------------
+# (long word lists as tries: ``re`` then tests a few first letters, not every word; a
+# trie finds the same longest word an ``or_words`` alternation does)
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![\w])", FLAGS)
 DECADE_SUFFIX = re.compile(r"['\u2019]?s(?![\w])")
 SCALE_LETTER = re.compile(  # glued "10k", "$3bn"; spaced only the abbreviations "3 mln"
@@ -179,22 +181,22 @@ SCALE_LETTER = re.compile(  # glued "10k", "$3bn"; spaced only the abbreviations
     rf"(?P<s>{or_words(T.SCALE_SUFFIXES)})(?![\w])", FLAGS)
 # after a currency-only scale letter without a currency: what makes it a million
 PLURAL_OR_UNIT_AFTER = re.compile(
-    rf"[ \t]+(?:{or_words(T.MEASURE_UNITS)}|{or_words(T.IRREGULAR_PLURALS)}"
-    rf"|{or_words(T.CURRENCY_WORDS)}|(?-i:[a-z]+s))"
+    rf"[ \t]+(?:{trie_regex(T.MEASURE_UNITS)}|{trie_regex(T.IRREGULAR_PLURALS)}"
+    rf"|{trie_regex(T.CURRENCY_WORDS)}|(?-i:[a-z]+s))"
     rf"(?![\w])", FLAGS)
 SCALE_WORD = re.compile(
     rf"[ \t]*-?[ \t]*(?P<w>{or_words([w for w in T.MULTIPLIERS if w != 'hundred'])}"
     rf"|dozens|hundred)(?![\w])", FLAGS)
 CURRENCY_AFTER = re.compile(  # not "won't"
-    rf"[ \t-]*(?P<w>{or_words(T.CURRENCY_WORDS)})(?![\w])(?!['\u2019]\w)", FLAGS)
+    rf"[ \t-]*(?P<w>{trie_regex(T.CURRENCY_WORDS)})(?![\w])(?!['\u2019]\w)", FLAGS)
 CURRENCY_CODE_AFTER = re.compile(
     r"[ \t]*(?-i:(?P<w>" + "|".join(sorted({c for _, c, _ in T.CURRENCY_PREFIXES if
                                             len(c) == 3}, key=len, reverse=True))
     + r"))(?![\w])", FLAGS)
-PERCENT_AFTER = re.compile(rf"[ \t-]*(?P<w>{or_words(T.PERCENT_WORDS)})(?![\w])", FLAGS)
-TIME_AFTER = re.compile(rf"[ \t-]*(?P<w>{or_words(T.TIME_UNITS)})(?![\w])", FLAGS)
+PERCENT_AFTER = re.compile(rf"[ \t-]*(?P<w>{trie_regex(T.PERCENT_WORDS)})(?![\w])", FLAGS)
+TIME_AFTER = re.compile(rf"[ \t-]*(?P<w>{trie_regex(T.TIME_UNITS)})(?![\w])", FLAGS)
 AGE_AFTER = re.compile(r"[ \t-]+old(?![\w])|[ \t]*yo(?![\w])", FLAGS)
-MEASURE_AFTER = re.compile(rf"[ \t-]*{or_words(T.MEASURE_UNITS)}(?![\w])", FLAGS)
+MEASURE_AFTER = re.compile(rf"[ \t-]*{trie_regex(T.MEASURE_UNITS)}(?![\w])", FLAGS)
 # a second number after a range connector: "5-to-7", "10 and 12", "2008-13", "7 to 10"
 RANGE_JOIN = re.compile(
     r"[ \t]*(?:-[ \t]*to[ \t]*-|[-\u2013\u2014]|to|through|and|or(?![\w]))[ \t]*", FLAGS)
@@ -205,7 +207,7 @@ DATE_YEAR_AFTER = re.compile(r",?[ \t]+(?P<y>1[5-9]\d\d|20\d\d)(?![\w])")
 # compound duration: "1 year 1 month 21 days", "2 years and 3 months"
 DURATION_NEXT = re.compile(
     rf"(?:[ \t]+and[ \t]+|[ \t]+)(?P<n>\d+(?:\.\d+)?|{WORD_NUMBER})"
-    rf"[ \t-]*(?P<u>{or_words(T.TIME_UNITS)})(?![\w])", FLAGS)
+    rf"[ \t-]*(?P<u>{trie_regex(T.TIME_UNITS)})(?![\w])", FLAGS)
 # a fraction after a whole number: "5 and a half minutes", "3 million and a quarter"
 AND_FRACTION_AFTER = re.compile(rf"[ \t]+and[ \t]+(?P<w>(?:an?[ \t]+)?{WORD_NUMBER})", FLAGS)
 PERIOD_AFTER_ORDINAL = re.compile(rf"[ \t-]+{or_words(T.ORDINAL_PERIODS)}(?![\w])", FLAGS)
@@ -224,8 +226,8 @@ WORD_AFTER = re.compile(
 # a fraction of one unit: "half an hour", "half a percentage point", "three quarters of an
 # hour", "one and a quarter of hour" (the unit is then read as after any number)
 FRACTION_OF_UNIT = re.compile(
-    rf"[ \t]+(?:of[ \t]+(?:an?[ \t]+)?|an?[ \t]+)(?=(?:{or_words(T.PERCENT_WORDS)}"
-    rf"|{or_words(T.TIME_UNITS)}|{or_words(T.CURRENCY_WORDS)})(?![\w]))", FLAGS)
+    rf"[ \t]+(?:of[ \t]+(?:an?[ \t]+)?|an?[ \t]+)(?=(?:{trie_regex(T.PERCENT_WORDS)}"
+    rf"|{trie_regex(T.TIME_UNITS)}|{trie_regex(T.CURRENCY_WORDS)})(?![\w]))", FLAGS)
 FRACTION_OF_SCALE = re.compile(
     r"[ \t]+(?:an?[ \t]+)?(?P<w>trillion|billion|million|thousand|hundred|dozen)(?![\w])", FLAGS)
 # "$20 and 43 cents", "20 dollars 43 cents"
@@ -239,7 +241,7 @@ CENTS_END_AFTER = re.compile(
 CENTS_BARE_AFTER = re.compile(  # "$20 43", not "50 dollar 50 dollar" nor "10 $ 30 $"
     rf"[ \t]+(?:and[ \t]+)?(?P<c>\d{{2}})(?![\w.,])(?![ \t]+[A-Za-z])"
     rf"(?![ \t]*(?:[$\u20ac\u00a3\u00a5]"
-    rf"|{or_words(T.CURRENCY_WORDS)}(?![\w])))", FLAGS)
+    rf"|{trie_regex(T.CURRENCY_WORDS)}(?![\w])))", FLAGS)
 CLOCK_AFTER = re.compile(r"[ \t]?(?:[ap]\.?m\.?)(?![\w])", FLAGS)
 OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?", FLAGS)
 
@@ -278,6 +280,11 @@ RELATIVE_DATE = re.compile(  # (the class of first letters first: see the anchor
     rf"|(?P<months>{or_words(T.RELATIVE_MONTHS)})"
     rf"|(?P<mod>last|next|this|early|mid|late|end[ \t]+of|in|since|by|until)[ \t-]+"
     rf"(?-i:(?P<month>{or_words(T.MONTH_NAMES)}))(?![\w])(?![ \t]*,?[ \t]*\d))(?![\w])", FLAGS)
+# every relative date holds one of these (lower-cased): RELATIVE_DATE is searched only
+# around them (``_context.relative_dates``); RELATIVE_REACH is how far before its key a
+# phrase may start ("the previous fiscal year") and after its key it may end
+RELATIVE_KEYS = ("year", "month", "day", "tomorrow", *(m.lower() for m in T.MONTH_NAMES))
+RELATIVE_REACH = 40
 MODALITY_CUE = re.compile(rf"(?<![\w])(?P<w>{or_words(T.MODALITY_CUES)})(?![\w])", FLAGS)
 CLAUSE_BREAK = re.compile(r"[;:]|,[ \t]+(?:and|but|while|whereas|although|though)(?![\w])", FLAGS)
 # between an amount and the same amount in another currency: "8.7 trillion yen, or about
@@ -341,9 +348,17 @@ def _last_characters(case: bool) -> str:
 
 # the characters a written currency prefix can end with (before the number and an optional
 # space), each with its prefix's case rule: trying this first spares most numbers the long
-# alternation above ("of 45,000" still tries it: "CHF" ends in any-case "f")
+# alternation above
 CURRENCY_BEFORE_LAST = re.compile(
     f"[{_last_characters(False)}]|(?-i:[{_last_characters(True)}])", FLAGS)
+# the written prefixes of one and two characters, and the last three of longer ones,
+# lower-cased: the text before a number must end with one of them for the alternation to
+# be worth trying ("of 45,000" ends in "f", but no prefix ends in "of"; a spaced "C$ 5"
+# ends like "$")
+CURRENCY_BEFORE_TAILS: tuple[frozenset[str], ...] = tuple(
+    frozenset(w.lower()[-n:] for w, _, _ in T.CURRENCY_PREFIXES
+              if len(w) == n or (n == 3 and len(w) > 3))
+    for n in (1, 2, 3))
 QUALIFIER_BEFORE_REV = re.compile(rf"[ \t]+(?P<q>{_rev(T.QUALIFIER_WORDS)})(?![\w])", FLAGS)
 MONTH_BEFORE_REV = re.compile(
     rf"[ \t]+(?:,?(?:ts|dn|dr|ht)?(?P<d>\d{{1,2}})[ \t]+)?,?\.?(?P<m>{_rev(T.MONTHS)})(?![\w])",

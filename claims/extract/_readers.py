@@ -44,6 +44,14 @@ def glued_to_a_name(text: str, cs: int) -> bool:
         before == "\u2212" and cs > 1 and text[cs - 2].isalpha())  # "5 fb\u22121": a unit's power
 
 
+def ends_like_currency_prefix(text: str, end: int) -> bool:
+    """Does ``text[:end]`` end like some written currency prefix (all of a prefix of one or
+    two characters, the last three of a longer one)?"""
+    tail = text[max(0, end - 3):end].lower()
+    return any(tail[-n:] in tails for n, tails in enumerate(P.CURRENCY_BEFORE_TAILS, 1)
+               if len(tail) >= n)
+
+
 def is_pound_weight(text: str, pos: int) -> bool:
     """"5 pounds of beef" is a weight, not money (only "pound(s)" is ambiguous)."""
     return text[pos:pos + 4].lower() == " of " and text[pos - 5:pos].lower().endswith("ound") \

@@ -172,3 +172,27 @@ def test_prose(text: str, surface: str, value: float, unit: str) -> None:
 
 def test_prose_keeps_the_pronoun_one_and_the_code_out() -> None:
     assert extract("Which one do you prefer? The 21st century began.") == []
+
+
+def test_every_relative_phrase_holds_a_key() -> None:
+    """``relative_dates`` searches only around ``RELATIVE_KEYS``: every phrase must hold one,
+    and its key must lie within ``RELATIVE_REACH`` of its start."""
+    from claims.extract import _patterns as P
+    from claims.extract import _tables as T
+
+    phrases = [*T.RELATIVE_YEARS, *T.RELATIVE_MONTHS,
+               *(f"end of {m}" for m in T.MONTH_NAMES)]
+    for phrase in phrases:
+        at = min((phrase.lower().find(k) for k in P.RELATIVE_KEYS if k in phrase.lower()),
+                 default=-1)
+        assert 0 <= at <= P.RELATIVE_REACH, phrase
+
+
+def test_relative_dates_found_around_their_keys() -> None:
+    from claims.extract import _patterns as P
+    from claims.extract._context import _relative_matches
+
+    text = ("In the previous fiscal year it fell; by the end of November, and "
+            "last year, yesterday and next month it rose, but the yearly total did not.")
+    assert [m.span() for m in _relative_matches(text)] == \
+        [m.span() for m in P.RELATIVE_DATE.finditer(text)]
