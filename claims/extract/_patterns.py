@@ -146,9 +146,37 @@ INDEFINITE = rf"""
         (?=[ \t-]+{or_words(_UNIT_NAMES)}(?![\w])))
 """
 MASTER = re.compile(f"{RANK_NO}|{FURNITURE}|{FIGURES}", FLAGS | re.VERBOSE)
-MASTER_PEER = re.compile(
-    rf"(?P<url>(?:https?://|www\.)\S{{1,2000}})|{RANK_NO}|{FIGURES}|{INDEFINITE}",
-    FLAGS | re.VERBOSE)
+_URL = r"(?P<url>(?:https?://|www\.)\S{1,2000})"
+MASTER_PEER = re.compile(f"{_URL}|{RANK_NO}|{FIGURES}|{INDEFINITE}", FLAGS | re.VERBOSE)
+
+# The same alternations cut in two by what their first character can be: a letter (at the
+# anchors of ANCHOR_WORD) or not (a digit, a sign, "(": ANCHOR_DIGITS). The scanner tries
+# at each anchor only the half that can match there; the order within each half is kept,
+# so each finds what MASTER finds.
+_STARTS_WITH_A_LETTER = frozenset(
+    "rankno label zip idiom paywall url score world ordsup fold words indef".split())
+_STARTS_WITH_NO_LETTER = frozenset(
+    "phone slashdate code enum idiom plusplus clock score street intlphone ordsup digits"
+    .split())
+
+
+def _groups(alternation: str) -> list[tuple[str, str]]:
+    """The top-level ``(?P<name>...)`` alternatives of a verbose alternation, in order."""
+    parts = re.split(r"\n[ \t]*\|(?=\(\?P<)|\|(?=\(\?P<)", alternation.strip())
+    return [(re.match(r"\(\?P<(\w+)>", part.strip()).group(1), part)  # type: ignore[union-attr]
+            for part in parts]
+
+
+def _halves(*alternations: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    groups = [g for a in alternations for g in _groups(a)]
+    assert {n for n, _ in groups} <= _STARTS_WITH_A_LETTER | _STARTS_WITH_NO_LETTER
+    return tuple(  # type: ignore[return-value]
+        re.compile("|".join(p for n, p in groups if n in names), FLAGS | re.VERBOSE)
+        for names in (_STARTS_WITH_A_LETTER, _STARTS_WITH_NO_LETTER))
+
+
+MASTER_LETTER, MASTER_OTHER = _halves(RANK_NO, FURNITURE, FIGURES)
+MASTER_PEER_LETTER, MASTER_PEER_OTHER = _halves(_URL, RANK_NO, FIGURES, INDEFINITE)
 
 # ---- anchors: where a figure or a piece of furniture can start -------------------------
 # Run on the lower-cased text; MASTER is then tried only at these positions. An anchor is a

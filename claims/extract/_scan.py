@@ -31,7 +31,8 @@ _FIRST_WORD = re.compile(r"[A-Za-z]+|\d+")
 
 def scan(text: str, peer: bool = False) -> list[Found]:
     """All figures of ``text`` in order (see the module docstring)."""
-    master = P.MASTER_PEER if peer else P.MASTER
+    letter, other = (P.MASTER_PEER_LETTER, P.MASTER_PEER_OTHER) if peer else \
+        (P.MASTER_LETTER, P.MASTER_OTHER)
     out: list[Found] = []
     last_end = 0
     low = text.lower()
@@ -43,7 +44,7 @@ def scan(text: str, peer: bool = False) -> list[Found]:
     for at in anchors:
         if at < last_end:
             continue
-        m = master.match(text, at)
+        m = (letter if text[at].isalpha() else other).match(text, at)
         if m is None:
             continue
         group = m.lastgroup or ""
