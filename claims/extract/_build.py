@@ -375,7 +375,7 @@ def _duration(r: Reading) -> None:
 
 def _range(r: Reading) -> None:
     """"5-to-7 years", "between 10 and 12 percent", "2008-13"."""
-    found = range_end(r.text, r.start, r.pos, r.value, r.kind, r.year_like, r.peer)
+    found = range_end(r.text, r.start, r.pos, r.value, r.kind, r.year_like, r.peer, r.unit)
     if found is None:
         return
     r.value_max, r.pos, kind, unit, scale = found
@@ -511,8 +511,10 @@ def _in_a_name(r: Reading) -> bool:
 def _bare_number_word(r: Reading) -> Refusal | None:
     if r.kind != "count":
         return None
-    if r.unit is None and _qualifier_before(r) is None:
-        return NOT_A_FIGURE  # a bare number word ("the four should discuss")
+    if r.unit is None and _qualifier_before(r) is None and P.PARTITIVE_AFTER.match(
+            r.text, r.pos) is None and (r.value < 1000 or " " not in r.text[r.cs:r.ce]):
+        return NOT_A_FIGURE  # a bare number word ("the four should discuss"), not "four of
+        # whom", "seven more", "one million"
     if r.value == 1 and r.hint != "vague":
         return NOT_A_FIGURE  # "one": nearly always a pronoun or article
     return None

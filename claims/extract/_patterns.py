@@ -115,7 +115,8 @@ FURNITURE = rf"""
    |(?P<paywall>(?<![\w])(?-i:Try|Subscribe|Offer[ \t]ends)[ \t][^\n.]{{0,40}})
    |(?P<url>(?:https?://|www\.)\S{{1,2000}})
    |(?P<clock>(?<![\w:.])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d:])
-        (?:[ \t]?(?:[ap]\.m\.|[ap]m(?![\w])))?)
+        (?:[ \t]?(?:[ap]\.m\.|[ap]m(?![\w])))?
+      |(?<![\w:.])[0-2]\d[0-5]\d[ \t]?(?-i:UTC|GMT|Z)(?![\w]))
    |(?P<score>(?:{"|".join(f"(?<={w}[ ])" for w in T.SCORE_LEADS)})(?:by[ \t]+)?
         \d{{1,3}}[-\u2013]\d{{1,3}}(?![\w-])
       |(?<![\w-])\d{{1,3}}[-\u2013]\d{{1,3}}(?=[ \t]+{or_words(T.SCORE_TAILS)}(?![\w])))
@@ -239,10 +240,12 @@ DURATION_NEXT = re.compile(
 # a fraction after a whole number: "5 and a half minutes", "3 million and a quarter"
 AND_FRACTION_AFTER = re.compile(rf"[ \t]+and[ \t]+(?P<w>(?:an?[ \t]+)?{WORD_NUMBER})", FLAGS)
 PERIOD_AFTER_ORDINAL = re.compile(rf"[ \t-]+{or_words(T.ORDINAL_PERIODS)}(?![\w])", FLAGS)
-# a fraction written with "over" or "in": "one over 20", "2000 over 3", "1 in 21" (the
+# a fraction written with "over" or "in": "one over 20", "2000 over 3", "1 in 21",
+# "three-in-five" (the
 # denominator is read by ``_readers.fraction_over``)
 OVER_AFTER = re.compile(
-    rf"[ \t]+(?P<j>over|in)[ \t]+(?P<n>\d+(?:\.\d+)?(?![\d,/]|\.\d)|{WORD_NUMBER})(?![\w])", FLAGS)
+    rf"(?:[ \t]+|-)(?P<j>over|in)(?:[ \t]+|-)"
+    rf"(?P<n>\d+(?:\.\d+)?(?![\d,/]|\.\d)|{WORD_NUMBER})(?![\w])", FLAGS)
 # "an hour and half", "two years and a half"
 AND_A_HALF_AFTER = re.compile(r"[ \t]+and[ \t]+(?:an?[ \t]+)?half(?![\w])", FLAGS)
 # (permissive mode) minutes after hours with no unit: "1 hour thirty", "2 hours and 10"
@@ -271,6 +274,10 @@ CENTS_BARE_AFTER = re.compile(  # "$20 43", not "50 dollar 50 dollar" nor "10 $ 
     rf"(?![ \t]*(?:[$\u20ac\u00a3\u00a5]"
     rf"|{trie_regex(T.CURRENCY_WORDS)}(?![\w])))", FLAGS)
 CLOCK_AFTER = re.compile(r"[ \t]?(?:[ap]\.?m\.?)(?![\w])", FLAGS)
+HYPHEN_GLUED = re.compile(r"-[0-9A-Za-z]+")  # "-800" of "737-800", read with the name
+# what makes a bare number word a count without a noun: "four of whom", "seven more"
+PARTITIVE_AFTER = re.compile(r"[ \t]+(?:of[ \t]+(?:whom|them|those|these|the|its|their|our)|more)"
+                             r"(?![\w])", FLAGS)
 OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?", FLAGS)
 
 _PREFIXES_SORTED = sorted(T.CURRENCY_PREFIXES, key=lambda p: -len(p[0]))

@@ -89,14 +89,16 @@ def accounting_negative(text: str, paren: int) -> str | None:
 
 def fraction_over(text: str, pos: int, value: float) -> tuple[float, int] | None:
     """"one over 20" -> 0.05, "2000 over 3", "1 in 21": the number ending at ``pos`` over
-    the one after "over" ("in" only after 1), when no unit follows that one ("5 over 10
-    years" is a duration) nor, after "over", any word. Returns the quotient and where the
-    denominator ends."""
+    the one after "over" or "in" ("in" only before a larger number), when no unit follows
+    that one ("5 over 10 years" is a duration) nor, after "over", any word. Returns the
+    quotient and where the denominator ends."""
     om = P.OVER_AFTER.match(text, pos)
-    if om is None or (om.group("j").lower() == "in" and value != 1):
+    if om is None:
         return None
     raw = om.group("n")
     den = parse_digits(raw) if raw[0].isdigit() else word_value(raw)
+    if om.group("j").lower() == "in" and (den is None or value >= den):
+        return None  # "in" makes a share: "one in five", "three-in-five", not "5 in 3"
     end = om.end()
     if not den or (raw.isdigit() and len(raw) == 4 and 1500 <= den <= 2099) or \
             _unit_after(text, end) or (om.group("j").lower() == "over" and
@@ -187,7 +189,7 @@ def word_value(raw: str) -> float | None:
 # ---- ranges ---------------------------------------------------------------------------
 
 def range_end(text: str, start: int, pos: int, value: float, kind: str | None,
-              year_like: bool, peer: bool
+              year_like: bool, peer: bool, unit: str | None = None
               ) -> tuple[float, int, str | None, str | None, float] | None:
     """The second number of a range starting with the figure ``[start, pos)``: "5-to-7 years",
     "between 10 and 12 percent", "2008-13", "$10 to $15 billion", "four to five thousand".
@@ -244,7 +246,10 @@ def range_end(text: str, start: int, pos: int, value: float, kind: str | None,
             return None
         second, end, kind2, unit2 = found
     else:
-        (second, end, scale2), kind2, unit2 = _range_unit(text, end, second, kind), None, None
+        read = _range_unit(text, end, second, kind, unit)
+        if read is None:
+            return None  # "six months and 19 years": two durations, not one range
+        (second, end, scale2), kind2, unit2 = read, None, None
         scale = max(scale, scale2)
     if second <= value:
         return None
@@ -275,9 +280,11 @@ def _range_kind(text: str, end: int, second: float, joiner: str, year_like: bool
     return second, end, None, None
 
 
-def _range_unit(text: str, end: int, second: float, kind: str) -> tuple[float, int, float]:
+def _range_unit(text: str, end: int, second: float, kind: str,
+                unit: str | None = None) -> tuple[float, int, float] | None:
     """The second number of a range of a figure that has a kind, with its own scale and
-    unit ("$5 to $7 billion", "5% to 7%", "5 to 7 years"), where it ends and its scale."""
+    unit ("$5 to $7 billion", "5% to 7%", "5 to 7 years"), where it ends and its scale;
+    None when it names another time unit than the first ("six months and 19 years")."""
     scale = 1.0
     if kind == "money":
         sw = P.SCALE_WORD.match(text, end)
@@ -297,6 +304,9 @@ def _range_unit(text: str, end: int, second: float, kind: str) -> tuple[float, i
     elif kind in ("percent", "duration"):
         um = P.PERCENT_AFTER.match(text, end) if kind == "percent" else \
             P.TIME_AFTER.match(text, end)
+        if um and kind == "duration" and unit is not None and \
+                T.TIME_UNITS[um.group("w").lower()] != unit:
+            return None
         if um:
             end = um.end()
     return second, end, scale

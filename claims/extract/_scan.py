@@ -53,6 +53,10 @@ def scan(text: str, peer: bool = False) -> list[Found]:
             continue
         figures = _HANDLERS[group](text, m, peer)
         last_end = max(last_end, m.end())  # every number of this match has been read
+        if group == "digits" and not any(figures):
+            glued = P.HYPHEN_GLUED.match(text, m.end())
+            if glued:  # "Boeing 737-800": what a hyphen glues to a name is the name too
+                last_end = glued.end()
         for fig in figures:
             if fig is None or (out and fig.start < out[-1].end):
                 continue

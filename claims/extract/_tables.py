@@ -229,6 +229,7 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "tugrik": ("MNT", 1), "malaysian ringgits": ("MYR", 1), "malaysia ringgit": ("MYR", 1),
     "geneh": ("EGP", 1), "saudiriyal": ("SAR", 1),
     "egyptianpound": ("EGP", 1), "hryvnia": ("UAH", 1), "hryvnias": ("UAH", 1),
+    "georgian lari": ("GEL", 1), "lari": ("GEL", 1), "tenge": ("KZT", 1),
     "musd": ("USD", 1e6), "meur": ("EUR", 1e6), "mgbp": ("GBP", 1e6), "maud": ("AUD", 1e6),
 }
 

@@ -160,7 +160,31 @@ PROSE = [
     ("vulgar-fraction", "Sales grew 3\u00bd percent.", "3\u00bd percent", 3.5, "percent"),
     ("comma-after-a-scale", "a million, two hundred thousand people came",
      "a million, two hundred thousand people", 1.2e6, "person"),
+    # found on the Wikinews suite (tests/benchmarks/news): general forms, not its sentences
+    ("partitive-count", "Police said four of whom were hurt.", "four", 4.0, None),
+    ("count-and-more", "Most died and seven more were injured.", "seven", 7.0, None),
+    ("scale-words-alone", "Cases surpassed one million on Monday.", "one million", 1e6, None),
+    ("hyphenated-share", "It had a three-in-five chance.", "three-in-five", 0.6, None),
+    ("share-with-in", "Three in five voters agreed.", "Three in five", 0.6, None),
+    ("lari", "Bail was 100,000 Georgian lari.", "100,000 Georgian lari", 1e5, "GEL"),
 ]
+
+
+# prose readings that are no figure, or not the figure a careless rule would make
+PROSE_NOT: list[tuple[str, str, list[tuple[str, str]]]] = [
+    ("utc-clock", "The capsule docked today at 1429 UTC.", []),
+    ("hyphen-glued-name", "A Boeing 737-800 jet crashed.", []),
+    ("mixed-unit-range", "children between six months and 19 years of age",
+     [("duration", "six months"), ("duration", "19 years")]),
+    ("five-in-a-year", "It rose five in 2008.", [("date", "2008")]),
+    ("bare-word", "the four should discuss", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"),
+                         [pytest.param(t, e, id=i) for i, t, e in PROSE_NOT])
+def test_prose_not(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.kind, e.surface) for e in extract(text)] == expected, text
 
 
 @pytest.mark.parametrize(("text", "surface", "value", "unit"),
