@@ -170,6 +170,15 @@ def document_year_month(date: object) -> tuple[int, int | None] | None:
     return int(m.group("y")), int(m.group("m")) if m.group("m") else None
 
 
+def is_document_date(date: str) -> bool:
+    """Is ``date`` a document date a person may give: "1996", "1996-05" or "1996-05-12"?
+
+    >>> is_document_date("1996-05"), is_document_date("1996-13"), is_document_date("May")
+    (True, False, False)
+    """
+    return P.DOCUMENT_DATE.fullmatch(date.strip()) is not None
+
+
 def relative_dates(text: str, doc: tuple[int, int | None]) -> list[tuple[int, int, int]]:
     """(start, end, year) of each relative date in ``text`` ("last year", "next month",
     "last November", "early August"), its year resolved against the document's (year,

@@ -345,6 +345,8 @@ OPEN_METRIC_BEFORE = re.compile(
 # a bare number that takes the currency of the amount before it: "5 euros, or 7 with a drink"
 CARRIED_CURRENCY_GAP = re.compile(r",?[ \t]+(?:or|and|to|versus|vs\.?|against)[ \t]+", FLAGS)
 ISO_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?")  # a document's date
+# a document's date as given by a person: 1996, 1996-05 or 1996-05-12
+DOCUMENT_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 FISCAL_BEFORE = re.compile(
     r"(?<![\w])(?:(?-i:FY)|fiscal(?:[ \t]+year)?|financial[ \t]+year)[ \t]*$", FLAGS)
 # an accounting negative's evidence before "(": "a loss of ($5 million)", "net loss ("
