@@ -27,8 +27,10 @@ from claims.extract._readers import (
     compound_duration,
     counted_noun,
     ends_like_currency_prefix,
+    exchange_rate,
     fraction_over,
     glued_to_a_name,
+    in_a_name,
     in_address,
     is_masthead_date,
     is_pound_weight,
@@ -331,6 +333,12 @@ def _money(r: Reading) -> None:
             r.note = f"negative: parentheses {evidence}"
 
 
+def _exchange_rate(r: Reading) -> None:
+    if r.kind == "money" and r.unit and (rate := exchange_rate(r.text, r.pos, r.unit)):
+        r.kind, r.unit, r.pos = "ratio", rate[0], rate[1]  # "159 yen to the dollar"
+        r.note = "exchange rate"
+
+
 # ---- percent, time -------------------------------------------------------------------------
 
 def _fold_after(r: Reading) -> None:
@@ -473,7 +481,7 @@ def _count(r: Reading) -> Refusal | None:
     if r.kind is not None:
         return None
     if r.source == "digits" and not r.peer and (
-            _in_a_name(r) or (r.pos == r.ce and r.text[r.pos:r.pos + 1].isalpha())):
+            in_a_name(r.text, r.start) or (r.pos == r.ce and r.text[r.pos:r.pos + 1].isalpha())):
         return NOT_A_FIGURE  # "Boeing 747", "S&P 500"; "5G", "2AA": an identifier
     if r.source == "digits" and r.pos == r.ce and r.text[r.pos:r.pos + 1].isalpha() and \
             r.text[r.pos + 1:r.pos + 2].isdigit():
@@ -491,19 +499,6 @@ def _count(r: Reading) -> Refusal | None:
         if ctx:
             r.unit = T.COUNT_CONTEXT[ctx.group("w").lower()]
     return None
-
-
-def _in_a_name(r: Reading) -> bool:
-    """Is the number at ``r.start`` part of a name: "Big 12", "S&P 500", "Group of 20"?"""
-    before = r.text[max(0, r.start - 2):r.start]
-    if not (before[-1:] in (" ", "\t") and before[:1].isalpha()):
-        return False  # cheap test first: a word and one space must come right before
-    nm = search_before(P.NAME_BEFORE, r.text, r.start, 24)
-    if nm is None:
-        return False
-    word = nm.group("w").rstrip(".").lower()
-    return not (word in T.STOP_WORDS or word in T.QUALIFIER_WORDS or word in T.MONTHS
-                or word in T.DATE_LEADS or word.endswith(("'s", "\u2019s")))
 
 
 # ---- prose rules: what the permissive (peer) mode keeps and prose does not ----------------
@@ -572,6 +567,7 @@ STEPS: tuple[tuple[Step, str, str], ...] = (
     (_currency_word,       "digits words", "prose peer"),
     (_overflow,            "digits words", "prose peer"),  # the last scale is applied
     (_money,               "digits words", "prose peer"),  # symbol, code and word are read
+    (_exchange_rate,       "digits words", "prose peer"),
     (_fold_after,          "digits words", "prose peer"),
     (_percent,             "digits words", "prose peer"),
     (_duration,            "digits words", "prose peer"),

@@ -274,6 +274,10 @@ CENTS_BARE_AFTER = re.compile(  # "$20 43", not "50 dollar 50 dollar" nor "10 $ 
     rf"(?![ \t]*(?:[$\u20ac\u00a3\u00a5]"
     rf"|{trie_regex(T.CURRENCY_WORDS)}(?![\w])))", FLAGS)
 CLOCK_AFTER = re.compile(r"[ \t]?(?:[ap]\.?m\.?)(?![\w])", FLAGS)
+# after an amount, the currency it is the price of: "159 yen to the dollar" (a rate)
+EXCHANGE_AFTER = re.compile(
+    rf"[ \t]+(?:to|per|against)[ \t]+(?:the[ \t]+|one[ \t]+|a[ \t]+|each[ \t]+|1[ \t]*)?"
+    rf"(?P<w>{trie_regex(T.CURRENCY_WORDS)})(?![\w])", FLAGS)
 HYPHEN_GLUED = re.compile(r"-[0-9A-Za-z]+")  # "-800" of "737-800", read with the name
 # what makes a bare number word a count without a noun: "four of whom", "seven more"
 PARTITIVE_AFTER = re.compile(r"[ \t]+(?:of[ \t]+(?:whom|them|those|these|the|its|their|our)|more)"

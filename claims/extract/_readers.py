@@ -52,6 +52,32 @@ def ends_like_currency_prefix(text: str, end: int) -> bool:
                if len(tail) >= n)
 
 
+def in_a_name(text: str, start: int) -> bool:
+    """Is the number at ``start`` part of a name: "Big 12", "S&P 500", "Group of 20"?"""
+    before = text[max(0, start - 2):start]
+    if not (before[-1:] in (" ", "\t") and before[:1].isalpha()):
+        return False  # cheap test first: a word and one space must come right before
+    nm = search_before(P.NAME_BEFORE, text, start, 24)
+    if nm is None:
+        return False
+    word = nm.group("w").rstrip(".").lower()
+    return not (word in T.STOP_WORDS or word in T.QUALIFIER_WORDS or word in T.MONTHS
+                or word in T.DATE_LEADS or word.endswith(("'s", "\u2019s")))
+
+
+def exchange_rate(text: str, pos: int, code: str) -> tuple[str, int] | None:
+    """An amount in ``code`` ending at ``pos`` that is a rate against another currency:
+    "159 yen to the dollar", "1.08 dollars per euro". Returns the unit ("JPY per USD")
+    and where the phrase ends; None when no other currency follows."""
+    em = P.EXCHANGE_AFTER.match(text, pos)
+    if em is None:
+        return None
+    other = T.CURRENCY_WORDS[em.group("w").lower()][0]
+    if not other or other == code:
+        return None
+    return f"{code} per {other}", em.end()
+
+
 def is_pound_weight(text: str, pos: int) -> bool:
     """"5 pounds of beef" is a weight, not money (only "pound(s)" is ambiguous)."""
     return text[pos:pos + 4].lower() == " of " and text[pos - 5:pos].lower().endswith("ound") \
