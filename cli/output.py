@@ -86,6 +86,7 @@ CLI_WORDS: dict[str, str] = {
     "overrides.title": "--title",
     "overrides.authors": "--author",
     "overrides.date": "--date",
+    "date": "--date",
     "overrides.publisher": "--publisher",
     "overrides.url": "--url",
     "overrides.slug": "--slug",

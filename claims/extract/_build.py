@@ -21,16 +21,23 @@ from dataclasses import dataclass
 
 from claims.extract import _patterns as P
 from claims.extract import _tables as T
-from claims.extract._numbers import added, scaled
+from claims.extract._numbers import added, parse_words, scaled
 from claims.extract._readers import (
+    accounting_negative,
     compound_duration,
     counted_noun,
+    ends_like_currency_prefix,
+    exchange_rate,
+    fraction_over,
     glued_to_a_name,
+    in_a_name,
     in_address,
+    is_masthead_date,
     is_pound_weight,
     match_before,
     range_end,
     search_before,
+    word_value,
 )
 
 _YEAR_MIN, _YEAR_MAX = 1500, 2099
@@ -120,7 +127,8 @@ def _currency_before(r: Reading) -> Refusal | None:
     if last > 0 and text[last] in " \t":
         last -= 1
     hit = None
-    if last >= 0 and P.CURRENCY_BEFORE_LAST.match(text, last):
+    if last >= 0 and P.CURRENCY_BEFORE_LAST.match(text, last) and \
+            ends_like_currency_prefix(text, last + 1):
         hit = match_before(P.CURRENCY_BEFORE_REV, text, r.cs, 8)
     if hit:
         r.start, cm = hit
@@ -137,14 +145,20 @@ def _zip_code(r: Reading) -> Found | None:
     return None
 
 
-def _article_before(r: Reading) -> None:
+def _article_before(r: Reading) -> Refusal | None:
     """"a dozen", "a third": the article is part of the figure, and makes an ordinal a
-    fraction ("a third" -> 1/3)."""
+    fraction ("a third" -> 1/3); "a first", "a second" mean "another", no figure."""
     am = search_before(P.A_BEFORE, r.text, r.start, 4)
-    if am and r.text[r.cs:r.ce].split()[0].lower() in T.ARTICLE_NUMBER_WORDS:
+    number = r.text[r.cs:r.ce].lower()
+    if am and number.replace(",", " ").split()[0] in T.ARTICLE_NUMBER_WORDS:
+        if number in ("first", "second"):
+            return NOT_A_FIGURE  # "a first class seat", "on a second thought"
+        if r.hint == "rank" and " " in number:
+            return None  # "a hundred trillionth": a rank, not a fraction
         r.start = max(0, r.start - 4) + am.start()
         if r.hint == "rank":
             r.value, r.hint = 1.0 / r.value, "ratio"
+    return None
 
 
 def _minus_before(r: Reading) -> None:
@@ -169,6 +183,12 @@ def _ordinal_suffix(r: Reading) -> None:
         r.hint, r.pos = "rank", om.end()  # "21st"
 
 
+def _period_name(r: Reading) -> Refusal | None:
+    if r.hint == "rank" and P.PERIOD_AFTER_ORDINAL.match(r.text, r.pos):
+        return NOT_A_FIGURE  # "the 21st century": a period's name, not a rank
+    return None
+
+
 def _decade(r: Reading) -> Found | None:
     """"1990s", "the early 1980s": a range of ten years, whatever follows."""
     if not (r.year_like and r.hint != "rank" and r.value % 10 == 0):
@@ -184,6 +204,12 @@ def _decade(r: Reading) -> Found | None:
         first, last = T.DECADE_PARTS[mod.group("mod").lower()]
     return Found("date", start, dm.end(), float(year + first), float(year + last), None,
                   "range", year + first)
+
+
+def _over(r: Reading) -> None:
+    if r.hint == "count" and r.pos == r.ce and (over := fraction_over(r.text, r.pos, r.value)):
+        r.value, r.pos = over  # "one over 20", "1 in 21"
+        r.hint = "ratio" if abs(r.value) < 1 else "count"
 
 
 def _scale_letter(r: Reading) -> Refusal | None:
@@ -213,6 +239,16 @@ def _fraction_of_scale(r: Reading) -> None:
             r.hint, r.pos = "count", fm.end()
 
 
+def _fraction_of_unit(r: Reading) -> None:
+    """"half an hour", "half a percentage point", "two-thirds of a cent": the fraction is
+    of one unit, which the steps after this one read."""
+    if r.hint == "ratio" or (r.hint == "count" and math.isfinite(r.value) and
+                             r.value != int(r.value)):
+        fm = P.FRACTION_OF_UNIT.match(r.text, r.pos)
+        if fm:
+            r.hint, r.pos = "count", fm.end()
+
+
 # ---- scale and currency after the number ---------------------------------------------------
 
 def _currency_code_after(r: Reading) -> None:
@@ -233,6 +269,21 @@ def _scale_word(r: Reading) -> None:
             r.scale = T.MULTIPLIERS.get(word) or T.VAGUE_PLURALS.get(word, 1)
             r.value = scaled(r.value, r.scale)
             r.pos, r.hint = sw.end(), "count"
+
+
+def _and_a_fraction(r: Reading) -> None:
+    """"5 and a half minutes", "3 million and a quarter" (a quarter of the scale)."""
+    if r.source != "digits" or r.hint != "count" or not math.isfinite(r.value) or \
+            r.value != int(r.value):
+        return
+    am = P.AND_FRACTION_AFTER.match(r.text, r.pos)
+    if am is None:
+        return
+    numbers = parse_words(am.group("w"))
+    if numbers and numbers[0].start == 0 and numbers[0].kind == "ratio" and \
+            numbers[0].end == len(am.group("w")) and 0 < numbers[0].value < 1:
+        r.value = added(r.value, scaled(numbers[0].value, r.scale))
+        r.pos = am.end()
 
 
 def _currency_word(r: Reading) -> None:
@@ -269,29 +320,23 @@ def _money(r: Reading) -> None:
     r.value = scaled(r.value, r.currency_factor)
     if r.currency_factor == 1 and r.value == int(r.value):
         cents = P.CENTS_AFTER.match(r.text, r.pos) or (
-            P.CENTS_BARE_AFTER.match(r.text, r.pos) if r.peer else None)
-        if cents:  # "$20 and 43 cents"
-            r.value = added(r.value, scaled(int(cents.group("c")), 0.01))
+            P.CENTS_END_AFTER.match(r.text, r.pos) if r.pos > r.ce + 1 or r.peer else None) \
+            or (P.CENTS_BARE_AFTER.match(r.text, r.pos) if r.peer else None)
+        value = cents and (word_value(c) if (c := cents.group("c"))[0].isalpha() else int(c))
+        if cents and value is not None and 0 < value < 100 and value == int(value):
+            r.value = added(r.value, scaled(value, 0.01))  # "$20 and 43 cents", "15 dollars 50"
             r.pos = cents.end()
     if r.start > 0 and r.text[r.start - 1] == "(" and r.text[r.pos:r.pos + 1] == ")":
-        evidence = _accounting_negative(r.text, r.start - 1)
+        evidence = accounting_negative(r.text, r.start - 1)
         if evidence:  # "a loss of ($99.99)"; else "1.2 trillion yen ($10.5 billion)"
             r.value, r.start, r.pos = -r.value, r.start - 1, r.pos + 1
             r.note = f"negative: parentheses {evidence}"
 
 
-def _accounting_negative(text: str, paren: int) -> str | None:
-    """Why the amount in parentheses at ``text[paren]`` is a negative, or None: after a
-    loss word ("a net loss of ($5 million)"), or on a table line (a ``|`` or a tab)."""
-    lead = search_before(P.NEGATIVE_LEAD_BEFORE, text, paren, 24)
-    if lead:
-        return f"after {lead.group('w').lower()!r}"
-    line_start = text.rfind("\n", max(0, paren - 200), paren) + 1
-    line_end = text.find("\n", paren, paren + 200)
-    line = text[line_start:line_end if line_end != -1 else paren + 200]
-    if "|" in line or "\t" in line:
-        return "in a financial table"
-    return None
+def _exchange_rate(r: Reading) -> None:
+    if r.kind == "money" and r.unit and (rate := exchange_rate(r.text, r.pos, r.unit)):
+        r.kind, r.unit, r.pos = "ratio", rate[0], rate[1]  # "159 yen to the dollar"
+        r.note = "exchange rate"
 
 
 # ---- percent, time -------------------------------------------------------------------------
@@ -329,7 +374,8 @@ def _duration(r: Reading) -> None:
             r.text[r.ce:tm.start("w")].strip():
         return  # "5-h", "10k s"
     r.kind = "duration"
-    r.value, r.unit, r.pos = compound_duration(r.text, r.value, T.TIME_UNITS[word], tm.end())
+    r.value, r.unit, r.pos = compound_duration(r.text, r.value, T.TIME_UNITS[word], tm.end(),
+                                                 r.peer)
     am = P.AGE_AFTER.match(r.text, r.pos)
     if am:
         r.pos = am.end()
@@ -337,7 +383,7 @@ def _duration(r: Reading) -> None:
 
 def _range(r: Reading) -> None:
     """"5-to-7 years", "between 10 and 12 percent", "2008-13"."""
-    found = range_end(r.text, r.start, r.pos, r.value, r.kind, r.year_like, r.peer)
+    found = range_end(r.text, r.start, r.pos, r.value, r.kind, r.year_like, r.peer, r.unit)
     if found is None:
         return
     r.value_max, r.pos, kind, unit, scale = found
@@ -389,27 +435,10 @@ def _date(r: Reading) -> Found | None:
 
 
 def _masthead_check(r: Reading, fig: Found) -> Found:
-    """Dates in a byline or masthead line ("April 11, 1993|Robert A. Manning") are
-    publication metadata, not claims: they become "skip" figures."""
-    if r.peer:
-        return fig
-    text = r.text
-    if text[fig.end:fig.end + 1] == "|" or text[fig.start - 1:fig.start] == "|":
+    """Dates in a byline, masthead or dateline are publication metadata, not claims: they
+    become "skip" figures."""
+    if not r.peer and is_masthead_date(r.text, fig.start, fig.end):
         fig.kind = "skip"
-        return fig
-    if P.DATELINE_BEFORE.search(text, max(0, fig.start - 40), fig.start) or \
-            P.DATELINE_AFTER.match(text, fig.end):
-        fig.kind = "skip"  # "TOKYO, Aug. 31 (Kyodo) --": a dateline
-        return fig
-    line_start = text.rfind("\n", max(0, fig.start - 200), fig.start) + 1
-    if line_start == 0 and fig.start > 200:
-        return fig  # a line longer than a masthead
-    line_end = text.find("\n", fig.end, fig.end + 200)
-    line = text[line_start:line_end if line_end != -1 else min(len(text), fig.end + 200)]
-    before = text[line_start:fig.start].split()
-    if len(line) < 200 and len(line.split()) <= 5 and not any(
-            w[:1].islower() or w.lower() in T.DATE_LEADS for w in before):
-        fig.kind = "skip"  # "Number 75, May 1996": a masthead line
     return fig
 
 
@@ -431,7 +460,7 @@ def _rank_or_ratio(r: Reading) -> Refusal | None:
     if r.hint == "ratio" and r.source == "words" and not r.peer and \
             search_before(P.PERIOD_LEAD_BEFORE, r.text, r.start, 12):
         return NOT_A_FIGURE  # "the second half", "the first quarter": a period
-    if r.hint == "ratio" and r.source == "words" and not r.peer and \
+    if r.hint == "ratio" and r.source == "words" and not r.peer and r.pos == r.ce and \
             P.OF_AFTER.match(r.text, r.pos) is None and _qualifier_before(r) is None and \
             search_before(P.FRACTION_LEAD_BEFORE, r.text, r.start, 12) is None:
         return NOT_A_FIGURE  # "a third strand", "half-hearted"
@@ -452,8 +481,11 @@ def _count(r: Reading) -> Refusal | None:
     if r.kind is not None:
         return None
     if r.source == "digits" and not r.peer and (
-            _in_a_name(r) or (r.pos == r.ce and r.text[r.pos:r.pos + 1].isalpha())):
+            in_a_name(r.text, r.start) or (r.pos == r.ce and r.text[r.pos:r.pos + 1].isalpha())):
         return NOT_A_FIGURE  # "Boeing 747", "S&P 500"; "5G", "2AA": an identifier
+    if r.source == "digits" and r.pos == r.ce and r.text[r.pos:r.pos + 1].isalpha() and \
+            r.text[r.pos + 1:r.pos + 2].isdigit():
+        return NOT_A_FIGURE  # "06F6": letters and digits mixed, an identifier in any mode
     r.kind = "count"
     noun_end, r.unit = counted_noun(r.text, r.pos, r.hint)
     if r.hint == "vague":
@@ -469,26 +501,15 @@ def _count(r: Reading) -> Refusal | None:
     return None
 
 
-def _in_a_name(r: Reading) -> bool:
-    """Is the number at ``r.start`` part of a name: "Big 12", "S&P 500", "Group of 20"?"""
-    before = r.text[max(0, r.start - 2):r.start]
-    if not (before[-1:] in (" ", "\t") and before[:1].isalpha()):
-        return False  # cheap test first: a word and one space must come right before
-    nm = search_before(P.NAME_BEFORE, r.text, r.start, 24)
-    if nm is None:
-        return False
-    word = nm.group("w").rstrip(".").lower()
-    return not (word in T.STOP_WORDS or word in T.QUALIFIER_WORDS or word in T.MONTHS
-                or word in T.DATE_LEADS or word.endswith(("'s", "\u2019s")))
-
-
 # ---- prose rules: what the permissive (peer) mode keeps and prose does not ----------------
 
 def _bare_number_word(r: Reading) -> Refusal | None:
     if r.kind != "count":
         return None
-    if r.unit is None and _qualifier_before(r) is None:
-        return NOT_A_FIGURE  # a bare number word ("the four should discuss")
+    if r.unit is None and _qualifier_before(r) is None and P.PARTITIVE_AFTER.match(
+            r.text, r.pos) is None and (r.value < 1000 or " " not in r.text[r.cs:r.ce]):
+        return NOT_A_FIGURE  # a bare number word ("the four should discuss"), not "four of
+        # whom", "seven more", "one million"
     if r.value == 1 and r.hint != "vague":
         return NOT_A_FIGURE  # "one": nearly always a pronoun or article
     return None
@@ -533,15 +554,20 @@ STEPS: tuple[tuple[Step, str, str], ...] = (
     (_article_before,      "words",        "prose peer"),
     (_minus_before,        "digits words", "prose peer"),
     (_ordinal_suffix,      "digits",       "prose peer"),  # later steps read "21st" as a rank
+    (_period_name,         "digits words", "prose peer"),
     (_decade,              "digits",       "prose peer"),
     (_clock_time,          "digits",       "prose peer"),  # before "p" (pence) is read
+    (_over,                "digits words", "prose peer"),
     (_scale_letter,        "digits",       "prose peer"),  # after "$": "$5m" money, "5m" length
     (_fraction_of_scale,   "words",        "prose peer"),
+    (_fraction_of_unit,    "digits words", "prose peer"),  # after "half a billion"
     (_currency_code_after, "digits words", "prose peer"),
     (_scale_word,          "digits words", "prose peer"),
+    (_and_a_fraction,      "digits",       "prose peer"),  # after the scale: "3 million and a half"
     (_currency_word,       "digits words", "prose peer"),
     (_overflow,            "digits words", "prose peer"),  # the last scale is applied
     (_money,               "digits words", "prose peer"),  # symbol, code and word are read
+    (_exchange_rate,       "digits words", "prose peer"),
     (_fold_after,          "digits words", "prose peer"),
     (_percent,             "digits words", "prose peer"),
     (_duration,            "digits words", "prose peer"),

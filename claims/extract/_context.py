@@ -170,6 +170,15 @@ def document_year_month(date: object) -> tuple[int, int | None] | None:
     return int(m.group("y")), int(m.group("m")) if m.group("m") else None
 
 
+def is_document_date(date: str) -> bool:
+    """Is ``date`` a document date a person may give: "1996", "1996-05" or "1996-05-12"?
+
+    >>> is_document_date("1996-05"), is_document_date("1996-13"), is_document_date("May")
+    (True, False, False)
+    """
+    return P.DOCUMENT_DATE.fullmatch(date.strip()) is not None
+
+
 def relative_dates(text: str, doc: tuple[int, int | None]) -> list[tuple[int, int, int]]:
     """(start, end, year) of each relative date in ``text`` ("last year", "next month",
     "last November", "early August"), its year resolved against the document's (year,
@@ -180,7 +189,7 @@ def relative_dates(text: str, doc: tuple[int, int | None]) -> list[tuple[int, in
     """
     year, month = doc
     out: list[tuple[int, int, int]] = []
-    for m in P.RELATIVE_DATE.finditer(text):
+    for m in _relative_matches(text):
         if m.group("years"):
             out.append((m.start(), m.end(), year + T.RELATIVE_YEARS[m.group("years").lower()]))
             continue
@@ -201,6 +210,35 @@ def relative_dates(text: str, doc: tuple[int, int | None]) -> list[tuple[int, in
         else:  # "in August", "early August": the nearest such month, within half a year
             resolved = year - 1 if named - month > 6 else year + 1 if month - named > 6 else year
         out.append((m.start(), m.end(), resolved))
+    return out
+
+
+def _relative_matches(text: str) -> list[Any]:
+    """The matches ``P.RELATIVE_DATE.finditer(text)`` gives, found by searching only the
+    windows around the words every relative date holds (``P.RELATIVE_KEYS``): far faster
+    on long text, where those words are rare. Each window's match is confirmed on the
+    whole text, so lookarounds see what they would see there."""
+    low = text.lower()
+    keys: list[int] = []
+    for key in P.RELATIVE_KEYS:
+        at = low.find(key)
+        while at != -1:
+            keys.append(at)
+            at = low.find(key, at + 1)
+    starts: set[int] = set()
+    reach = P.RELATIVE_REACH
+    for at in keys:
+        for m in P.RELATIVE_DATE.finditer(text, max(0, at - reach), at + 2 * reach):
+            starts.add(m.start())
+    out: list[Any] = []
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        found = P.RELATIVE_DATE.match(text, start)
+        if found is not None:
+            out.append(found)
+            end = found.end()
     return out
 
 

@@ -25,8 +25,8 @@ def parse_digits(raw: str) -> float | None:
 
     >>> parse_digits("1,234.5"), parse_digits("2 1/4"), parse_digits("-4/5")
     (1234.5, 2.25, -0.8)
-    >>> parse_digits("1 234 567")
-    1234567.0
+    >>> parse_digits("1 234 567"), parse_digits("3\u00bd"), parse_digits("12,34,567.89")
+    (1234567.0, 3.5, 1234567.89)
     """
     raw = raw.replace("\u2212", "-")
     sign = -1.0 if raw.startswith("-") else 1.0
@@ -48,6 +48,9 @@ def parse_digits(raw: str) -> float | None:
 
 
 def _plain(raw: str) -> float | None:
+    if raw[-1:] in T.VULGAR_FRACTIONS:  # "3\u00bd", "\u00bd"
+        whole = _plain(raw[:-1]) if raw[:-1] else 0.0
+        return None if whole is None else added(whole, T.VULGAR_FRACTIONS[raw[-1]])
     digits = raw.translate(_DIGIT_TRANS)
     if not digits or len(digits) > MAX_DIGITS:
         return None
@@ -100,7 +103,7 @@ class WordNumber:
     words: int  # how many number words it used
 
 
-_TOKEN = re.compile(r"[A-Za-z]+")
+_TOKEN = re.compile(r"[A-Za-z]+|[,&]")
 _CONNECT_AND = frozenset(("and",))
 
 
@@ -124,6 +127,8 @@ def _word_class(word: str) -> str:
         return "a"
     if word == "point":
         return "point"
+    if word == ",":
+        return "comma"
     if word in ("and", "over", "out", "of"):
         return "connector"
     return "other"
@@ -143,7 +148,8 @@ def parse_words(phrase: str) -> list[WordNumber]:
     >>> [n.value for n in parse_words("two and a half")]
     [2.5]
     """
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(phrase)]
+    tokens = [(m.start(), m.end(), "and" if m.group() == "&" else m.group().lower())
+              for m in _TOKEN.finditer(phrase)]
     out: list[WordNumber] = []
     i = 0
     n = len(tokens)
@@ -162,7 +168,7 @@ def _parse_one(tokens: list[tuple[int, int, str]], i: int) -> tuple[WordNumber, 
     n = len(tokens)
     start = tokens[i][0]
     first_cls = _word_class(tokens[i][2])
-    if first_cls in ("connector", "point", "other"):
+    if first_cls in ("connector", "point", "other", "comma"):
         return None
     if first_cls == "vague":
         word = tokens[i][2]
@@ -227,23 +233,40 @@ def _parse_one(tokens: list[tuple[int, int, str]], i: int) -> tuple[WordNumber, 
                 break
             value, end, j, k = frac
             return WordNumber(start, end, added(total + current, value), "count", used + k), j
+        elif cls == "comma":
+            if last != "scale":  # "three million, two hundred": the comma of thousands
+                break
+            j += 1
+            continue
         elif cls == "connector":
             if word == "and" and last is not None and j + 1 < n:
                 nxt = tokens[j + 1][2]
-                # "one and a half", "two and three quarters"
-                if nxt in ("a", "an") and j + 2 < n and tokens[j + 2][2] in _DENOMINATORS:
-                    den = _DENOMINATORS[tokens[j + 2][2]]
-                    value = total + current + 1.0 / den
-                    return WordNumber(start, tokens[j + 2][1], value, "count", used + 2), j + 3
+                # "one and a half", "two and three quarters", "five and half", "three
+                # million and a half" (a half million), "one billion and a half million"
+                num, k = 0.0, j + 1
+                if nxt in ("a", "an"):
+                    num, k = 1.0, j + 2
+                elif _word_class(nxt) == "unit" and j + 2 < n and \
+                        tokens[j + 2][2] in _DENOMINATORS:
+                    num, k = float(T.CARDINALS[nxt]), j + 2
+                elif nxt in T.FRACTION_WORDS:
+                    num = 1.0
+                if num and k < n and tokens[k][2] in _DENOMINATORS and \
+                        (nxt in ("a", "an") or tokens[k][2] not in ("first", "second")):
+                    part = num / _DENOMINATORS[tokens[k][2]]
+                    end_k = tokens[k][1]
+                    if k + 1 < n and T.MULTIPLIERS.get(tokens[k + 1][2], 0) >= 1e3 and \
+                            T.MULTIPLIERS[tokens[k + 1][2]] < last_scale:
+                        part, end_k, k = scaled(part, T.MULTIPLIERS[tokens[k + 1][2]]), \
+                            tokens[k + 1][1], k + 1
+                    elif last == "scale":
+                        part = scaled(part, last_scale)
+                    value = added(total + current, part)
+                    return WordNumber(start, end_k, value, "count", used + 2), k + 1
                 nxt_cls = _word_class(nxt)
                 if nxt_cls in ("unit", "teen", "tens") and last in ("hundred", "scale"):
                     j += 1
                     continue
-                if nxt_cls in ("unit",) and j + 2 < n and tokens[j + 2][2] in _DENOMINATORS:
-                    num = T.CARDINALS[nxt]
-                    den = _DENOMINATORS[tokens[j + 2][2]]
-                    value = total + current + num / den
-                    return WordNumber(start, tokens[j + 2][1], value, "count", used + 3), j + 3
             if word in ("over", "out") and last is not None:
                 k = j + 1
                 if word == "out":

@@ -72,20 +72,30 @@ NUMBER_WORDS = sorted({*T.CARDINALS, *T.MULTIPLIERS, *T.VAGUE_PLURALS, *T.ORDINA
 _W = word_bounded(NUMBER_WORDS)
 # words that may join number words: "one hundred and two", "one and a half",
 # "two point five", "one over three", "two out of five"
-_JOIN = r"(?:[ \t\u2014-]+(?:(?:and|point|over|out[ \t]+of)[ \t-]+(?:an?[ \t-]+)?)?)"
-WORD_NUMBER = rf"{_W}(?:{_JOIN}{_W})*"
+# ", " only after a scale word and before hundreds: "three million, two hundred & forty"
+_JOIN = r"""(?:[ \t\u2014-]+(?:(?:and|&|point|over|out[ \t]+of)[ \t-]+(?:an?[ \t-]+)?)?
+    |(?:(?<=illion)|(?<=thousand)),[ \t]+(?=[a-z]+[ \t-]+hundred(?![a-z])))"""
+WORD_NUMBER = rf"(?x:{_W}(?:{_JOIN}{_W})*)"
 
-# digits: 1,234,567 | 1 234 567 | 1234.5 | .5, with a sign, a fraction or an exponent
-DIGIT_NUMBER = r"""
-    (?:(?<![\w-])[-\u2212](?=[\d.]))?              # sign: "-4/5", not "late-1980s"
-    (?:\d{1,3}(?:,\d{3})+(?![\d])               # 1,234,567
-      |(?<![A-Za-z])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]) # 1 234 567 (groups of three)
+# digits: 1,234,567 | 1 234 567 | 1234.5 | .5 | 3\u00bd, with a sign, a fraction or an exponent
+VULGAR = "".join(T.VULGAR_FRACTIONS)
+DIGIT_NUMBER = rf"""
+    (?:(?<![\w-])[-\u2212](?=[\d.{VULGAR}]))?     # sign: "-4/5", not "late-1980s"
+    (?:\d{{1,3}}(?:,\d{{3}})+(?![\d])               # 1,234,567
+      |\d{{1,2}}(?:,\d\d)+,\d{{3}}(?![\d,])           # 12,34,567 (lakh grouping)
+      |(?<![A-Za-z])\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,]|\.\D) # 1 234 567
       |\d+
-      |(?<![\w.,])(?=\.\d))                       # ".001 per cent": no whole part
-    (?:\.\d+)?                                   # decimals
-    (?:[ \t]\d{1,3}/\d{1,3}(?![\d/])|/\d+(?![\d/]))?   # 2 1/4 | 1/40
-    (?:[eE][-+]?\d{1,3}(?![\w])|[ \t]?[x\u00d7][ \t]?10[-\u2212]?\d{1,3})?  # 1e10 | 2.48x10-5
+      |(?<![\w.,])(?=\.\d)                        # ".001 per cent": no whole part
+      |(?<![\w.,])(?=[{VULGAR}]))                   # "\u00bd": no whole part
+    (?:\.\d+|[{VULGAR}])?                          # decimals, or a fraction character
+    (?:[ \t]\d{{1,3}}/\d{{1,3}}(?![\d/])|/\d+(?![\d/]))?   # 2 1/4 | 1/40
+    (?:[eE][-+]?\d{{1,3}}(?![\w])                      # 1e10
+      |[ \t]?[x\u00d7][ \t]?10(?:\^[-+\u2212]?|[-\u2212])\d{{1,3}}(?![\w])  # 2.48x10-5, 1.3x10^6
+      |\^[-+\u2212]{{0,2}}\d{{1,3}}(?![\w]))?             # 1.1^23, 2.5^-1
 """
+# the exponent of a digit run read by DIGIT_NUMBER: "x10^6", "\u00d710-5"; "^23" (a power)
+TIMES_TEN = re.compile(r"[ \t]?[x\u00d7][ \t]?10\^?(?P<exp>[-+\u2212]?\d{1,3})$")
+POWER = re.compile(r"\^(?P<exp>[-+]{0,2}\d{1,3})$")
 
 ORDINAL_LIKE = rf"(?:{or_words(T.ORDINALS)}|\d{{1,3}}(?:st|nd|rd|th))"
 SUPERLATIVE = or_words(T.SUPERLATIVES)
@@ -105,7 +115,8 @@ FURNITURE = rf"""
    |(?P<paywall>(?<![\w])(?-i:Try|Subscribe|Offer[ \t]ends)[ \t][^\n.]{{0,40}})
    |(?P<url>(?:https?://|www\.)\S{{1,2000}})
    |(?P<clock>(?<![\w:.])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d:])
-        (?:[ \t]?(?:[ap]\.m\.|[ap]m(?![\w])))?)
+        (?:[ \t]?(?:[ap]\.m\.|[ap]m(?![\w])))?
+      |(?<![\w:.])[0-2]\d[0-5]\d[ \t]?(?-i:UTC|GMT|Z)(?![\w]))
    |(?P<score>(?:{"|".join(f"(?<={w}[ ])" for w in T.SCORE_LEADS)})(?:by[ \t]+)?
         \d{{1,3}}[-\u2013]\d{{1,3}}(?![\w-])
       |(?<![\w-])\d{{1,3}}[-\u2013]\d{{1,3}}(?=[ \t]+{or_words(T.SCORE_TAILS)}(?![\w])))
@@ -126,9 +137,47 @@ FIGURES = rf"""
 """
 
 RANK_NO = r"(?P<rankno>(?-i:(?<![\w])No\.)[ \t]?\d{1,3}(?=[ \t]+[a-z]))"
+# permissive mode only: "a couple of", "a few", "nil"; "an hour", "another week", "a dollar"
+# ("a second" is an idiom more often than a duration: "on a second thought")
+_UNIT_NAMES = [*(u for u in T.TIME_UNITS if u != "second"),
+               *(w for w in T.CURRENCY_WORDS if w.replace(" ", "").isalpha() and len(w) > 3)]
+INDEFINITE = rf"""
+    (?P<indef>(?<![\w]){or_words(T.INDEFINITE_NUMERALS)}(?![\w])
+      |(?<![\w]){or_words(T.UNIT_ARTICLES)}(?:[ \t]+business)?
+        (?=[ \t-]+{or_words(_UNIT_NAMES)}(?![\w])))
+"""
 MASTER = re.compile(f"{RANK_NO}|{FURNITURE}|{FIGURES}", FLAGS | re.VERBOSE)
-MASTER_PEER = re.compile(
-    rf"(?P<url>(?:https?://|www\.)\S{{1,2000}})|{RANK_NO}|{FIGURES}", FLAGS | re.VERBOSE)
+_URL = r"(?P<url>(?:https?://|www\.)\S{1,2000})"
+MASTER_PEER = re.compile(f"{_URL}|{RANK_NO}|{FIGURES}|{INDEFINITE}", FLAGS | re.VERBOSE)
+
+# The same alternations cut in two by what their first character can be: a letter (at the
+# anchors of ANCHOR_WORD) or not (a digit, a sign, "(": ANCHOR_DIGITS). The scanner tries
+# at each anchor only the half that can match there; the order within each half is kept,
+# so each finds what MASTER finds.
+_STARTS_WITH_A_LETTER = frozenset(
+    "rankno label zip idiom paywall url score world ordsup fold words indef".split())
+_STARTS_WITH_NO_LETTER = frozenset(
+    "phone slashdate code enum idiom plusplus clock score street intlphone ordsup digits"
+    .split())
+
+
+def _groups(alternation: str) -> list[tuple[str, str]]:
+    """The top-level ``(?P<name>...)`` alternatives of a verbose alternation, in order."""
+    parts = re.split(r"\n[ \t]*\|(?=\(\?P<)|\|(?=\(\?P<)", alternation.strip())
+    return [(re.match(r"\(\?P<(\w+)>", part.strip()).group(1), part)  # type: ignore[union-attr]
+            for part in parts]
+
+
+def _halves(*alternations: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    groups = [g for a in alternations for g in _groups(a)]
+    assert {n for n, _ in groups} <= _STARTS_WITH_A_LETTER | _STARTS_WITH_NO_LETTER
+    return tuple(  # type: ignore[return-value]
+        re.compile("|".join(p for n, p in groups if n in names), FLAGS | re.VERBOSE)
+        for names in (_STARTS_WITH_A_LETTER, _STARTS_WITH_NO_LETTER))
+
+
+MASTER_LETTER, MASTER_OTHER = _halves(RANK_NO, FURNITURE, FIGURES)
+MASTER_PEER_LETTER, MASTER_PEER_OTHER = _halves(_URL, RANK_NO, FIGURES, INDEFINITE)
 
 # ---- anchors: where a figure or a piece of furniture can start -------------------------
 # Run on the lower-cased text; MASTER is then tried only at these positions. An anchor is a
@@ -141,10 +190,19 @@ ANCHOR_WORDS = sorted({
     "try", "subscribe", "offer", "http", "www",
 })
 # two scans, merged: one alternation of both runs three times slower than the two apart
-ANCHOR_DIGITS = re.compile(r"\d+|[(\-\u2212.+](?=\d)")
-ANCHOR_WORD = re.compile(r"\b" + trie_regex(ANCHOR_WORDS) + r"(?![a-z])")
+# (each begins with a character class, which ``re`` skips to far faster than it tries an
+# alternation at every position; the word scan runs on lower-cased text, so an ASCII
+# look-behind stands for ``\b``)
+ANCHOR_DIGITS = re.compile(rf"[\d{VULGAR}(\-\u2212.+](?:(?<=[\d{VULGAR}])[\d{VULGAR}]*"
+                           rf"|(?=[\d{VULGAR}])|(?<=[-\u2212])(?=\.\d))")
+ANCHOR_WORD = re.compile(r"(?<![a-z0-9_])" + trie_regex(ANCHOR_WORDS) + r"(?![a-z])")
+ANCHOR_WORD_PEER = re.compile(r"(?<![a-z0-9_])" + trie_regex(
+    {*ANCHOR_WORDS, *(w.split()[0] for w in T.INDEFINITE_NUMERALS), *T.UNIT_ARTICLES})
+    + r"(?![a-z])")
 
 # ---- what may follow a number (matched at the number's end) ---------------------------
+# (long word lists as tries: ``re`` then tests a few first letters, not every word; a
+# trie finds the same longest word an ``or_words`` alternation does)
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![\w])", FLAGS)
 DECADE_SUFFIX = re.compile(r"['\u2019]?s(?![\w])")
 SCALE_LETTER = re.compile(  # glued "10k", "$3bn"; spaced only the abbreviations "3 mln"
@@ -152,22 +210,22 @@ SCALE_LETTER = re.compile(  # glued "10k", "$3bn"; spaced only the abbreviations
     rf"(?P<s>{or_words(T.SCALE_SUFFIXES)})(?![\w])", FLAGS)
 # after a currency-only scale letter without a currency: what makes it a million
 PLURAL_OR_UNIT_AFTER = re.compile(
-    rf"[ \t]+(?:{or_words(T.MEASURE_UNITS)}|{or_words(T.IRREGULAR_PLURALS)}"
-    rf"|{or_words(T.CURRENCY_WORDS)}|(?-i:[a-z]+s))"
+    rf"[ \t]+(?:{trie_regex(T.MEASURE_UNITS)}|{trie_regex(T.IRREGULAR_PLURALS)}"
+    rf"|{trie_regex(T.CURRENCY_WORDS)}|(?-i:[a-z]+s))"
     rf"(?![\w])", FLAGS)
 SCALE_WORD = re.compile(
     rf"[ \t]*-?[ \t]*(?P<w>{or_words([w for w in T.MULTIPLIERS if w != 'hundred'])}"
     rf"|dozens|hundred)(?![\w])", FLAGS)
 CURRENCY_AFTER = re.compile(  # not "won't"
-    rf"[ \t-]*(?P<w>{or_words(T.CURRENCY_WORDS)})(?![\w])(?!['\u2019]\w)", FLAGS)
+    rf"[ \t-]*(?P<w>{trie_regex(T.CURRENCY_WORDS)})(?![\w])(?!['\u2019]\w)", FLAGS)
 CURRENCY_CODE_AFTER = re.compile(
     r"[ \t]*(?-i:(?P<w>" + "|".join(sorted({c for _, c, _ in T.CURRENCY_PREFIXES if
                                             len(c) == 3}, key=len, reverse=True))
     + r"))(?![\w])", FLAGS)
-PERCENT_AFTER = re.compile(rf"[ \t-]*(?P<w>{or_words(T.PERCENT_WORDS)})(?![\w])", FLAGS)
-TIME_AFTER = re.compile(rf"[ \t-]*(?P<w>{or_words(T.TIME_UNITS)})(?![\w])", FLAGS)
+PERCENT_AFTER = re.compile(rf"[ \t-]*(?P<w>{trie_regex(T.PERCENT_WORDS)})(?![\w])", FLAGS)
+TIME_AFTER = re.compile(rf"[ \t-]*(?P<w>{trie_regex(T.TIME_UNITS)})(?![\w])", FLAGS)
 AGE_AFTER = re.compile(r"[ \t-]+old(?![\w])|[ \t]*yo(?![\w])", FLAGS)
-MEASURE_AFTER = re.compile(rf"[ \t-]*{or_words(T.MEASURE_UNITS)}(?![\w])", FLAGS)
+MEASURE_AFTER = re.compile(rf"[ \t-]*{trie_regex(T.MEASURE_UNITS)}(?![\w])", FLAGS)
 # a second number after a range connector: "5-to-7", "10 and 12", "2008-13", "7 to 10"
 RANGE_JOIN = re.compile(
     r"[ \t]*(?:-[ \t]*to[ \t]*-|[-\u2013\u2014]|to|through|and|or(?![\w]))[ \t]*", FLAGS)
@@ -178,19 +236,52 @@ DATE_YEAR_AFTER = re.compile(r",?[ \t]+(?P<y>1[5-9]\d\d|20\d\d)(?![\w])")
 # compound duration: "1 year 1 month 21 days", "2 years and 3 months"
 DURATION_NEXT = re.compile(
     rf"(?:[ \t]+and[ \t]+|[ \t]+)(?P<n>\d+(?:\.\d+)?|{WORD_NUMBER})"
-    rf"[ \t-]*(?P<u>{or_words(T.TIME_UNITS)})(?![\w])", FLAGS)
+    rf"[ \t-]*(?P<u>{trie_regex(T.TIME_UNITS)})(?![\w])", FLAGS)
+# a fraction after a whole number: "5 and a half minutes", "3 million and a quarter"
+AND_FRACTION_AFTER = re.compile(rf"[ \t]+and[ \t]+(?P<w>(?:an?[ \t]+)?{WORD_NUMBER})", FLAGS)
+PERIOD_AFTER_ORDINAL = re.compile(rf"[ \t-]+{or_words(T.ORDINAL_PERIODS)}(?![\w])", FLAGS)
+# a fraction written with "over" or "in": "one over 20", "2000 over 3", "1 in 21",
+# "three-in-five" (the
+# denominator is read by ``_readers.fraction_over``)
+OVER_AFTER = re.compile(
+    rf"(?:[ \t]+|-)(?P<j>over|in)(?:[ \t]+|-)"
+    rf"(?P<n>\d+(?:\.\d+)?(?![\d,/]|\.\d)|{WORD_NUMBER})(?![\w])", FLAGS)
+# "an hour and half", "two years and a half"
+AND_A_HALF_AFTER = re.compile(r"[ \t]+and[ \t]+(?:an?[ \t]+)?half(?![\w])", FLAGS)
+# (permissive mode) minutes after hours with no unit: "1 hour thirty", "2 hours and 10"
+MINUTES_AFTER_HOURS = re.compile(
+    rf"(?:[ \t]+and)?[ \t]+(?P<n>\d{{1,2}}|{WORD_NUMBER})(?=[ \t]*(?:[.,;!?)]|$))", FLAGS)
 # the words after a count: the counted noun phrase
 WORD_AFTER = re.compile(
     r"(?P<sep>[ \t]+|[ \t]*-[ \t]*)(?P<w>[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*)")
+# a fraction of one unit: "half an hour", "half a percentage point", "three quarters of an
+# hour", "one and a quarter of hour" (the unit is then read as after any number)
+FRACTION_OF_UNIT = re.compile(
+    rf"[ \t]+(?:of[ \t]+(?:an?[ \t]+)?|an?[ \t]+)(?=(?:{trie_regex(T.PERCENT_WORDS)}"
+    rf"|{trie_regex(T.TIME_UNITS)}|{trie_regex(T.CURRENCY_WORDS)})(?![\w]))", FLAGS)
 FRACTION_OF_SCALE = re.compile(
     r"[ \t]+(?:an?[ \t]+)?(?P<w>trillion|billion|million|thousand|hundred|dozen)(?![\w])", FLAGS)
 # "$20 and 43 cents", "20 dollars 43 cents"
 CENTS_AFTER = re.compile(
-    r"[ \t]+(?:and[ \t]+)?(?P<c>\d{1,2})[ \t]*(?:cents?|c|\u00a2|sen)(?![\w])", FLAGS)
+    rf"[ \t]+(?:and[ \t]+)?(?P<c>\d{{1,2}}|{WORD_NUMBER})[ \t]*(?:cents?|c|\u00a2|sen)(?![\w])",
+    FLAGS)
+# cents with no word, ending the phrase, after an amount whose currency is written after
+# it: "15 dollars 50.", "17 USD 25", "thirteen dollars and forty-five"
+CENTS_END_AFTER = re.compile(
+    rf"[ \t]+(?:and[ \t]+)?(?P<c>\d{{2}}|{WORD_NUMBER})(?=[ \t]*(?:[.,;:!?)]|$))", FLAGS)
 CENTS_BARE_AFTER = re.compile(  # "$20 43", not "50 dollar 50 dollar" nor "10 $ 30 $"
-    rf"[ \t]+(?:and[ \t]+)?(?P<c>\d{{2}})(?![\w.,])(?![ \t]*(?:[$\u20ac\u00a3\u00a5]"
-    rf"|{or_words(T.CURRENCY_WORDS)}(?![\w])))", FLAGS)
+    rf"[ \t]+(?:and[ \t]+)?(?P<c>\d{{2}})(?![\w.,])(?![ \t]+[A-Za-z])"
+    rf"(?![ \t]*(?:[$\u20ac\u00a3\u00a5]"
+    rf"|{trie_regex(T.CURRENCY_WORDS)}(?![\w])))", FLAGS)
 CLOCK_AFTER = re.compile(r"[ \t]?(?:[ap]\.?m\.?)(?![\w])", FLAGS)
+# after an amount, the currency it is the price of: "159 yen to the dollar" (a rate)
+EXCHANGE_AFTER = re.compile(
+    rf"[ \t]+(?:to|per|against)[ \t]+(?:the[ \t]+|one[ \t]+|a[ \t]+|each[ \t]+|1[ \t]*)?"
+    rf"(?P<w>{trie_regex(T.CURRENCY_WORDS)})(?![\w])", FLAGS)
+HYPHEN_GLUED = re.compile(r"-[0-9A-Za-z]+")  # "-800" of "737-800", read with the name
+# what makes a bare number word a count without a noun: "four of whom", "seven more"
+PARTITIVE_AFTER = re.compile(r"[ \t]+(?:of[ \t]+(?:whom|them|those|these|the|its|their|our)|more)"
+                             r"(?![\w])", FLAGS)
 OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?", FLAGS)
 
 _PREFIXES_SORTED = sorted(T.CURRENCY_PREFIXES, key=lambda p: -len(p[0]))
@@ -218,11 +309,21 @@ FRACTION_LEAD_BEFORE = re.compile(rf"(?<![\w]){or_words(T.FRACTION_LEADS)}[ \t]+
 # 747", "Group of 20", "Flight 370" (the word is checked against the function-word tables)
 NAME_BEFORE = re.compile(
     r"(?-i:(?<![\w&.'\u2019-])(?P<w>[A-Z][\w&.\u2019'-]*|[A-Z]+&[A-Z]+)(?:[ \t]+of)?)[ \t]+$")
-RELATIVE_DATE = re.compile(
-    rf"(?<![\w])(?:(?P<years>{or_words(T.RELATIVE_YEARS)})"
+_RELATIVE_LEADS = ("last", "next", "this", "early", "mid", "late", "end", "in", "since", "by",
+                   "until")
+_RELATIVE_FIRST = "".join(sorted({w[0] for w in (*T.RELATIVE_YEARS, *T.RELATIVE_MONTHS,
+                                                 *_RELATIVE_LEADS)}))
+RELATIVE_DATE = re.compile(  # (the class of first letters first: see the anchors above)
+    rf"(?<![A-Za-z0-9_])(?=[{_RELATIVE_FIRST}{_RELATIVE_FIRST.upper()}])"
+    rf"(?:(?P<years>{trie_regex(w.lower() for w in T.RELATIVE_YEARS)})"
     rf"|(?P<months>{or_words(T.RELATIVE_MONTHS)})"
     rf"|(?P<mod>last|next|this|early|mid|late|end[ \t]+of|in|since|by|until)[ \t-]+"
     rf"(?-i:(?P<month>{or_words(T.MONTH_NAMES)}))(?![\w])(?![ \t]*,?[ \t]*\d))(?![\w])", FLAGS)
+# every relative date holds one of these (lower-cased): RELATIVE_DATE is searched only
+# around them (``_context.relative_dates``); RELATIVE_REACH is how far before its key a
+# phrase may start ("the previous fiscal year") and after its key it may end
+RELATIVE_KEYS = ("year", "month", "day", "tomorrow", *(m.lower() for m in T.MONTH_NAMES))
+RELATIVE_REACH = 40
 MODALITY_CUE = re.compile(rf"(?<![\w])(?P<w>{or_words(T.MODALITY_CUES)})(?![\w])", FLAGS)
 CLAUSE_BREAK = re.compile(r"[;:]|,[ \t]+(?:and|but|while|whereas|although|though)(?![\w])", FLAGS)
 # between an amount and the same amount in another currency: "8.7 trillion yen, or about
@@ -248,6 +349,8 @@ OPEN_METRIC_BEFORE = re.compile(
 # a bare number that takes the currency of the amount before it: "5 euros, or 7 with a drink"
 CARRIED_CURRENCY_GAP = re.compile(r",?[ \t]+(?:or|and|to|versus|vs\.?|against)[ \t]+", FLAGS)
 ISO_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?")  # a document's date
+# a document's date as given by a person: 1996, 1996-05 or 1996-05-12
+DOCUMENT_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 FISCAL_BEFORE = re.compile(
     r"(?<![\w])(?:(?-i:FY)|fiscal(?:[ \t]+year)?|financial[ \t]+year)[ \t]*$", FLAGS)
 # an accounting negative's evidence before "(": "a loss of ($5 million)", "net loss ("
@@ -286,9 +389,17 @@ def _last_characters(case: bool) -> str:
 
 # the characters a written currency prefix can end with (before the number and an optional
 # space), each with its prefix's case rule: trying this first spares most numbers the long
-# alternation above ("of 45,000" still tries it: "CHF" ends in any-case "f")
+# alternation above
 CURRENCY_BEFORE_LAST = re.compile(
     f"[{_last_characters(False)}]|(?-i:[{_last_characters(True)}])", FLAGS)
+# the written prefixes of one and two characters, and the last three of longer ones,
+# lower-cased: the text before a number must end with one of them for the alternation to
+# be worth trying ("of 45,000" ends in "f", but no prefix ends in "of"; a spaced "C$ 5"
+# ends like "$")
+CURRENCY_BEFORE_TAILS: tuple[frozenset[str], ...] = tuple(
+    frozenset(w.lower()[-n:] for w, _, _ in T.CURRENCY_PREFIXES
+              if len(w) == n or (n == 3 and len(w) > 3))
+    for n in (1, 2, 3))
 QUALIFIER_BEFORE_REV = re.compile(rf"[ \t]+(?P<q>{_rev(T.QUALIFIER_WORDS)})(?![\w])", FLAGS)
 MONTH_BEFORE_REV = re.compile(
     rf"[ \t]+(?:,?(?:ts|dn|dr|ht)?(?P<d>\d{{1,2}})[ \t]+)?,?\.?(?P<m>{_rev(T.MONTHS)})(?![\w])",

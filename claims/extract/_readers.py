@@ -10,7 +10,7 @@ import re
 
 from claims.extract import _patterns as P
 from claims.extract import _tables as T
-from claims.extract._numbers import parse_digits, parse_words, scaled
+from claims.extract._numbers import added, parse_digits, parse_words, scaled
 
 _WHITESPACE = re.compile(r"\s")
 
@@ -35,11 +35,47 @@ def search_before(pattern: re.Pattern[str], text: str, pos: int,
 
 def glued_to_a_name(text: str, cs: int) -> bool:
     """Digits at ``cs`` that continue a word or a capitalised code: "J1149", "i7", "F-16",
-    "OAO-1"."""
+    "OAO-1", "+6663" of "J1149.5+6663", the power of a unit ("fb\u22121", "m s\u22121")."""
     if cs == 0:
         return False
     before = text[cs - 1]
-    return before.isalpha() or (before == "-" and cs > 1 and text[cs - 2].isupper())
+    return before.isalpha() or (before == "-" and cs > 1 and text[cs - 2].isupper()) or (
+        before == "+" and cs > 1 and text[cs - 2].isalnum()) or (  # "J1149.5+6663"
+        before == "\u2212" and cs > 1 and text[cs - 2].isalpha())  # "5 fb\u22121": a unit's power
+
+
+def ends_like_currency_prefix(text: str, end: int) -> bool:
+    """Does ``text[:end]`` end like some written currency prefix (all of a prefix of one or
+    two characters, the last three of a longer one)?"""
+    tail = text[max(0, end - 3):end].lower()
+    return any(tail[-n:] in tails for n, tails in enumerate(P.CURRENCY_BEFORE_TAILS, 1)
+               if len(tail) >= n)
+
+
+def in_a_name(text: str, start: int) -> bool:
+    """Is the number at ``start`` part of a name: "Big 12", "S&P 500", "Group of 20"?"""
+    before = text[max(0, start - 2):start]
+    if not (before[-1:] in (" ", "\t") and before[:1].isalpha()):
+        return False  # cheap test first: a word and one space must come right before
+    nm = search_before(P.NAME_BEFORE, text, start, 24)
+    if nm is None:
+        return False
+    word = nm.group("w").rstrip(".").lower()
+    return not (word in T.STOP_WORDS or word in T.QUALIFIER_WORDS or word in T.MONTHS
+                or word in T.DATE_LEADS or word.endswith(("'s", "\u2019s")))
+
+
+def exchange_rate(text: str, pos: int, code: str) -> tuple[str, int] | None:
+    """An amount in ``code`` ending at ``pos`` that is a rate against another currency:
+    "159 yen to the dollar", "1.08 dollars per euro". Returns the unit ("JPY per USD")
+    and where the phrase ends; None when no other currency follows."""
+    em = P.EXCHANGE_AFTER.match(text, pos)
+    if em is None:
+        return None
+    other = T.CURRENCY_WORDS[em.group("w").lower()][0]
+    if not other or other == code:
+        return None
+    return f"{code} per {other}", em.end()
 
 
 def is_pound_weight(text: str, pos: int) -> bool:
@@ -63,10 +99,70 @@ def in_address(text: str, cs: int, ce: int) -> bool:
     return "@" in token or "://" in token or token_left.lower().startswith("www.")
 
 
+def accounting_negative(text: str, paren: int) -> str | None:
+    """Why the amount in parentheses at ``text[paren]`` is a negative, or None: after a
+    loss word ("a net loss of ($5 million)"), or on a table line (a ``|`` or a tab)."""
+    lead = search_before(P.NEGATIVE_LEAD_BEFORE, text, paren, 24)
+    if lead:
+        return f"after {lead.group('w').lower()!r}"
+    line_start = text.rfind("\n", max(0, paren - 200), paren) + 1
+    line_end = text.find("\n", paren, paren + 200)
+    line = text[line_start:line_end if line_end != -1 else paren + 200]
+    if "|" in line or "\t" in line:
+        return "in a financial table"
+    return None
+
+
+def fraction_over(text: str, pos: int, value: float) -> tuple[float, int] | None:
+    """"one over 20" -> 0.05, "2000 over 3", "1 in 21": the number ending at ``pos`` over
+    the one after "over" or "in" ("in" only before a larger number), when no unit follows
+    that one ("5 over 10 years" is a duration) nor, after "over", any word. Returns the
+    quotient and where the denominator ends."""
+    om = P.OVER_AFTER.match(text, pos)
+    if om is None:
+        return None
+    raw = om.group("n")
+    den = parse_digits(raw) if raw[0].isdigit() else word_value(raw)
+    if om.group("j").lower() == "in" and (den is None or value >= den):
+        return None  # "in" makes a share: "one in five", "three-in-five", not "5 in 3"
+    end = om.end()
+    if not den or (raw.isdigit() and len(raw) == 4 and 1500 <= den <= 2099) or \
+            _unit_after(text, end) or (om.group("j").lower() == "over" and
+                                       P.WORD_AFTER.match(text, end)):
+        return None  # "1 in 2008": a year; "won 3 over 2 rivals": a count
+    return value / den, end
+
+
+def _unit_after(text: str, pos: int) -> bool:
+    return any(p.match(text, pos) for p in (
+        P.TIME_AFTER, P.PERCENT_AFTER, P.CURRENCY_AFTER, P.MEASURE_AFTER, P.SCALE_WORD))
+
+
+def is_masthead_date(text: str, start: int, end: int) -> bool:
+    """Is the date ``text[start:end]`` in a byline or masthead line ("April 11, 1993|Robert
+    A. Manning", "Number 75, May 1996") or a dateline ("TOKYO, Aug. 31 (Kyodo) --")?"""
+    if text[end:end + 1] == "|" or text[start - 1:start] == "|":
+        return True
+    if P.DATELINE_BEFORE.search(text, max(0, start - 40), start) or \
+            P.DATELINE_AFTER.match(text, end):
+        return True
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1
+    if line_start == 0 and start > 200:
+        return False  # a line longer than a masthead
+    line_end = text.find("\n", end, end + 200)
+    line = text[line_start:line_end if line_end != -1 else min(len(text), end + 200)]
+    before = text[line_start:start].split()
+    return len(line) < 200 and len(line.split()) <= 5 and not any(
+        w[:1].islower() or w.lower() in T.DATE_LEADS for w in before)
+
+
 # ---- durations ------------------------------------------------------------------------
 
-def compound_duration(text: str, value: float, unit: str, pos: int) -> tuple[float, str, int]:
-    """"2 years and 3 months" -> (27, "month"); "1 year 1 month 21 days" -> (416, "day").
+def compound_duration(text: str, value: float, unit: str, pos: int,
+                      peer: bool = False) -> tuple[float, str, int]:
+    """"2 years and 3 months" -> (27, "month"); "1 year 1 month 21 days" -> (416, "day");
+    "an hour and a half" -> (1.5, "hour"); in the permissive mode "1 hour thirty" -> (90,
+    "minute").
 
     ``unit`` is the first part's unit, ending at ``pos``; returns the value in the smallest
     unit read, that unit and where the last part ends.
@@ -74,6 +170,15 @@ def compound_duration(text: str, value: float, unit: str, pos: int) -> tuple[flo
     if unit in T.TIME_FACTORS:  # "decade" -> 10 years
         unit, factor = T.TIME_FACTORS[unit]
         value = scaled(value, factor)
+    half = P.AND_A_HALF_AFTER.match(text, pos)
+    if half:
+        return added(value, 0.5), unit, half.end()
+    if peer and unit == "hour":
+        mm = P.MINUTES_AFTER_HOURS.match(text, pos)
+        raw = mm.group("n") if mm else ""
+        minutes = parse_digits(raw) if raw[:1].isdigit() else word_value(raw) if raw else None
+        if mm and minutes is not None and 0 < minutes < 60:
+            return added(scaled(value, 60), minutes), "minute", mm.end()
     for _ in range(6):
         m = P.DURATION_NEXT.match(text, pos)
         if not m:
@@ -110,7 +215,7 @@ def word_value(raw: str) -> float | None:
 # ---- ranges ---------------------------------------------------------------------------
 
 def range_end(text: str, start: int, pos: int, value: float, kind: str | None,
-              year_like: bool, peer: bool
+              year_like: bool, peer: bool, unit: str | None = None
               ) -> tuple[float, int, str | None, str | None, float] | None:
     """The second number of a range starting with the figure ``[start, pos)``: "5-to-7 years",
     "between 10 and 12 percent", "2008-13", "$10 to $15 billion", "four to five thousand".
@@ -167,7 +272,10 @@ def range_end(text: str, start: int, pos: int, value: float, kind: str | None,
             return None
         second, end, kind2, unit2 = found
     else:
-        (second, end, scale2), kind2, unit2 = _range_unit(text, end, second, kind), None, None
+        read = _range_unit(text, end, second, kind, unit)
+        if read is None:
+            return None  # "six months and 19 years": two durations, not one range
+        (second, end, scale2), kind2, unit2 = read, None, None
         scale = max(scale, scale2)
     if second <= value:
         return None
@@ -198,9 +306,11 @@ def _range_kind(text: str, end: int, second: float, joiner: str, year_like: bool
     return second, end, None, None
 
 
-def _range_unit(text: str, end: int, second: float, kind: str) -> tuple[float, int, float]:
+def _range_unit(text: str, end: int, second: float, kind: str,
+                unit: str | None = None) -> tuple[float, int, float] | None:
     """The second number of a range of a figure that has a kind, with its own scale and
-    unit ("$5 to $7 billion", "5% to 7%", "5 to 7 years"), where it ends and its scale."""
+    unit ("$5 to $7 billion", "5% to 7%", "5 to 7 years"), where it ends and its scale;
+    None when it names another time unit than the first ("six months and 19 years")."""
     scale = 1.0
     if kind == "money":
         sw = P.SCALE_WORD.match(text, end)
@@ -220,6 +330,9 @@ def _range_unit(text: str, end: int, second: float, kind: str) -> tuple[float, i
     elif kind in ("percent", "duration"):
         um = P.PERCENT_AFTER.match(text, end) if kind == "percent" else \
             P.TIME_AFTER.match(text, end)
+        if um and kind == "duration" and unit is not None and \
+                T.TIME_UNITS[um.group("w").lower()] != unit:
+            return None
         if um:
             end = um.end()
     return second, end, scale

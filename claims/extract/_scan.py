@@ -20,7 +20,7 @@ from claims.extract import _patterns as P
 from claims.extract import _tables as T
 from claims.extract._build import Found, build
 from claims.extract._numbers import parse_digits, parse_words
-from claims.extract._readers import match_before
+from claims.extract._readers import fraction_over, match_before
 
 FURNITURE_GROUPS = frozenset(
     ("phone", "label", "slashdate", "code", "zip", "enum", "idiom", "plusplus", "paywall", "url",
@@ -31,18 +31,20 @@ _FIRST_WORD = re.compile(r"[A-Za-z]+|\d+")
 
 def scan(text: str, peer: bool = False) -> list[Found]:
     """All figures of ``text`` in order (see the module docstring)."""
-    master = P.MASTER_PEER if peer else P.MASTER
+    letter, other = (P.MASTER_PEER_LETTER, P.MASTER_PEER_OTHER) if peer else \
+        (P.MASTER_LETTER, P.MASTER_OTHER)
     out: list[Found] = []
     last_end = 0
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer: keep offsets
         low = text.translate(_ASCII_LOWER)
     anchors = sorted([*(a.start() for a in P.ANCHOR_DIGITS.finditer(low)),
-                      *(a.start() for a in P.ANCHOR_WORD.finditer(low))])
+                      *(a.start() for a in (P.ANCHOR_WORD_PEER if peer else P.ANCHOR_WORD)
+                        .finditer(low))])
     for at in anchors:
         if at < last_end:
             continue
-        m = master.match(text, at)
+        m = (letter if text[at].isalpha() else other).match(text, at)
         if m is None:
             continue
         group = m.lastgroup or ""
@@ -51,6 +53,10 @@ def scan(text: str, peer: bool = False) -> list[Found]:
             continue
         figures = _HANDLERS[group](text, m, peer)
         last_end = max(last_end, m.end())  # every number of this match has been read
+        if group == "digits" and not any(figures):
+            glued = P.HYPHEN_GLUED.match(text, m.end())
+            if glued:  # "Boeing 737-800": what a hyphen glues to a name is the name too
+                last_end = glued.end()
         for fig in figures:
             if fig is None or (out and fig.start < out[-1].end):
                 continue
@@ -113,14 +119,14 @@ def _rankno(text: str, m: re.Match[str], peer: bool) -> list[Found | None]:
 
 def _digits(text: str, m: re.Match[str], peer: bool) -> list[Found | None]:
     raw = m.group("digits")
-    value = parse_digits(raw)  # None for "2.48x10-5": the digit pattern reads it, nothing else
+    if "e" in raw or "E" in raw or "^" in raw or P.TIMES_TEN.search(raw):
+        value = _scientific(raw)  # "1.5e6", "2.48x10-5", "1.1^23"
+    else:
+        value = parse_digits(raw)
     if value is None:
         return []
-    hint = "ratio" if "/" in raw and " " not in raw.strip() and abs(value) < 1 else "count"
-    if "e" in raw or "E" in raw:
-        value = _scientific(raw)
-        if value is None:
-            return []
+    hint = "ratio" if ("/" in raw and " " not in raw.strip() or raw[-1] in T.VULGAR_FRACTIONS) \
+        and abs(value) < 1 else "count"
     return [build(text, m.start("digits"), m.end("digits"), value, hint, "digits", peer)]
 
 
@@ -129,10 +135,24 @@ def _scientific(raw: str) -> float | None:
 
     >>> _scientific("1.5e6"), _scientific("2E-3"), _scientific("0.001e310")
     (1500000.0, 0.002, 1e+307)
-    >>> _scientific("8.7e12")
-    8700000000000.0
+    >>> _scientific("8.7e12"), _scientific("1.3x10^6"), _scientific("2.5^-1")
+    (8700000000000.0, 1300000.0, 0.4)
     """
-    mantissa, _, exponent = raw.lower().rpartition("e")
+    raw = raw.replace("\u2212", "-")
+    times = P.TIMES_TEN.search(raw)
+    power = None if times else P.POWER.search(raw)
+    if power is not None:  # "1.1^23", "2.5^-1": a power of the mantissa
+        base = parse_digits(raw[:power.start()].strip())
+        exponent = power.group("exp").replace("--", "")
+        try:
+            result = base ** int(exponent) if base is not None else None
+        except (OverflowError, ZeroDivisionError):
+            return None
+        return result if result is not None and math.isfinite(result) else None
+    if times is not None:  # "1.3x10^6", "2.48\u00d710-5"
+        mantissa, exponent = raw[:times.start()], times.group("exp")
+    else:
+        mantissa, _, exponent = raw.lower().rpartition("e")
     base = parse_digits(mantissa.strip())
     if base is None:
         return None
@@ -152,8 +172,10 @@ def _words(text: str, m: re.Match[str], peer: bool) -> list[Found | None]:
             return [and_a_half]
     figures: list[Found | None] = []
     for number in parse_words(phrase):
-        if not peer and number.value == 1 and number.words == 1 and number.kind == "count" \
-                and not _unit_follows(text, base + number.end):
+        if number.value == 1 and number.words == 1 and number.kind == "count" and \
+                (not peer or _pronoun_lead(text, base + number.start)) \
+                and not _unit_follows(text, base + number.end) \
+                and not fraction_over(text, base + number.end, 1.0):
             continue  # "one" alone: a pronoun or an article, read no further
         figures.append(build(text, base + number.start, base + number.end, number.value,
                              number.kind, "words", peer))
@@ -176,6 +198,12 @@ def _and_a_half(text: str, m: re.Match[str], peer: bool) -> Found | None:
     return Found("duration", start, m.end(), value, unit=unit)
 
 
+def _pronoun_lead(text: str, pos: int) -> bool:
+    """Is the word before ``pos`` one that makes "one" a pronoun ("that one", "which one")?"""
+    words = text[max(0, pos - 12):pos].split()
+    return bool(words) and words[-1].lower() in T.ONE_PRONOUN_LEADS
+
+
 def _unit_follows(text: str, pos: int) -> bool:
     return bool(P.PERCENT_AFTER.match(text, pos) or P.TIME_AFTER.match(text, pos)
                 or P.CURRENCY_AFTER.match(text, pos))
@@ -192,7 +220,15 @@ def _fold(text: str, m: re.Match[str], peer: bool) -> list[Found | None]:
                    qualifier)]
 
 
+def _indef(text: str, m: re.Match[str], peer: bool) -> list[Found | None]:
+    """(Permissive mode) "a couple of days", "a few", "an hour", "another week", "a dollar":
+    the words stand for a number, and the unit after them is read as after any number."""
+    words = " ".join(m.group().lower().split())
+    value = float(T.INDEFINITE_NUMERALS.get(words, 1))
+    return [build(text, m.start(), m.end(), value, "count", "words", peer)]
+
+
 _HANDLERS = {
     "world": _world, "ordsup": _ordsup, "rankno": _rankno, "fold": _fold,
-    "digits": _digits, "words": _words,
+    "digits": _digits, "words": _words, "indef": _indef,
 }

@@ -14,6 +14,7 @@ Fields, table by table:
 ``ORDINALS``       ordinal word -> value ("third" -> 3); as a denominator it makes a fraction
                    ("one-fifth" -> 0.2), after a tens word a compound rank ("twenty-first").
 ``FRACTION_WORDS`` words that are only fractions: "half" -> 2, "quarter" -> 4 (denominators).
+``VULGAR_FRACTIONS`` one-character fractions ("\u00bd" -> 0.5, "3\u00bd" -> 3.5).
 ``SCALE_SUFFIXES`` letters glued to digits: "10k", "$3bn", "$2.174T" (the letters of
                    ``CURRENCY_ONLY_SCALE_LETTERS`` only after a currency).
 ``CURRENCY_ONLY_SCALE_LETTERS`` scale letters read only after a currency or before a plural
@@ -68,6 +69,12 @@ Fields, table by table:
                    digits. Both are ratios with unit "fold".
 ``PERIOD_LEADS``   words before "half"/"quarter" that make it a period ("second half").
 ``FRACTION_LEADS`` words before a bare fraction word that make it a figure ("fell by half").
+``INDEFINITE_NUMERALS`` (permissive mode only) words that stand for a number: "a couple" 2,
+                   "a few" 3, "nil" 0 (Duckling's conventions).
+``ORDINAL_PERIODS`` nouns after an ordinal that make it a period's name ("the 21st century").
+``UNIT_ARTICLES``  (permissive mode only) words that make a following time unit or currency
+                   name one of it: "an hour", "another week", "all day", "a dollar".
+``ONE_PRONOUN_LEADS`` words before "one" that make it a pronoun ("that one is good").
 ``NEGATIVE_LEADS`` words right before a parenthesised amount that make it an accounting
                    negative ("a loss of ($5 million)"); without them, or a minus sign, or a
                    table line, "1.2 trillion yen ($10.5 billion)" is a positive conversion.
@@ -111,6 +118,14 @@ ORDINALS: dict[str, float] = {  # floats: "millionth" is 1e6
 
 FRACTION_WORDS: dict[str, int] = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
 
+# one-character fractions, alone ("½") or after a whole number ("3½" -> 3.5)
+VULGAR_FRACTIONS: dict[str, float] = {
+    "\u00bd": 1 / 2, "\u2153": 1 / 3, "\u2154": 2 / 3, "\u00bc": 1 / 4, "\u00be": 3 / 4,
+    "\u2155": 1 / 5, "\u2156": 2 / 5, "\u2157": 3 / 5, "\u2158": 4 / 5, "\u2159": 1 / 6,
+    "\u215a": 5 / 6, "\u2150": 1 / 7, "\u215b": 1 / 8, "\u215c": 3 / 8, "\u215d": 5 / 8,
+    "\u215e": 7 / 8, "\u2151": 1 / 9, "\u2152": 1 / 10,
+}
+
 SCALE_SUFFIXES: dict[str, float] = {
     "k": 1e3, "K": 1e3, "bn": 1e9, "b": 1e9, "B": 1e9, "tn": 1e12, "t": 1e12, "T": 1e12,
     "m": 1e6, "M": 1e6, "mn": 1e6, "mm": 1e6, "mln": 1e6, "bln": 1e9, "mil": 1e6,
@@ -150,6 +165,11 @@ CURRENCY_PREFIXES: list[tuple[str, str, bool]] = [
     ("CZK", "CZK", True), ("HUF", "HUF", True), ("MUSD", "USD", True), ("MEUR", "EUR", True),
     ("LBP", "LBP", True), ("QAR", "QAR", True), ("BGN", "BGN", True), ("KES", "KES", True),
     ("UAH", "UAH", True), ("RON", "RON", True), ("OMR", "OMR", True), ("JOD", "JOD", True),
+    ("MNT", "MNT", True), ("CRC", "CRC", True), ("GEL", "GEL", True), ("LAK", "LAK", True),
+    ("KZT", "KZT", True), ("MXN$", "MXN", False), ("Mex$", "MXN", False),
+    ("₡", "CRC", True), ("₾", "GEL", True), ("₭", "LAK", True), ("₺", "TRY", True),
+    ("₱", "PHP", True), ("₫", "VND", True), ("₦", "NGN", True), ("₴", "UAH", True),
+    ("₸", "KZT", True),
 ]
 
 # written after the amount: name -> (ISO code or "", factor to the major unit)
@@ -199,6 +219,18 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "sen": ("", 0.01), "argentine pesos": ("ARS", 1), "philippine pesos": ("PHP", 1),
     "south african rand": ("ZAR", 1), "indonesian rupiah": ("IDR", 1), "rupiah": ("IDR", 1),
     "thai baht": ("THB", 1), "won": ("KRW", 1),
+    "us$": ("USD", 1), "₡": ("CRC", 1), "₾": ("GEL", 1), "₭": ("LAK", 1), "₺": ("TRY", 1),
+    "₱": ("PHP", 1), "₫": ("VND", 1), "₦": ("NGN", 1), "₴": ("UAH", 1), "₸": ("KZT", 1),
+    "ரூ": ("LKR", 1), "sri lankan rupees": ("LKR", 1), "pakistani rupees": ("PKR", 1),
+    "finnish markka": ("FIM", 1), "markka": ("FIM", 1), "markkaa": ("FIM", 1),
+    "pesetas": ("ESP", 1), "peseta": ("ESP", 1), "dutch guilders": ("NLG", 1),
+    "guilders": ("NLG", 1), "guilder": ("NLG", 1), "deutsche marks": ("DEM", 1),
+    "satoshis": ("BTC", 1e-8), "satoshi": ("BTC", 1e-8), "tugriks": ("MNT", 1),
+    "tugrik": ("MNT", 1), "malaysian ringgits": ("MYR", 1), "malaysia ringgit": ("MYR", 1),
+    "geneh": ("EGP", 1), "saudiriyal": ("SAR", 1),
+    "egyptianpound": ("EGP", 1), "hryvnia": ("UAH", 1), "hryvnias": ("UAH", 1),
+    "georgian lari": ("GEL", 1), "lari": ("GEL", 1), "tenge": ("KZT", 1),
+    "musd": ("USD", 1e6), "meur": ("EUR", 1e6), "mgbp": ("GBP", 1e6), "maud": ("AUD", 1e6),
 }
 
 # "sixfold", "tenfold", "hundredfold": a multiplier (kind ratio, unit "fold")
@@ -214,11 +246,23 @@ PERIOD_LEADS: tuple[str, ...] = (
 # words before a fraction word that make it a figure without "of": "fell by half"
 FRACTION_LEADS: tuple[str, ...] = ("by", "cut in", "cut it in")
 
+INDEFINITE_NUMERALS: dict[str, float] = {
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a pair of": 2, "a pair": 2,
+    "a few": 3, "few": 3, "single": 1, "nil": 0, "a baker's dozen": 13, "baker's dozen": 13,
+    "a gross": 144,
+}
+# nouns after an ordinal that make it the name of a period, not a rank: "the 21st century"
+ORDINAL_PERIODS: tuple[str, ...] = ("century", "centuries", "millennium")
+UNIT_ARTICLES: tuple[str, ...] = ("a", "an", "another", "all", "full", "whole")
+
 NEGATIVE_LEADS: tuple[str, ...] = (
     "loss of", "losses of", "loss", "losses", "net loss", "net loss of", "deficit of",
     "deficit", "shortfall of", "shortfall", "write-down of", "writedown of",
     "operating loss", "operating loss of", "negative",
 )
+# words before "one" that make it a pronoun, not a number: "the one you mentioned"
+ONE_PRONOUN_LEADS: frozenset[str] = frozenset(
+    {"the", "this", "that", "which", "each", "any", "every", "no", "another", "little"})
 
 PERCENT_WORDS: tuple[str, ...] = (
     "percentage points", "percentage point", "per cent", "per-cent", "percent", "pct",

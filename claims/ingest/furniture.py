@@ -19,10 +19,107 @@ class FurnitureRule:
     name: str
     pattern: re.Pattern[str]
     action: Literal["drop", "cut"] = "drop"
+    # lower-case words one of which every match contains (read from ``pattern``), each with
+    # whether a match starts with it, or None: a block whose lower-case text holds none of
+    # them is skipped without running the rule
+    hints: tuple[tuple[str, bool], ...] | None = None
+    max_length: int | None = None  # the longest block the rule can match, if bounded
 
 
 def _rule(name: str, pattern: str, action: Literal["drop", "cut"] = "drop") -> FurnitureRule:
-    return FurnitureRule(name, re.compile(pattern, re.IGNORECASE), action)
+    words = required_words(pattern)
+    hints = tuple(sorted((w.lstrip("^"), w.startswith("^")) for w in words)) if words else None
+    return FurnitureRule(name, re.compile(pattern, re.IGNORECASE), action, hints,
+                         longest_match(pattern))
+
+
+_MIN_HINT = 3  # shorter literals ("by", "x") would let nearly every block through
+
+
+def required_words(pattern: str) -> frozenset[str] | None:
+    """Lower-case literal strings one of which every match of ``pattern`` contains, read
+    from its parse tree (a run of literal characters outside optional parts, or one from
+    each branch of an alternation); None when there is no such set. A string every match
+    starts with is marked with a leading ``^``.
+
+    >>> sorted(required_words("^Try [0-9]+ days|free articles? left"))
+    ['^try ', 'free article']
+    >>> required_words("[0-9]{8} [0-9]{3}") is None
+    True
+    """
+    from re import _parser  # type: ignore[attr-defined]
+
+    return _required(list(_parser.parse(pattern)), False)
+
+
+def _required(items: list[tuple[object, object]], anchored: bool) -> frozenset[str] | None:
+    """``anchored``: the items start where the match starts (right after a ``^``)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    best, best_at_start = "", False
+    run, run_at_start = "", False
+    found: frozenset[str] | None = None
+    at_start = anchored  # nothing consumed yet since the start of the match
+    for op, av in [*items, (None, None)]:
+        if op is c.LITERAL and isinstance(av, int) and av < 128:
+            if not run:
+                run_at_start = at_start
+            run += chr(av).lower()
+            at_start = False
+            continue
+        if len(run) >= _MIN_HINT and (run_at_start, len(run)) > (best_at_start, len(best)):
+            best, best_at_start = run, run_at_start  # a start a match must have wins
+        run = ""
+        if op is c.AT and av is c.AT_BEGINNING:
+            at_start = at_start or not found and not best
+            continue
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT) or op is None:
+            continue
+        here = at_start
+        at_start = False
+        if found is not None:
+            continue
+        if op is c.SUBPATTERN:
+            found = _required(list(av[3]), here)  # type: ignore[index]
+        elif op is c.BRANCH:
+            branches = [_required(list(b), here) for b in av[1]]  # type: ignore[index]
+            if all(branches):
+                found = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:  # type: ignore[index]
+            low, sub = av[0], list(av[2])  # type: ignore[index]
+            if len(sub) == 1 and sub[0][0] is c.LITERAL and sub[0][1] < 128:  # "-{3,}"
+                if (here, min(low, 8)) > (best_at_start, len(best)):
+                    best, best_at_start = chr(sub[0][1]).lower() * min(low, 8), here
+            else:
+                found = _required(sub, here)
+    if len(best) >= _MIN_HINT:
+        return frozenset({("^" if best_at_start else "") + best})
+    return found
+
+
+def longest_match(pattern: str) -> int | None:
+    """The length of the longest text ``pattern`` can match when it is anchored at both
+    ends: "^(?=.{0,240}$)..." -> 240, "^Number [0-9]+$" -> None (unbounded); else None.
+
+    >>> longest_match("^(?=.{0,240}$)By .*"), longest_match("^Leave a Reply$")
+    (240, 13)
+    """
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    tree = _parser.parse(pattern)
+    items = list(tree)
+    if not items or items[0] != (c.AT, c.AT_BEGINNING):
+        return None
+    if len(items) > 1 and items[1][0] is c.ASSERT and items[1][1][0] == 1:
+        ahead = list(items[1][1][1])
+        if len(ahead) == 2 and ahead[1] == (c.AT, c.AT_END) and \
+                ahead[0][0] is c.MAX_REPEAT and list(ahead[0][1][2]) == [(c.ANY, None)]:
+            return int(ahead[0][1][1])
+    if items[-1] == (c.AT, c.AT_END):
+        width = tree.getwidth()[1]
+        return int(width) if width < c.MAXREPEAT else None
+    return None
 
 
 FURNITURE_RULES: tuple[FurnitureRule, ...] = (
@@ -94,7 +191,17 @@ def furniture_rule_for(block: str) -> FurnitureRule | None:
     True
     """
     folded = " ".join(block.split())
+    lowered = folded.lower()
+    length = len(folded)
     for rule in FURNITURE_RULES:
+        if rule.max_length is not None and length > rule.max_length:
+            continue  # longer than anything the rule matches
+        if rule.hints is not None:
+            for hint, at_start in rule.hints:
+                if lowered.startswith(hint) if at_start else hint in lowered:
+                    break
+            else:
+                continue  # none of the words every match holds: the regex cannot match
         if rule.pattern.search(folded):
             return rule
     return None

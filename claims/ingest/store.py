@@ -69,17 +69,29 @@ def prepare_document(
     return PreparedDocument(meta, decoded, clean_document(decoded.text, fmt), filename)
 
 
-def extract_figures(text: str, fmt: DocFormat = "text", extractor: Extractor | None = None
-                    ) -> list[Extraction]:
-    """Figures of a whole document, offsets into ``text`` (cleaned first, mapped back)."""
+def extract_figures(text: str, fmt: DocFormat = "text", extractor: Extractor | None = None,
+                    date: str | None = None) -> list[Extraction]:
+    """Figures of a whole document, offsets into ``text`` (cleaned first, mapped back);
+    ``date``, the document's own (ISO), dates relative phrases ("last year")."""
     clean = clean_document(text, fmt)
-    return [_to_original(item, clean) for item in _run(extractor, clean.text)]
+    return [_to_original(item, clean) for item in _run(extractor, clean.text, date)]
 
 
-def extract_document(decoded: DecodedText, name: str) -> list[Extraction]:
+def extract_document(decoded: DecodedText, name: str, date: str | None = None
+                     ) -> list[Extraction]:
     """Figures of a decoded file as ingest would find them: furniture removed first
-    (HTML parsed), offsets into the decoded text. ``claims extract`` calls this."""
-    return extract_figures(decoded.text, detect_format(name, decoded.text))
+    (HTML parsed), offsets into the decoded text. ``claims extract`` calls this.
+
+    ``date`` is the document's own date ("1996", "1996-05" or "1996-05-12"): in a May 1996
+    text a figure "last November" gets ``as_of`` 1995, as ingest dates it from the source's
+    date. A malformed date is a ``UsageError``.
+    """
+    from claims.extract._context import is_document_date
+
+    if date is not None and not is_document_date(date):
+        raise UsageError(f"`date={date}` is not a date",
+                         hint="give the document's date as YYYY, YYYY-MM or YYYY-MM-DD")
+    return extract_figures(decoded.text, detect_format(name, decoded.text), date=date)
 
 
 def _run(extractor: Extractor | None, text: str, date: str | None = None

@@ -72,6 +72,39 @@ def test_extract_dense_news(benchmark) -> None:  # type: ignore[no-untyped-def]
     RESULTS["dense news"] = benchmark.extra_info["MB/s"] = _mb_per_s(benchmark, NEWS_SIZE)
 
 
+def _wire_news() -> list[str]:
+    """News at the density of wire copy, a figure every 100-150 characters: the sentences of
+    the news case tables, each followed by sentences of the seeds that hold no figure, a
+    dozen sentences to a paragraph, four paragraphs to an article, repeated to about 200 KB."""
+    import re
+
+    from tests.extract.test_news import TABLES
+
+    plain = [" ".join(s.split()) for d in DOCS for para in d.split("\n\n")
+             for s in re.split(r"(?<=[.!?])\s+", para)
+             if 60 < len(s) < 300 and not re.search(r"\d", s) and not extract(s)]
+    figures = [text for rows in TABLES.values() for _, text, _ in rows]
+    sentences: list[str] = []
+    for i, text in enumerate(figures):
+        sentences += [text, plain[i % len(plain)]]
+    paragraphs = [" ".join(sentences[i:i + 12]) for i in range(0, len(sentences), 12)]
+    articles = ["\n\n".join(paragraphs[i:i + 4]) for i in range(0, len(paragraphs), 4)]
+    size = sum(len(a.encode("utf-8")) for a in articles)
+    return articles * max(1, 200_000 // size)
+
+
+WIRE = _wire_news()
+WIRE_SIZE = sum(len(a.encode("utf-8")) for a in WIRE)
+
+
+def test_extract_wire_news(benchmark) -> None:  # type: ignore[no-untyped-def]
+    """News at wire density (a figure every 100-150 characters), one article per call."""
+    found = benchmark.pedantic(lambda: [extract(a, date="2023-09") for a in WIRE],
+                               rounds=3, iterations=1)
+    RESULTS["wire news bytes/figure"] = WIRE_SIZE / sum(map(len, found))
+    RESULTS["wire news"] = benchmark.extra_info["MB/s"] = _mb_per_s(benchmark, WIRE_SIZE)
+
+
 ADVERSARIAL = {
     "digits": "7",
     "dollar signs": "$",
@@ -97,6 +130,7 @@ def test_summary(capsys, benchmark) -> None:  # type: ignore[no-untyped-def]
     benchmark(lambda: None)
     with capsys.disabled():
         for key, value in RESULTS.items():
-            print(f"\n{key:28} {value:8.3f} MB/s", end="")
+            unit = "" if "/" in key else " MB/s"
+            print(f"\n{key:28} {value:8.3f}{unit}", end="")
         if "claims" in RESULTS and "quantulum3" in RESULTS:
             print(f"\nclaims / quantulum3 = {RESULTS['claims'] / RESULTS['quantulum3']:.0f}x")

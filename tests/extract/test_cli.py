@@ -92,3 +92,23 @@ def test_empty_stdin_is_an_input_error() -> None:
 def test_bad_format_is_a_usage_error() -> None:
     result = run("extract", "-", "--format", "xml", input=b"5 percent")
     assert result.exit_code == 2
+
+
+def test_date_dates_relative_phrases(tmp_path: Path) -> None:
+    doc = tmp_path / "brief.txt"
+    doc.write_text("Some 45,000 troops were there last November.\n", "utf-8")
+    undated = json.loads(run("extract", str(doc), "--format", "json").stdout)
+    dated = json.loads(run("extract", str(doc), "--format", "json", "--date", "1996-05").stdout)
+    assert [r["as_of"] for r in undated] == [None]
+    assert [(r["surface"], r["as_of"]) for r in dated] == [("Some 45,000 troops", 1995)]
+
+
+@pytest.mark.parametrize("bad", ["May 1996", "1996-13", "96"])
+def test_a_malformed_date_is_a_usage_error(tmp_path: Path, bad: str) -> None:
+    doc = tmp_path / "brief.txt"
+    doc.write_text("It fell 5 percent last year.\n", "utf-8")
+    result = CliRunner().invoke(__import__("cli.main").main.app,
+                                ["extract", str(doc), "--date", bad])
+    assert result.exit_code == 2
+    assert f"--date {bad}" in result.stderr and "YYYY-MM-DD" in result.stderr
+    assert result.stdout == ""

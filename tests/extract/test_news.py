@@ -310,6 +310,16 @@ CONVERSIONS = [
      [fig("money", "$5 billion", same_as=None), fig("money", "$6 billion", same_as=None)]),
     ("caught-and-is-no-conversion", "5 billion yen and $3 million",
      [fig("money", "5 billion yen", same_as=None), fig("money", "$3 million", same_as=None)]),
+    # exchange-rate phrases: a rate between two currencies, not an amount of the first
+    ("news-rate-to-the", "It is $54.8 billion at 159 yen to the dollar.",
+     [fig("money", "$54.8 billion", 54.8e9, "USD"),
+      fig("ratio", "159 yen to the dollar", 159.0, "JPY per USD", note="exchange rate")]),
+    ("news-rate-per", "The euro bought 1.08 dollars per euro in May.",
+     [fig("ratio", "1.08 dollars per euro", 1.08, "USD per EUR")]),
+    ("caught-to-a-person-is-no-rate", "It paid 5 dollars to the boy.",
+     [fig("money", "5 dollars", 5.0, "USD")]),
+    ("caught-against-after-a-percent", "The yen fell 2% against the dollar.",
+     [fig("percent", "2%", 2.0, "percent")]),
 ]
 
 # ---- 13. metric: synonyms of the vocabulary, else an open metric from the noun phrase -------
