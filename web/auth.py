@@ -28,8 +28,6 @@ from claims.throttle import ADDRESS_LIMIT, NAME_LIMIT, Throttle
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from claims.models import Learner
-
 SESSION_COOKIE = "claims_session"
 CSRF_COOKIE = "claims_csrf"
 CSRF_FIELD = "csrf"
@@ -46,7 +44,8 @@ class Viewer:
     teacher: bool
 
 
-def _viewer(learner: Learner | None) -> Viewer | None:
+def _viewer(learner: Any) -> Viewer | None:
+    """A claims.models.Learner (or None) as a Viewer."""
     if learner is None or learner.id is None:
         return None
     return Viewer(learner.id, learner.name, bool(learner.teacher))
