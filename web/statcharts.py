@@ -19,6 +19,7 @@ HEAT = ["#eef1f6", "#c6d7f0", "#8fb0e0", "#4f7fc4", "#1f4e99"]  # none .. many r
 def _frame(chart_id: str, title: str, desc: str, body: list[str],
            width: int = WIDTH, height: int = HEIGHT) -> str:
     return (f'<svg class="chart" id="{chart_id}" role="img" viewBox="0 0 {width} {height}" '
+            f'style="max-width: {width * 1.25:.0f}px" '
             f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="{chart_id}-t">{escape(title)}</title>'
             f'<desc id="{chart_id}-d">{escape(desc)}</desc>' + "".join(body) + "</svg>")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import case, func
+from sqlalchemy import case, false, func
 from sqlmodel import Session, col, select
 
 from claims.models import Card, Learner, Review
@@ -20,15 +20,15 @@ WEAKEST = 5  # cards listed per learner and for the class
 
 
 def weakest_cards(session: Session, lids: list[int], limit: int = WEAKEST) -> list[dict[str, Any]]:
-    """The cards answered wrong most often by ``lids`` (answers that stand), worst first:
+    """The cards answered wrong (checked not correct) most often by ``lids`` (answers that
+    stand), worst first:
     ``{card_id, question, answers, wrong, share_wrong}``."""
     if not lids:
         return []
-    standing = [scheduler.effective_reviews(lid).subquery() for lid in lids]
-    ids = select(standing[0].c.id)
-    for sub in standing[1:]:
-        ids = ids.union_all(select(sub.c.id))  # type: ignore[assignment]
-    wrong = func.sum(case((col(Review.rating) == 1, 1), else_=0))
+    undone = select(Review.undoes).where(col(Review.undoes).is_not(None))
+    ids = select(Review.id).where(col(Review.learner_id).in_(lids),
+                                  col(Review.undoes).is_(None), col(Review.id).not_in(undone))
+    wrong = func.sum(case((col(Review.correct) == false(), 1), else_=0))
     statement = (
         select(Review.card_id, Card.question, func.count(), wrong)
         .join(Card, col(Card.id) == col(Review.card_id))
@@ -41,6 +41,17 @@ def weakest_cards(session: Session, lids: list[int], limit: int = WEAKEST) -> li
     return [{"card_id": card_id, "question": question, "answers": answers,
              "wrong": int(missed), "share_wrong": round(int(missed) / answers, 4)}
             for card_id, question, answers, missed in session.exec(statement).all()]
+
+
+def _date(moment: Any) -> str | None:
+    """The day of a time read from either database (a datetime, or SQLite's text).
+
+    >>> _date("2026-11-28 09:06:00"), _date(None)
+    ('2026-11-28', None)
+    """
+    if moment is None:
+        return None
+    return moment.date().isoformat() if isinstance(moment, datetime) else str(moment)[:10]
 
 
 def class_overview(session: Session, now: datetime) -> dict[str, Any]:
@@ -65,7 +76,7 @@ def class_overview(session: Session, now: datetime) -> dict[str, Any]:
             "retention": round(recalled / reviews, 4) if reviews else None,
             "due_now": queue.counts(session, now, learner=lid)["due"],
             "started": sum(cards[k] for k in ("learning", "review", "relearning")),
-            "last_review": stats._day(last) if last is not None else None,
+            "last_review": _date(last),
             "weakest": weakest_cards(session, [lid]),
         })
     everyone = [learner.id or 0 for learner in learners if not learner.teacher]

@@ -71,14 +71,14 @@ def _learner(base: str, token: str, seed: int, stop: float, log: list[tuple[Any,
 @pytest.mark.benchmark(group="web-load")
 def test_fifty_learners_answer_for_a_minute(requires_postgres: str, tmp_path: Path,
                                             benchmark: Any) -> None:
+    from conftest import _drop_postgres_schema, make_db_url
     from sqlmodel import Session, select
+    from webapp.conftest import free_port
 
     from claims.accounts import add_account, issue_token
     from claims.db import open_database
     from claims.ingest.corpus import build_bundled
     from claims.models import Learner, Review
-    from conftest import _drop_postgres_schema, make_db_url
-    from webapp.conftest import free_port
 
     url, schema = make_db_url(tmp_path, "load")
     engine = open_database(url)

@@ -206,3 +206,36 @@ def test_cli_learner_token_and_remove(study_cli: Any, engine: Any) -> None:
     _json(study_cli("learner", "add", "bo", "--format", "json"))
     assert _json(study_cli("learner", "remove", "bo", "--purge", "--format",
                            "json"))["removed"] == "purged"
+
+
+def test_class_overview_counts_each_learner_and_the_weakest_cards(session: Session,
+                                                                   mini: Any) -> None:
+    from claims.study.api import class_view, list_cards, show_stats, undo
+    from claims.study.classview import weakest_cards
+
+    for name in ("ana", "bo", "chen", "dee"):
+        add_account(session, name, None)
+    add_account(session, "tess", PASSWORD, teacher=True)
+    cards = [row["id"] for row in list_cards(session, now=NOW, learner="ana", limit=3)]
+    for name in ("ana", "bo", "chen"):
+        answer(session, cards[0], "zzz", now=NOW, learner=name)  # all miss the first
+    answer(session, cards[1], "zzz", now=NOW, learner="ana")
+    answer(session, cards[2], "zzz", now=NOW, learner="dee")
+    undo(session, now=NOW, learner="dee")  # an undone answer does not count
+    view = class_view(session, now=NOW + timedelta(minutes=1))
+    rows = {row["name"]: row for row in view["learners"]}
+    assert sorted(rows) == ["ana", "bo", "chen", "dee", "tess"]
+    assert [rows[n]["reviews_total"] for n in ("ana", "bo", "chen", "dee", "tess")] == [
+        2, 1, 1, 0, 0]
+    own = show_stats(session, now=NOW + timedelta(minutes=1), days=30, learner="ana")
+    assert rows["ana"]["retention"] == own["retention"]["rate"]  # the student's own figure
+    assert rows["ana"]["due_now"] == own["due_now"]
+    assert rows["dee"]["retention"] is None
+    assert rows["tess"]["teacher"] is True and rows["ana"]["teacher"] is False
+    assert [(c["card_id"], c["wrong"], c["answers"]) for c in view["weakest"]] == [
+        (cards[0], 3, 3), (cards[1], 1, 1)]
+    assert [c["card_id"] for c in rows["ana"]["weakest"]] == sorted(cards[:2], key=lambda c: (
+        c != cards[0], c))
+    assert weakest_cards(session, []) == []
+    remove_learner(session, "bo")
+    assert "bo" not in {row["name"] for row in class_view(session, now=NOW)["learners"]}
