@@ -19,7 +19,8 @@ def learner_list(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> 
 
     with state(ctx).session() as session:
         rows = list_learners(session)
-    render_rows(rows, fmt, ["name", "cards", "reviews", "last_review", "optimized"],
+    render_rows(rows, fmt, ["name", "cards", "reviews", "last_review", "optimized", "teacher",
+                            "can_sign_in"],
                 empty_message="No learners yet: the first answer makes one.")
 
 

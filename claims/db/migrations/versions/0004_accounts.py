@@ -24,11 +24,13 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('learner') as batch_op:
-        batch_op.add_column(sa.Column('password_hash', sa.String(), nullable=True))
-        batch_op.add_column(sa.Column('teacher', sa.Boolean(), nullable=False,
-                                      server_default=sa.false()))
-        batch_op.add_column(sa.Column('removed_at', sa.DateTime(), nullable=True))
+    # Plain ADD COLUMN, never a batch copy of ``learner``: on SQLite a batch operation
+    # recreates the table, and dropping the old one would cascade to every card state and
+    # review (their foreign keys say ON DELETE CASCADE).
+    op.add_column('learner', sa.Column('password_hash', sa.String(), nullable=True))
+    op.add_column('learner', sa.Column('teacher', sa.Boolean(), nullable=False,
+                                       server_default=sa.false()))
+    op.add_column('learner', sa.Column('removed_at', sa.DateTime(), nullable=True))
     op.create_table('access_token',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('learner_id', sa.Integer(), nullable=False),
@@ -47,7 +49,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index('ix_access_token_learner_id', table_name='access_token')
     op.drop_table('access_token')
-    with op.batch_alter_table('learner') as batch_op:
-        batch_op.drop_column('removed_at')
-        batch_op.drop_column('teacher')
-        batch_op.drop_column('password_hash')
+    for column in ('removed_at', 'teacher', 'password_hash'):  # DROP COLUMN, no table copy
+        op.drop_column('learner', column)
