@@ -117,7 +117,7 @@ def authenticate(session: Session, name: str, password: str) -> Learner | None:
     hasher = _password_hasher()
     text = name.strip()
     learner = None
-    if 0 < len(text) <= 100 and len(password) <= MAX_PASSWORD:
+    if 0 < len(text) <= 100 and text.isprintable() and len(password) <= MAX_PASSWORD:
         learner = session.exec(select(Learner).where(Learner.name == text)).first()
     stored = learner.password_hash if learner is not None else None
     if learner is None or learner.removed_at is not None or stored is None:

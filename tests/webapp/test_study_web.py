@@ -502,3 +502,21 @@ def test_stats_page_draws_svg_charts(clients: dict[str, Any]) -> None:
     for chart in ("reviews-chart", "heatmap-chart", "forecast-chart"):
         assert re.search(rf'<svg class="chart" id="{chart}" role="img"', page.text), chart
     assert "/api/learners/ana/stats" in page.text
+
+
+@pytest.mark.parametrize("name", ["ana\x00", "\x00", "a" * 5000, "'; DROP TABLE learner; --",
+                                  "ána", " "], ids=["nul-suffix", "nul", "oversized", "sql",
+                                                    "accent", "blank"])
+def test_hostile_names_are_refused_plainly(study_app: Any, tokens: dict[str, str],
+                                           name: str) -> None:
+    from urllib.parse import quote
+
+    client = sign_in(study_app, None)
+    token = csrf_of(client.get("/login").text)
+    answer = client.post("/login", data={"name": name, "password": "whatever-123",
+                                         "csrf": token})
+    assert answer.status_code in (400, 401), answer.text[:300]
+    teacher = {"Authorization": f"Bearer {tokens['tess']}"}
+    stats = client.get(f"/api/learners/{quote(name)}/stats", headers=teacher)
+    assert stats.status_code in (400, 404), stats.text[:300]
+    assert set(stats.json()) == {"error", "hint"}
