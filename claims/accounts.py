@@ -154,6 +154,8 @@ def issue_token(session: Session, learner: Learner, *, kind: str = API,
     if learner.id is None or learner.removed_at is not None:
         raise UsageError("a removed learner gets no token")
     moment = now or datetime.now(UTC)
+    session.execute(delete(AccessToken).where(  # this learner's sessions that ran out
+        col(AccessToken.learner_id) == learner.id, col(AccessToken.expires_at) < moment))
     token = secrets.token_urlsafe(32)
     expires = moment + SESSION_LIFETIME if kind == SESSION else None
     session.add(AccessToken(learner_id=learner.id, digest=_digest(token), kind=kind,

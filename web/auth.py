@@ -148,7 +148,9 @@ def require_page_learner(request: Request, session: Session) -> Viewer:
     learner = page_learner(request, session)
     if learner is None:
         wanted = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        raise SignInFirst(wanted if request.method == "GET" else request.url.path)
+        # after a form (POST), come back to its page: /review/answer -> /review
+        section = "/" + request.url.path.strip("/").split("/")[0]
+        raise SignInFirst(wanted if request.method == "GET" else section)
     return learner
 
 

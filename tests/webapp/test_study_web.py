@@ -64,6 +64,15 @@ def test_anonymous_visitors_are_sent_to_login(clients: dict[str, Any]) -> None:
         assert answer.headers["location"].startswith("/login?next=/")
 
 
+def test_a_form_sent_after_the_session_ended_leads_back_to_its_page(study_app: Any) -> None:
+    client = sign_in(study_app, None)
+    token = csrf_of(client.get("/login").text)
+    answer = client.post("/review/answer", data={"csrf": token, "card_id": "x", "mark": "new",
+                                                 "given": "1", "rating": "good"},
+                         follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"] == "/login?next=/review"
+
+
 def test_session_cookie_flags(study_app: Any) -> None:
     from fastapi.testclient import TestClient
 
