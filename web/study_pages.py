@@ -58,6 +58,15 @@ def _safe_next(target: str | None) -> str:
     return "/review"
 
 
+def _typed(value: str) -> str:
+    """Text from a form, refused if the browser sent bytes that are not UTF-8 (they arrive
+    as U+FFFD): an answer is recorded as typed or not at all."""
+    if "\ufffd" in value:
+        raise UsageError("the form sent text that is not valid UTF-8",
+                         hint="type the answer again; nothing was recorded")
+    return value
+
+
 def _deck(value: str | None) -> str | None:
     text = (value or "").strip()
     return text[:200] or None
@@ -152,7 +161,7 @@ def review_check(request: Request, card_id: Small, given: Field, mark: Small,
     check_csrf(request, csrf)
     with read_session(request) as session:
         learner = require_page_learner(request, session)
-        outcome = answer(session, card_id, given, dry_run=True, learner=learner.id)
+        outcome = answer(session, card_id, _typed(given), dry_run=True, learner=learner.id)
         cards = _card_row(session, card_id, learner.id)
         undo = last_undoable(session, learner=learner.id)
     verdict = outcome.to_public()
@@ -176,7 +185,7 @@ def review_answer(request: Request, card_id: Small, given: Field, mark: Small,
     check_csrf(request, csrf)
     with write_session(request) as session:
         learner = require_page_learner(request, session)
-        answer(session, card_id, given, rating=rating, seen=mark, learner=learner.id)
+        answer(session, card_id, _typed(given), rating=rating, seen=mark, learner=learner.id)
     return _redirect(_review_url(deck))
 
 
@@ -243,8 +252,8 @@ def edit_card(request: Request, card_id: Small, question: Field, answer: Field,
     check_csrf(request, csrf)
     with write_session(request) as session:
         learner = require_page_learner(request, session)
-        edit(session, card_id, question=question.strip() or None,
-             answer=answer.strip() or None, learner=learner.id)
+        edit(session, card_id, question=_typed(question).strip() or None,
+             answer=_typed(answer).strip() or None, learner=learner.id)
     return _redirect(_review_url(deck))
 
 
@@ -304,6 +313,8 @@ async def quiz_answers(request: Request) -> Response:
     values = {key: value for key, value in form.items() if isinstance(value, str)}
     if any(len(value) > MAX_ANSWER for value in values.values()):
         raise UsageError(f"an answer has at most {MAX_ANSWER} characters")
+    for value in values.values():
+        _typed(value)
     return await run_in_threadpool(_check_quiz, request, values)
 
 

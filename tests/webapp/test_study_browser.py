@@ -47,16 +47,24 @@ def test_wrong_password_page(study_server: str, page: Any) -> None:
     expect(page.locator("#name")).to_have_value("ana")
 
 
+def reviews_of(page: Any, server: str) -> int:
+    """The signed-in learner's standing answers, as their stats page shows them."""
+    page.goto(server + "/stats")
+    return int(page.locator("#totals div", has_text="Reviews").locator("dd").inner_text())
+
+
 def test_review_by_keyboard_alone(study_server: str, page: Any) -> None:
     from playwright.sync_api import expect
 
-    sign_in(page, study_server, "ana")
-    question = page.locator("#question").inner_text()
+    sign_in(page, study_server, "ana", "/stats")
+    before = reviews_of(page, study_server)
+    page.goto(study_server + "/review")
     if page.locator("#given").count():
-        page.locator("#given").press_sequentially("1996", delay=10)  # digits stay typed
+        expect(page.locator("#given")).to_be_focused()  # type at once
+        page.keyboard.type("1996", delay=10)  # digits stay typed: no rating
         expect(page.locator("#given")).to_have_value("1996")
         expect(page.locator("#verdict")).to_have_count(0)
-        page.press("#given", "Enter")
+        page.keyboard.press("Enter")
     else:
         answer_current(page, "")
     expect(page.locator("#verdict")).to_be_visible()
@@ -65,9 +73,15 @@ def test_review_by_keyboard_alone(study_server: str, page: Any) -> None:
     page.keyboard.press("3")  # Good
     expect(page).to_have_url(re.compile(r"/review$"))
     expect(page.locator("#undo")).to_be_visible()
+    assert reviews_of(page, study_server) == before + 1
+    page.goto(study_server + "/review")
+    if page.locator("#given").count():
+        page.keyboard.press("u")  # typed into the answer field, which has the focus
+        expect(page.locator("#given")).to_have_value("u")
+        page.keyboard.press("Escape")  # leave the field: keys are the page's again
     page.keyboard.press("u")
     expect(page).to_have_url(re.compile(r"/review$"))
-    expect(page.locator("#question")).to_have_text(question)  # the undone card is back
+    assert reviews_of(page, study_server) == before  # undone
 
 
 def test_review_works_without_javascript(study_server: str, browser: Any) -> None:
@@ -76,8 +90,7 @@ def test_review_works_without_javascript(study_server: str, browser: Any) -> Non
     context, page, errors = new_page(browser, javascript=False)
 
     def reviews() -> int:
-        page.goto(study_server + "/stats")
-        return int(page.locator("#totals div", has_text="Reviews").locator("dd").inner_text())
+        return reviews_of(page, study_server)
 
     try:
         sign_in(page, study_server, "bob", "/stats")

@@ -316,6 +316,22 @@ def test_the_review_page_checks_then_rates(clients: dict[str, Any], study_app: A
     assert _reviews(study_app, "bob") == before + 1
 
 
+@pytest.mark.parametrize("path", ["/review/check", "/review/answer"])
+def test_form_answers_that_are_not_utf8_are_400(clients: dict[str, Any], study_app: Any,
+                                                path: str) -> None:
+    from urllib.parse import urlencode
+
+    client = clients["ana"]
+    card = _first_card(client)
+    before = _reviews(study_app)
+    body = urlencode({**card, "rating": "good"}).encode() + b"&given=%ff%fe"
+    answer = client.post(path, content=body,
+                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert answer.status_code == 400
+    assert "not valid UTF-8" in answer.text
+    assert _reviews(study_app) == before
+
+
 def test_oversized_form_answers_are_400(clients: dict[str, Any], study_app: Any) -> None:
     client = clients["ana"]
     card = _first_card(client)
