@@ -1,8 +1,10 @@
 """The FastAPI application: the database, the templates, one error shape, the routers.
 
 ``create_app(db)`` opens (and migrates) the database once, builds the bundled corpus if it
-is missing (as every ``claims`` command does on first use) and then only reads: each
-request gets its own session, which is rolled back, never committed.
+is missing (as every ``claims`` command does on first use) and reads the site's signing key.
+Each request gets its own session: browsing reads (``read_session``: rolled back, never
+committed); studying writes one transaction (``write_session``: committed at the end, or
+rolled back on any error, so nothing is half-written).
 """
 
 from __future__ import annotations
