@@ -545,3 +545,31 @@ def test_hostile_names_are_refused_plainly(study_app: Any, tokens: dict[str, str
     stats = client.get(f"/api/learners/{quote(name)}/stats", headers=teacher)
     assert stats.status_code in (400, 404), stats.text[:300]
     assert set(stats.json()) == {"error", "hint"}
+
+
+def test_a_removed_learner_is_signed_out_everywhere(study_app: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from claims.accounts import add_account, remove_learner, token_for
+
+    with Session(study_app.state.engine) as session:
+        add_account(session, "dan", "dan-password-1")
+        token = token_for(session, "dan")
+        session.commit()
+    browser = sign_in(study_app, None)
+    login = browser.post("/login", data={"name": "dan", "password": "dan-password-1",
+                                         "csrf": csrf_of(browser.get("/login").text)},
+                         follow_redirects=False)
+    assert login.status_code == 303
+    script = TestClient(study_app, raise_server_exceptions=False)
+    bearer = {"Authorization": f"Bearer {token}"}
+    assert browser.get("/review").status_code == 200
+    assert script.get("/api/cards?limit=1", headers=bearer).status_code == 200
+    with Session(study_app.state.engine) as session:
+        remove_learner(session, "dan")
+        session.commit()
+    assert browser.get("/review", follow_redirects=False).status_code == 303
+    assert script.get("/api/cards?limit=1", headers=bearer).status_code == 401
+    again = browser.post("/login", data={"name": "dan", "password": "dan-password-1",
+                                         "csrf": csrf_of(browser.get("/login").text)})
+    assert again.status_code == 401
