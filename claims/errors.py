@@ -65,6 +65,10 @@ class DatabaseError(ClaimsError):
     """The database cannot be opened, is locked, or was made by a newer claims."""
 
 
+class Conflict(ClaimsError):
+    """A change made from a stale view, e.g. the same answer sent twice: nothing done."""
+
+
 class UsageError(ClaimsError):
     """Arguments that make no sense together; exit code 2 like any usage error."""
 

@@ -11,7 +11,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, Index, String, Text, and_, false
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    and_,
+    false,
+)
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel, col
 
@@ -169,6 +180,13 @@ class Learner(SQLModel, table=True):
     # card before {"priority", "id"} in introduction order is started. A cache: ignored
     # when the cards changed since ("cards", the sync fingerprint), rebuilt on an answer.
     new_frontier: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    # Accounts (schema 0004, claims.accounts): an argon2 hash, never the password; a
+    # learner without one cannot sign in to `claims serve`. ``removed_at``: the learner was
+    # removed and anonymised (their history kept, their name, password and tokens gone).
+    password_hash: str | None = Field(default=None, sa_column=Column(String, nullable=True))
+    teacher: bool = Field(default=False, sa_column=Column(Boolean, nullable=False,
+                                                          server_default=false()))
+    removed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
 
 
 class Card(SQLModel, table=True):
@@ -297,6 +315,23 @@ class Review(SQLModel, table=True):
     state_before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
 
     __table_args__ = (Index("ix_review_learner_reviewed_at", "learner_id", "reviewed_at"),)
+
+
+class AccessToken(SQLModel, table=True):
+    """A learner's API token or browser session (claims.accounts): only the SHA-256 of the
+    secret is stored, so a copy of the database signs nobody in."""
+
+    __tablename__ = "access_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(
+        sa_column=Column(ForeignKey("learner.id", ondelete="CASCADE"), index=True,
+                         nullable=False)
+    )
+    digest: str = Field(sa_column=Column(String, unique=True, nullable=False))
+    kind: str = Field(sa_column=Column(String, nullable=False))  # "api" or "session"
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime))
+    expires_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
 
 
 class Meta(SQLModel, table=True):

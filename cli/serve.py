@@ -16,12 +16,14 @@ DEFAULT_PORT = 8000
 def serve(
     ctx: typer.Context,
     host: Annotated[
-        str, typer.Option(help="Address to listen on. 0.0.0.0 exposes the database to the "
-                          "whole network (read-only, no login): see docs/web.md.")
+        str, typer.Option(help="Address to listen on. 0.0.0.0 exposes the claims to the "
+                          "whole network (browsing needs no login; studying does, over "
+                          "plain HTTP unless behind TLS): see docs/web.md.")
     ] = DEFAULT_HOST,
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = DEFAULT_PORT,
 ) -> None:
-    """Search, compare and cite in the browser, with a JSON API (read-only).
+    """Search, compare and cite in the browser, and study after signing in (accounts from
+    `claims learner add`), with a JSON API.
 
     Example: claims serve --port 8000
     """

@@ -1,8 +1,10 @@
 """The FastAPI application: the database, the templates, one error shape, the routers.
 
 ``create_app(db)`` opens (and migrates) the database once, builds the bundled corpus if it
-is missing (as every ``claims`` command does on first use) and then only reads: each
-request gets its own session, which is rolled back, never committed.
+is missing (as every ``claims`` command does on first use) and reads the site's signing key.
+Each request gets its own session: browsing reads (``read_session``: rolled back, never
+committed); studying writes one transaction (``write_session``: committed at the end, or
+rolled back on any error, so nothing is half-written).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claims import __version__
-from claims.errors import ClaimsError, DatabaseError, NotFound
+from claims.errors import ClaimsError, Conflict, DatabaseError, NotFound
 from claims.suggest import suggested_names
 from web.words import in_web_words
 
@@ -33,10 +35,13 @@ HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.globals["version"] = __version__
 
-API_DESCRIPTION = """Read-only JSON over a claims database. Every page of the site has a JSON
-twin here with the same data, in the shapes `claims ... --format json` prints (docs/web.md).
-Errors are `{"error": ..., "hint": ...}` with status 400 (bad input), 404 (unknown id,
-slug, topic or metric) or 503 (database unavailable)."""
+API_DESCRIPTION = """JSON over a claims database. Every page of the site has a JSON twin here
+with the same data, in the shapes `claims ... --format json` prints (docs/web.md). Browsing
+claims is public and read-only; the study routes (`/api/cards`, `/api/learners/...`,
+`/api/class`) need `Authorization: Bearer TOKEN` (`claims learner token NAME`). Errors are
+`{"error": ..., "hint": ...}` with status 400 (bad input), 401 (no or a wrong token), 403
+(not yours, or not a teacher), 404 (unknown id, slug, topic or metric), 409 (a stale
+answer) or 503 (database unavailable)."""
 
 
 def create_app(db: str | None = None, *, ensure_corpus: bool = True) -> FastAPI:
@@ -52,14 +57,35 @@ def create_app(db: str | None = None, *, ensure_corpus: bool = True) -> FastAPI:
     app = FastAPI(title="claims", version=__version__, description=API_DESCRIPTION,
                   docs_url=None, redoc_url=None)
     app.state.engine = engine
+    app.state.secret_key = _secret_key(engine)
+    from web.auth import SignInThrottles, csrf_cookie_middleware
+
+    app.state.throttles = SignInThrottles()
+    app.middleware("http")(csrf_cookie_middleware)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _add_error_handlers(app)
-    from web import api, pages
+    from web import api, pages, study_api, study_pages
 
     app.include_router(api.router)
+    app.include_router(study_api.router)
     app.include_router(pages.router)
+    app.include_router(study_pages.router)
     app.router.add_event_handler("shutdown", engine.dispose)
     return app
+
+
+def _secret_key(engine: Engine) -> str:
+    """``CLAIMS_SECRET_KEY``, else the key kept in the database (made on first use)."""
+    from sqlmodel import Session
+
+    from claims.accounts import site_secret
+
+    if os.environ.get("CLAIMS_SECRET_KEY"):
+        return os.environ["CLAIMS_SECRET_KEY"]
+    with Session(engine) as session:
+        key = site_secret(session)
+        session.commit()
+    return key
 
 
 def app_from_env() -> FastAPI:
@@ -70,6 +96,20 @@ def app_from_env() -> FastAPI:
 @contextmanager
 def read_session(request: Request) -> Iterator[Session]:
     """A session for one request; whatever happens, nothing is committed."""
+    with _session(request, commit=False) as session:
+        yield session
+
+
+@contextmanager
+def write_session(request: Request) -> Iterator[Session]:
+    """A session for one request that changes something: committed when the block ends
+    without an error, rolled back otherwise (nothing half-written)."""
+    with _session(request, commit=True) as session:
+        yield session
+
+
+@contextmanager
+def _session(request: Request, commit: bool) -> Iterator[Session]:
     from sqlalchemy.exc import DataError, OperationalError
     from sqlmodel import Session
 
@@ -79,6 +119,8 @@ def read_session(request: Request) -> Iterator[Session]:
     with Session(engine) as session:
         try:
             yield session
+            if commit:
+                session.commit()
         except OperationalError as exc:
             raise database_error(str(exc.orig or exc)) from None
         except DataError as exc:  # a value the database refuses, e.g. NUL on PostgreSQL
@@ -98,6 +140,9 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
     return templates.TemplateResponse(request, template, context, status_code=status_code)
 
 
+HEADINGS = {404: "Not found", 503: "Database unavailable", 401: "Sign-in required",
+            403: "Not allowed", 409: "Already done", 429: "Too many attempts"}
+
 # --- errors: one shape --------------------------------------------------------------
 
 
@@ -109,6 +154,7 @@ def error_response(request: Request, status: int, error: str, hint: str | None,
         return JSONResponse({"error": error, "hint": hint}, status_code=status)
     links = [(name, suggestion_url(request.url.path, name)) for name in suggestions or []]
     return render(request, "error.html", status_code=status, status=status, error=error,
+                  heading=HEADINGS.get(status, "Cannot do that"),
                   hint=hint, suggestions=links,
                   query=_asked_for(request))
 
@@ -140,6 +186,8 @@ def suggestion_url(path: str, name: str) -> str:
 def _status(error: ClaimsError) -> int:
     if isinstance(error, NotFound):
         return 404
+    if isinstance(error, Conflict):
+        return 409
     if isinstance(error, DatabaseError):
         return 503
     return 400
@@ -167,6 +215,28 @@ def _add_error_handlers(app: FastAPI) -> None:
                                   "start from the search page (/search)")
         return error_response(request, exc.status_code, str(exc.detail), None)
 
+    async def denied(request: Request, exc: Exception) -> Response:
+        from web.auth import Denied
+
+        assert isinstance(exc, Denied)
+        response = error_response(request, exc.status, exc.error, exc.hint)
+        response.headers.update(exc.headers)
+        return response
+
+    async def sign_in_first(request: Request, exc: Exception) -> Response:
+        from urllib.parse import quote
+
+        from fastapi.responses import RedirectResponse
+
+        from web.auth import SignInFirst
+
+        assert isinstance(exc, SignInFirst)
+        return RedirectResponse("/login?next=" + quote(exc.wanted, safe="/"), status_code=303)
+
+    from web.auth import Denied, SignInFirst
+
+    app.add_exception_handler(Denied, denied)
+    app.add_exception_handler(SignInFirst, sign_in_first)
     app.add_exception_handler(ClaimsError, claims_error)
     app.add_exception_handler(RequestValidationError, bad_request)
     app.add_exception_handler(StarletteHTTPException, http_error)

@@ -12,6 +12,8 @@ WEB_WORDS: dict[str, str] = {
     "claims.compare.list_topics()": "the compare page (/compare)",
     "claims.ingest.corpus.build_bundled()": "claims build",
     "url": "--db/CLAIMS_DB",
+    "claims.study.api.list_cards()": "your cards (/api/cards)",
+    "claims.study.learners.list_learners()": "the class page (/class)",
 }
 
 

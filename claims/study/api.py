@@ -143,14 +143,18 @@ def edit(session: Session, card_id: str, *, question: str | None = None,
 def answer(
     session: Session, card_id: str, given: str, *, rating: str | None = None,
     duration_ms: int | None = None, now: datetime | None = None, learner: LearnerRef = None,
-    dry_run: bool = False,
+    dry_run: bool = False, seen: str | None = None,
 ) -> Outcome:
     """Check, record and schedule ``learner``'s answer (``rating`` overrides the
-    suggestion); with ``dry_run``, only check it (nothing recorded)."""
+    suggestion); with ``dry_run``, only check it (nothing recorded). ``seen`` is the
+    card's :func:`review_mark` when the question was shown: if the card was answered
+    since (a form sent twice), a Conflict is raised and nothing is recorded."""
     moment = now or datetime.now(UTC)
     _ready(session, moment)
     if dry_run:
         return check_only(session, card_id, given, duration_ms=duration_ms)
+    if seen is not None:
+        _refuse_replay(session, card_id, seen, moment, learner)
     chosen = None
     if rating is not None:
         try:
@@ -236,8 +240,15 @@ def list_tags(session: Session) -> list[dict[str, Any]]:
 
 
 def undo(session: Session, *, now: datetime | None = None,
-         learner: LearnerRef = None) -> dict[str, Any]:
-    """Take back ``learner``'s last answer (a reversal is logged; the state goes back)."""
+         learner: LearnerRef = None, expect: int | None = None) -> dict[str, Any]:
+    """Take back ``learner``'s last answer (a reversal is logged; the state goes back).
+    With ``expect`` (the answer's id, :func:`last_undoable`), a Conflict is raised when
+    that is no longer the last answer (an undo sent twice)."""
+    if expect is not None and last_undoable(session, learner=learner) != expect:
+        from claims.errors import Conflict
+
+        raise Conflict("that answer was already undone",
+                       hint="nothing else was undone: go on with the next card")
     return controls.undo_last(session, now or datetime.now(UTC), learner=learner).to_public()
 
 
@@ -303,3 +314,66 @@ def export_json(session: Session, *, cards: bool = True, now: datetime | None = 
     moment = now or datetime.now(UTC)
     _ready(session, moment)
     return json_export(session, moment, cards, learner_id(session, learner, create=False))
+
+
+def review_mark(session: Session, card_id: str, *, learner: LearnerRef = None) -> str:
+    """Where ``learner`` stands on a card: its last answer's time, or ``new``. A form
+    carries it so that sending the same answer twice records it once."""
+    from claims.study.session import get_state
+
+    state = get_state(session, learner_id(session, learner, create=False), card_id)
+    last = state.last_review if state is not None else None
+    return last.isoformat(timespec="microseconds") if last is not None else "new"
+
+
+def _refuse_replay(session: Session, card_id: str, seen: str, now: datetime,
+                   learner: LearnerRef) -> None:
+    from claims.errors import Conflict
+    from claims.study.session import lock_state
+
+    lock_state(session, learner_id(session, learner), card_id, now)  # held until commit
+    if review_mark(session, card_id, learner=learner) != seen:
+        raise Conflict(f"card {card_id!r} was answered since this question was shown",
+                       hint="nothing was recorded twice: go on with the next card")
+
+
+def next_for_review(session: Session, *, deck: str | None = None, now: datetime | None = None,
+                    learner: LearnerRef = None) -> dict[str, Any]:
+    """The card ``learner`` reviews next (``card``: its JSON shape with ``mark``, or None
+    when nothing is due) and ``remaining`` (due and new counts), for one page."""
+    run = start_review(session, deck=deck, now=now, learner=learner)
+    card = run.next_card()
+    shown = None
+    if card is not None:
+        lid = learner_id(session, learner, create=False)
+        from claims.study.session import get_state
+
+        shown = card_to_public(card, get_state(session, lid, card.id))
+        shown["mark"] = review_mark(session, card.id, learner=learner)
+    return {"card": shown, "remaining": run.remaining()}
+
+
+def last_undoable(session: Session, *, learner: LearnerRef = None) -> int | None:
+    """The id of ``learner``'s answer an undo would take back (None: nothing to undo)."""
+    found = controls.last_answer(session, learner_id(session, learner, create=False))
+    return found.id if found is not None else None
+
+
+def class_view(session: Session, *, now: datetime | None = None) -> dict[str, Any]:
+    """Every learner's progress and the class's weakest cards (a teacher's view)."""
+    from claims.study.classview import class_overview
+
+    moment = now or datetime.now(UTC)
+    _ready(session, moment)
+    return class_overview(session, moment)
+
+
+def card_view(session: Session, card_id: str, *, learner: LearnerRef = None) -> dict[str, Any]:
+    """One card's JSON shape with ``learner``'s state of it and its ``mark``."""
+    from claims.study.session import get_card, get_state
+
+    card = get_card(session, card_id)
+    row = card_to_public(card, get_state(session, learner_id(session, learner, create=False),
+                                         card.id))
+    row["mark"] = review_mark(session, card.id, learner=learner)
+    return row

@@ -112,6 +112,8 @@ def list_learners(session: Session) -> list[dict[str, Any]]:
             "last_review": _iso(last),
             "optimized": learner.fsrs_parameters is not None,
             "created_at": _iso(learner.created_at),
+            "teacher": bool(learner.teacher), "can_sign_in": learner.password_hash is not None,
+            "removed": learner.removed_at is not None,
         })
     return rows
 

@@ -51,6 +51,10 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def server(built_db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real uvicorn serving the built corpus; yields its base URL, stops it afterwards."""
+    yield from _serve(built_db_url, tmp_path_factory)
+
+
+def _serve(built_db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = free_port()
     log_path = tmp_path_factory.mktemp("server") / "uvicorn.log"
     env = {**os.environ, "CLAIMS_DB": built_db_url, "PYTHONPATH": str(REPO)}
@@ -133,3 +137,67 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
     result: dict[str, Any] = page.evaluate("async () => await axe.run(document)")
     return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
              "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]
+
+
+# --- study: accounts on a database of their own ------------------------------------------
+
+PASSWORDS = {"ana": "ana-password-1", "bob": "bob-password-1", "tess": "tess-password-1"}
+TEACHERS = {"tess"}
+
+
+@pytest.fixture(scope="session")
+def study_db_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A built corpus with learners ana and bob and the teacher tess, for the study pages
+    and API (tests write to it: answers, suspensions; none may assume a card is new)."""
+    from conftest import _built_database  # type: ignore[import-not-found]
+    from sqlmodel import Session
+
+    from claims.accounts import add_account
+    from claims.db import open_database
+
+    for url in _built_database(tmp_path_factory.mktemp("study"), "study"):
+        engine = open_database(url)
+        with Session(engine) as session:
+            for name, password in PASSWORDS.items():
+                add_account(session, name, password, teacher=name in TEACHERS)
+            session.commit()
+        engine.dispose()
+        yield url
+
+
+@pytest.fixture(scope="session")
+def study_app(study_db_url: str) -> Any:
+    from web.app import create_app
+
+    app = create_app(study_db_url, ensure_corpus=False)
+    yield app
+    app.state.engine.dispose()
+
+
+def csrf_of(html: str) -> str:
+    import re
+
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found, html[:500]
+    return found[1]
+
+
+def sign_in(app: Any, name: str | None, base_url: str = "http://testserver") -> Any:
+    """A TestClient signed in as ``name`` (None: anonymous, with a CSRF cookie)."""
+    from fastapi.testclient import TestClient
+
+    client = TestClient(app, raise_server_exceptions=False, base_url=base_url)
+    token = csrf_of(client.get("/login").text)
+    if name is not None:
+        app.state.throttles.by_name.clear(name)  # other tests' failed sign-ins
+        app.state.throttles.by_address.clear("testclient")
+        answer = client.post("/login", data={"name": name, "password": PASSWORDS[name],
+                                             "csrf": token}, follow_redirects=False)
+        assert answer.status_code == 303, answer.text[:500]
+    return client
+
+
+@pytest.fixture(scope="session")
+def study_server(study_db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real uvicorn over the study database."""
+    yield from _serve(study_db_url, tmp_path_factory)

@@ -27,3 +27,21 @@
   }
   document.addEventListener("DOMContentLoaded", function () { init(document); });
 })();
+// Review keys: 1-4 rate (after Check), u undoes the last answer. Keys typed into a field
+// are the field's (typing "3" in an answer must not rate the card); Escape leaves the
+// field; Enter is the form's own.
+(function () {
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+    var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (typing && event.key === "Escape" && document.querySelector("button[data-key]")) {
+      target.blur();  // leave the answer field: the keys are the page's again (u undoes)
+      return;
+    }
+    if (typing) { return; }
+    var key = event.key === "U" ? "u" : event.key;
+    var button = document.querySelector('button[data-key="' + key + '"]');
+    if (button) { event.preventDefault(); button.click(); }
+  });
+})();
