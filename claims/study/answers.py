@@ -51,6 +51,11 @@ FRACTION_KINDS = (Kind.PERCENT, Kind.RATIO)
 
 YES_WORDS = ("yes", "y", "yep", "yeah", "true", "agree", "agreed", "they agree", "same", "both")
 NO_WORDS = ("no", "n", "nope", "false", "disagree", "they disagree", "differ", "different")
+# Answers that begin like a yes or a no but say "I don't know" (after :func:`normalize`):
+# "no idea" is not a no, so it is never right, not even on a card whose answer is "no".
+DONT_KNOW = ("no idea", "no clue", "no answer", "no comment", "not sure", "dont know",
+             "don t know", "i dont know", "i don t know", "idk", "dunno", "unsure",
+             "yes and no", "yes or no", "no or yes", "maybe")
 # Words that carry no meaning in a short text answer.
 FILLER_WORDS = ("the", "a", "an", "of", "by", "and")
 
@@ -158,6 +163,10 @@ def normalize(text: str) -> str:
 
 def _contains_phrase(haystack: str, needle: str) -> bool:
     return bool(needle) and f" {needle} " in f" {haystack} "
+
+
+def _starts_with_phrase(text: str, phrase: str) -> bool:
+    return f"{text} ".startswith(f"{phrase} ")
 
 
 # --- figures -----------------------------------------------------------------
@@ -450,9 +459,11 @@ def check_text(spec: dict[str, Any], given: str) -> AnswerCheck:
 
 def check_yesno(spec: dict[str, Any], given: str) -> AnswerCheck:
     answer = normalize(given)
+    expected = spec.get("display") or ("yes" if spec["value"] else "no")
+    if any(_starts_with_phrase(answer, phrase) for phrase in DONT_KNOW):
+        return AnswerCheck(False, expected)
     said_yes = answer in YES_WORDS or answer.startswith("yes ")
     said_no = answer in NO_WORDS or answer.startswith("no ")
-    expected = spec.get("display") or ("yes" if spec["value"] else "no")
     if not (said_yes or said_no):
         return AnswerCheck(False, expected, note="answer yes or no")
     return AnswerCheck(said_yes == bool(spec["value"]), expected)

@@ -45,6 +45,7 @@ NOEL = {"type": "source", "display": "Éric Noël", "accept": ["Noël", "Éric N
 YEAR = {"type": "year", "year": 1996}
 CORNERSTONE = {"type": "text", "text": "cornerstone"}
 AGREE = {"type": "yesno", "value": True, "display": "yes"}
+DIFFER = {"type": "yesno", "value": False, "display": "No — they differ"}
 # The curated U.S. forces figure as stored: its counted noun is "personnel".
 PERSONNEL = figure("more than 45,000", "count", 45_000, "personnel", "more than")
 MONTHS_18 = figure("18 months", "duration", 18, "month")
@@ -161,6 +162,16 @@ REJECTED = [
     Case(CORNERSTONE, "foundation", False),
     Case(AGREE, "no", False),
     Case(AGREE, "maybe", False),
+    # "I don't know" in any words is wrong, whichever way the card goes ("no idea" is no no).
+    Case(AGREE, "yes and no", False),
+    Case(DIFFER, "no idea", False),
+    Case(DIFFER, "No clue.", False),
+    Case(DIFFER, "not sure", False),
+    Case(DIFFER, "I don't know", False),
+    Case(DIFFER, "no, they differ", True),
+    Case(DIFFER, "No — 50,000 is another figure", True),
+    Case(DIFFER, "nope", True),
+    Case(AGREE, "no idea", False),
 ]
 
 # "Answers checked as a teacher would": the second issue's examples, word for word.
