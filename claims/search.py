@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from claims.db import search_sql
 from claims.db.reading import Reader, as_reader
 from claims.errors import UsageError
+from claims.names import require_source, require_topic
 from claims.suggest import close_matches
 
 if TYPE_CHECKING:
@@ -227,6 +228,8 @@ def search(
         raise UsageError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}",
                          hint="pass `limit=20`, for example")
     reader = as_reader(database)
+    require_topic(reader, topic)
+    require_source(reader, source)
     search_terms = terms(words)
     if words and words.strip() and not search_terms:
         return []  # only punctuation or symbols: nothing that could match a word

@@ -464,12 +464,9 @@ def cite_source(session: Session, slug: str, style: CitationStyle | str) -> Bibl
     style = CitationStyle(style)
     source = session.exec(select(Source).where(Source.slug == slug)).first()
     if source is None:
-        near = did_you_mean(slug, session.exec(select(Source.slug)).all())
-        raise NotFound(
-            f"no source {slug!r}",
-            hint=(near + " " if near else "")
-            + "list sources with `claims.ingest.corpus.list_sources()`",
-        )
+        from claims.names import unknown_source
+
+        raise unknown_source(session, slug)
     return Bibliography(style=style, references=_references([source], style))
 
 
@@ -499,11 +496,20 @@ def load_claims(session: Session, ids: Sequence[str]) -> list[tuple[Claim, Sourc
     return [found[claim_id] for claim_id in dict.fromkeys(ids)]
 
 
+ID_POOL = 20_000  # up to this many claims, an unknown id is compared with every id
+
+
 def _id_hint(session: Session, claim_id: str) -> str:
     """Up to three existing ids close to an unknown one, else where to look."""
-    suggestion = ""
-    # the ids that share the longest prefix with it (an index range scan, fast at any size)
+    # every id, when there are not too many to compare (readable ids resemble what is
+    # typed anywhere in them: "forces-45000")
+    everything = session.exec(select(Claim.id).limit(ID_POOL + 1)).all()
+    suggestion = did_you_mean(claim_id, everything) if len(everything) <= ID_POOL else ""
+    # else the ids that share the longest prefix with it (an index range scan, fast at
+    # any size)
     for cut in range(len(claim_id), 0, -1):
+        if suggestion or len(everything) <= ID_POOL:
+            break
         prefix = claim_id[:cut]
         candidates = session.exec(
             select(Claim.id).where(col(Claim.id) >= prefix, col(Claim.id) < prefix + "\uffff")

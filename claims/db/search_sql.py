@@ -220,6 +220,24 @@ def names(reader: Reader) -> dict[str, list[str]]:
     }
 
 
+def topic_keys(reader: Reader) -> list[str]:
+    """Every topic key, in order."""
+    return [row[0] for row in reader.rows("SELECT key FROM topic ORDER BY key")]
+
+
+def source_slugs(reader: Reader) -> list[str]:
+    """Every source slug, in order."""
+    return [row[0] for row in reader.rows("SELECT slug FROM source ORDER BY slug")]
+
+
+def topic_exists(reader: Reader, key: str) -> bool:
+    return bool(reader.rows("SELECT 1 FROM topic WHERE key = :key", {"key": key.lower()}))
+
+
+def source_exists(reader: Reader, slug: str) -> bool:
+    return bool(reader.rows("SELECT 1 FROM source WHERE slug = :slug", {"slug": slug.lower()}))
+
+
 def indexed_words(reader: Reader, limit: int = 20_000) -> list[str]:
     """The most frequent words in the search index (stemmed), for "did you mean" hints."""
     if reader.dialect == "sqlite":

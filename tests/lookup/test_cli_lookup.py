@@ -50,11 +50,12 @@ def test_nothing_found_is_an_empty_list_and_a_suggestion(sample_cli) -> None:  #
     assert "or the words: surplu" in result.stderr
 
 
-def test_nothing_found_with_an_unknown_topic_suggests_the_nearest(sample_cli) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_topic_is_an_error_naming_the_nearest(sample_cli) -> None:  # type: ignore[no-untyped-def]
+    # as in every command that takes a topic (claims.names; tests/errors/test_unknown_names.py)
     result = sample_cli("search", "--topic", "trde")
-    assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == (
-        "No claims found. Try --topic trade, --metric trade-deficit, --metric trade-surplus.\n")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith(
+        "Error: unknown topic 'trde' (hint: did you mean trade? topics are: ")
 
 
 @pytest.mark.parametrize("argv", [

@@ -64,8 +64,6 @@ FILTER_CASES = [
     ({"year_from": 1996, "year_to": 1996}, ["c1", "c2", "c3"]),
     ({"year_to": 1992}, ["m1", "m2"]),
     ({"source": "cronin-1996", "kind": "percent"}, ["c2"]),
-    ({"topic": "no-such-topic"}, []),
-    ({"source": "no-such-source"}, []),
 ]
 
 
