@@ -35,6 +35,23 @@ def reword(text: str, swap: Callable[[str, str | None], str | None]) -> str:
     return _LIBRARY_WORD.sub(replace, text)
 
 
+# What pydantic puts before the message of a validator that raised (ValueError, assert).
+_VALIDATOR_PREFIXES = ("Value error, ", "Assertion failed, ")
+
+
+def plain_validation_message(message: str) -> str:
+    """A pydantic error message in our words: a validator's own message without the
+    "Value error, " that pydantic puts before it.
+
+    >>> plain_validation_message("Value error, 'monye' is not one of op-ed, report")
+    "'monye' is not one of op-ed, report"
+    """
+    for prefix in _VALIDATOR_PREFIXES:
+        if message.startswith(prefix):
+            return message[len(prefix):]
+    return message
+
+
 class ClaimsError(Exception):
     """Base class: anything the user can fix, reported without a traceback."""
 

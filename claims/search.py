@@ -51,6 +51,7 @@ STOP_WORDS = frozenset("""
     just don should now
 """.split())
 MAX_LIMIT = 10_000
+YEAR_LIMIT = 9999  # years filter as integers: a longer number is a typo, not a year
 
 
 def terms(words: str | None) -> list[str]:
@@ -227,6 +228,11 @@ def search(
     if not 1 <= limit <= MAX_LIMIT:
         raise UsageError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}",
                          hint="pass `limit=20`, for example")
+    for name, year in (("year_from", year_from), ("year_to", year_to)):
+        if year is not None and not -YEAR_LIMIT <= year <= YEAR_LIMIT:
+            raise UsageError(f"`{name}={year}` is not a year",
+                             hint=f"give a year from -{YEAR_LIMIT} to {YEAR_LIMIT}, "
+                             "such as `year_from=1996`")
     reader = as_reader(database)
     require_topic(reader, topic)
     require_source(reader, source)

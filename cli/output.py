@@ -83,6 +83,8 @@ CLI_WORDS: dict[str, str] = {
     "metric": "--metric",
     "source": "--source",
     "ids": "ID...",
+    "year_from": "--from",
+    "year_to": "--to",
     "overrides.title": "--title",
     "overrides.authors": "--author",
     "overrides.date": "--date",

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from sqlalchemy import insert
 from sqlmodel import Session, col, delete, select
 
-from claims.errors import InputError, UsageError
+from claims.errors import InputError, UsageError, plain_validation_message
 from claims.extract import Extraction, Extractor
 from claims.ingest.clean import CleanDocument, DocFormat, clean_document, detect_format
 from claims.ingest.ids import extracted_claim_id, slugify
@@ -310,7 +310,8 @@ def user_meta(decoded: DecodedText, clean: CleanDocument, path: Path,
         first = exc.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else None  # authors.0.name -> authors
         where = f"`overrides.{field}`: " if field else ""
-        raise UsageError(where + first["msg"], hint="see `claims.ingest.SourceOverrides`") from None
+        raise UsageError(where + plain_validation_message(first["msg"]),
+                         hint="see `claims.ingest.SourceOverrides`") from None
 
 
 def ingest_files(

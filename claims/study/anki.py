@@ -208,8 +208,10 @@ def export_anki(session: Session, out: Path, now: datetime,
         note = make_note(card, source, topics.get(card.claim_id, []))
         counts["cloze" if note.model is CLOZE_MODEL else "basic"] += 1
         decks[slug].add_note(note)
+    from claims.outfile import prepare_out
+
+    prepare_out(out)
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
         genanki.Package(list(decks.values())).write_to_file(str(out), timestamp=now.timestamp())
     except OSError as exc:
         raise InputError(f"{out}: cannot write ({exc.strerror})",
