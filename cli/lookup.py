@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 SEARCH_COLUMNS = ["id", "source", "kind", "surface", "value", "unit", "as_of", "sentence"]
 TABLE_COLUMNS = ["id", "source", "kind", "surface", "sentence"]  # JSON has every key
-MAX_WIDTHS = {"id": 20, "surface": 16}  # the sentence column takes the rest
 SENTENCE_MIN_WIDTH = 40
 HIGHLIGHT = "bold yellow"  # the words searched for
 FIGURE = "underline"  # the claim's figure in its sentence
@@ -88,25 +87,20 @@ def search(
 
 
 def _print_hits(rows: list[dict[str, Any]], excerpts: list[Excerpt]) -> None:
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
-    from cli.output import _cell, stdout_console
+    from cli.output import _cell, print_table
 
-    table = Table(show_lines=False, expand=True, box=box.SIMPLE_HEAD)
-    for column in TABLE_COLUMNS:
-        table.add_column(column, overflow="fold", ratio=1 if column == "sentence" else None,
-                         max_width=MAX_WIDTHS.get(column),
-                         min_width=SENTENCE_MIN_WIDTH if column == "sentence" else None)
+    cells = []
     for row, part in zip(rows, excerpts, strict=True):
         sentence = Text(part.text)
         if part.figure:
             sentence.stylize(FIGURE, *part.figure)
         for start, end in part.matches:
             sentence.stylize(HIGHLIGHT, start, end)
-        table.add_row(*(Text(_cell(row[c])) for c in TABLE_COLUMNS[:-1]), sentence)
-    stdout_console().print(table)
+        cells.append([*(Text(_cell(row[c])) for c in TABLE_COLUMNS[:-1]), sentence])
+    # too narrow for a SENTENCE_MIN_WIDTH sentence column: one stacked record per claim
+    print_table(cells, TABLE_COLUMNS, fixed={"surface"}, prose_min=SENTENCE_MIN_WIDTH)
 
 
 def show(
