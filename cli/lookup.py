@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 SEARCH_COLUMNS = ["id", "source", "kind", "surface", "value", "unit", "as_of", "sentence"]
 TABLE_COLUMNS = ["id", "source", "kind", "surface", "sentence"]  # JSON has every key
 SENTENCE_MIN_WIDTH = 40
+SURFACE_WIDTH = 24  # a statement's surface is its sentence: the table shows its start
 HIGHLIGHT = "bold yellow"  # the words searched for
 FIGURE = "underline"  # the claim's figure in its sentence
 
@@ -89,7 +90,7 @@ def search(
 def _print_hits(rows: list[dict[str, Any]], excerpts: list[Excerpt]) -> None:
     from rich.text import Text
 
-    from cli.output import _cell, print_table
+    from cli.output import _cell, print_table, shorten
 
     cells = []
     for row, part in zip(rows, excerpts, strict=True):
@@ -98,7 +99,8 @@ def _print_hits(rows: list[dict[str, Any]], excerpts: list[Excerpt]) -> None:
             sentence.stylize(FIGURE, *part.figure)
         for start, end in part.matches:
             sentence.stylize(HIGHLIGHT, start, end)
-        cells.append([*(Text(_cell(row[c])) for c in TABLE_COLUMNS[:-1]), sentence])
+        cells.append([*(Text(_cell(row[c])) for c in TABLE_COLUMNS[:-2]),
+                      shorten(Text(row["surface"]), SURFACE_WIDTH), sentence])
     # too narrow for a SENTENCE_MIN_WIDTH sentence column: one stacked record per claim
     print_table(cells, TABLE_COLUMNS, fixed={"surface"}, prose_min=SENTENCE_MIN_WIDTH)
 

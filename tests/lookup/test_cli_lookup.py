@@ -135,3 +135,11 @@ def test_opening_a_database_at_head_does_not_import_alembic(engine, db_url: str)
     code = f"from claims.db import open_database\nopen_database({db_url!r}).dispose()\n"
     _, loaded = run_and_list_modules(code, ("alembic",))
     assert loaded == []
+
+
+def test_search_45000_and_troops_find_the_us_forces_in_japan(cli) -> None:  # type: ignore[no-untyped-def]
+    for words in ("45000", "troops"):
+        found = json.loads(cli("search", words, "--format", "json").stdout)
+        assert "cronin-1996-forces-45000" in [claim["id"] for claim in found], words
+    first = json.loads(cli("search", "45000", "--format", "json").stdout)[0]
+    assert (first["id"], first["surface"]) == ("cronin-1996-forces-45000", "more than 45,000")

@@ -267,3 +267,27 @@ def test_excerpt_keeps_match_spans_inside_the_window(sample) -> None:  # type: i
     part = hit.excerpt(width=30)  # "…now runs $125-billion surpluses…": "world" is cut off
     assert [part.text[a:b] for a, b in part.matches] == ["surpluses"]
     assert part.text[part.figure[0]:part.figure[1]] == "$125-billion"
+
+
+# --- plain numbers and synonyms (issue 16) ----------------------------------------
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("45000", ["c1"]),  # the index holds "45,000" as the words 45 and 000
+    ("45,000", ["c1"]),
+    ("54000 troops", ["a3"]),
+    ("4500", []),  # a phrase of 4 and 500: not the start of 45,000
+    ("troops", ["a3", "c1"]),  # data/synonyms.txt: troops, forces, ...
+    ("forces", ["a3", "c1"]),
+    ("defence", ["c3"]),
+    ("troops stationed", ["c1"]),  # every group is still required
+], ids=str)
+def test_plain_numbers_and_synonyms_find_claims(sample, words: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert sorted(ids(search(sample, words))) == expected
+
+
+def test_a_synonym_is_highlighted(sample) -> None:  # type: ignore[no-untyped-def]
+    hit = search(sample, "troops stationed")[0]
+    sentence = hit.claim.sentence
+    assert [sentence[a:b] for a, b in hit.sentence_highlights] == ["forces", "stationed"]
+    hit = search(sample, "45000")[0]
+    assert [hit.claim.sentence[a:b] for a, b in hit.sentence_highlights] == ["45", "000"]
