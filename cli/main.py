@@ -46,6 +46,11 @@ class ClaimsGroup(TyperGroup):
         except ClaimsError as error:
             print_error(error, ctx.meta.get(FORMAT_META_KEY))
             raise typer.Exit(error.exit_code) from None
+        except typer.BadParameter as error:  # Typer converts options with pydantic
+            from claims.errors import plain_validation_message
+
+            error.message = plain_validation_message(error.message)
+            raise
         except OverflowError:  # a number no database column holds (--seed 1e30 digits)
             usage = UsageError("a number given is too large",
                                hint="give numbers below 9,223,372,036,854,775,807")
@@ -57,6 +62,7 @@ class ClaimsGroup(TyperGroup):
 
 
 app = typer.Typer(
+    rich_markup_mode=None,
     cls=ClaimsGroup,
     name="claims",
     help="A database of cited claims: look figures up, cite them, compare sources, study them.",
