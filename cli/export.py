@@ -1,6 +1,5 @@
 """``claims export anki|csv|json``: take the claims and their cards elsewhere."""
 
-from __future__ import annotations
 
 import json
 import sys

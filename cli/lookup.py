@@ -1,6 +1,5 @@
 """Lookup commands: ``search`` (ranked full-text search with filters) and ``show`` (one claim)."""
 
-from __future__ import annotations
 
 import json
 import sys
@@ -87,7 +86,7 @@ def search(
     render_rows(rows, fmt, SEARCH_COLUMNS)
 
 
-def _print_hits(rows: list[dict[str, Any]], excerpts: list[Excerpt]) -> None:
+def _print_hits(rows: list[dict[str, Any]], excerpts: "list[Excerpt]") -> None:
     from rich.text import Text
 
     from cli.output import _cell, print_table, shorten
@@ -127,7 +126,7 @@ def show(
         render_object(data, fmt)
 
 
-def _print_view(view: ClaimView, data: dict[str, Any]) -> None:
+def _print_view(view: "ClaimView", data: dict[str, Any]) -> None:
     from rich.panel import Panel
     from rich.text import Text
 

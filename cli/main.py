@@ -2,10 +2,12 @@
 
 Each command group lives in its own module and registers itself here. Command
 modules import the library inside the command functions, so ``claims --help``
-never loads the database layer.
+never loads the database layer. They do not use ``from __future__ import annotations``:
+Typer reads each command's signature three times, and string annotations would be
+evaluated each time (docs/benchmarks.md, "Start-up"). Help is Click's plain formatter
+(``rich_markup_mode=None``), which does not import rich.
 """
 
-from __future__ import annotations
 
 import importlib
 import sys
@@ -61,6 +63,22 @@ class ClaimsGroup(TyperGroup):
         return list(self.commands)  # registration order, not alphabetical
 
 
+def _is_utf8(arg: str) -> bool:
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from claims import __version__
+
+        sys.stdout.write(f"claims {__version__}\n")
+        raise typer.Exit()
+
+
 app = typer.Typer(
     rich_markup_mode=None,
     cls=ClaimsGroup,
@@ -106,22 +124,6 @@ def root(
     """
     ctx.obj = AppState(db=db, quiet=quiet, learner=learner)
     ctx.call_on_close(ctx.obj.close)
-
-
-def _is_utf8(arg: str) -> bool:
-    try:
-        arg.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _print_version(value: bool) -> None:
-    if value:
-        from claims import __version__
-
-        sys.stdout.write(f"claims {__version__}\n")
-        raise typer.Exit()
 
 
 for _name in COMMAND_MODULES:
