@@ -483,13 +483,21 @@ def paragraph_of(session: Session, claim: Claim) -> int | None:
 
 
 def load_claims(session: Session, ids: Sequence[str]) -> list[tuple[Claim, Source]]:
-    """The claims with these ids and their sources, in the order given; NotFound names
-    the first unknown id and suggests how to find one."""
+    """The claims with these ids (or aliases: an ``x-`` id of an earlier version) and their
+    sources, in the order given; NotFound names the first unknown id and suggests how to
+    find one."""
     rows = session.exec(
         select(Claim, Source).join(Source, col(Source.id) == Claim.source_id)
         .where(col(Claim.id).in_(list(ids)))
     ).all()
     found = {claim.id: (claim, source) for claim, source in rows}
+    missing = [claim_id for claim_id in ids if claim_id not in found]
+    if missing:  # an id an earlier version gave the claim (claims.ingest.ids)
+        for claim, source in session.exec(
+            select(Claim, Source).join(Source, col(Source.id) == Claim.source_id)
+            .where(col(Claim.alias).in_(missing))
+        ).all():
+            found[claim.alias or ""] = (claim, source)
     for claim_id in ids:
         if claim_id not in found:
             raise NotFound(f"no claim with id {claim_id!r}", hint=_id_hint(session, claim_id))

@@ -15,7 +15,7 @@ def head_revision() -> str | None:
     """This version's head revision, read from the migration files (None if not one head).
 
     >>> head_revision()
-    '0003'
+    '0006'
     """
     revisions, parents = set(), set()
     for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
