@@ -55,6 +55,14 @@ PLAIN_NUMBER_DIGITS = 4  # "5000" also finds "5,000"; "500" has no thousands to 
 YEAR_LIMIT = 9999  # years filter as integers: a longer number is a typo, not a year
 
 
+def check_limit(limit: int) -> None:
+    """UsageError unless 1 <= ``limit`` <= :data:`MAX_LIMIT` (a listing's page size;
+    PostgreSQL refuses a LIMIT past 2**63 where SQLite overflows)."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise UsageError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}",
+                         hint="pass `limit=20`, for example")
+
+
 def terms(words: str | None) -> list[str]:
     """The plain search terms in ``words``: lower-case, de-duplicated, in order, without
     stop words unless there is nothing else.
@@ -181,6 +189,7 @@ class ClaimRow:
     as_of: int | None
     modality: str
     same_as: str | None
+    alias: str | None
     sentence: str
     start: int
     end: int
@@ -251,9 +260,7 @@ def search(
     a range matches when it overlaps ``[min_value, max_value]``. Years filter on the
     year a figure refers to, or its source's year when the claim has none.
     """
-    if not 1 <= limit <= MAX_LIMIT:
-        raise UsageError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}",
-                         hint="pass `limit=20`, for example")
+    check_limit(limit)
     for name, year in (("year_from", year_from), ("year_to", year_to)):
         if year is not None and not -YEAR_LIMIT <= year <= YEAR_LIMIT:
             raise UsageError(f"`{name}={year}` is not a year",
