@@ -12,6 +12,8 @@ WEB_WORDS: dict[str, str] = {
     "claims.compare.list_topics()": "the compare page (/compare)",
     "claims.ingest.corpus.build_bundled()": "claims build",
     "url": "--db/CLAIMS_DB",
+    "year_from": "from",  # claims.search.search()'s years are the query's from= and to=
+    "year_to": "to",
 }
 
 
