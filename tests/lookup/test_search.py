@@ -6,6 +6,8 @@ Runs on SQLite, and on PostgreSQL when CLAIMS_TEST_DATABASE_URL is set (same tab
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from claims.errors import UsageError
 from claims.search import highlight_spans, search, suggest, terms
@@ -291,3 +293,25 @@ def test_a_synonym_is_highlighted(sample) -> None:  # type: ignore[no-untyped-de
     assert [sentence[a:b] for a, b in hit.sentence_highlights] == ["forces", "stationed"]
     hit = search(sample, "45000")[0]
     assert [hit.claim.sentence[a:b] for a, b in hit.sentence_highlights] == ["45", "000"]
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+       | st.from_regex(r"[0-9]{1,12}( troops| forces)?", fullmatch=True))
+def test_any_words_make_a_query_both_databases_accept(sample, words: str) -> None:  # type: ignore[no-untyped-def]
+    # numbers' written forms and synonyms are FTS5 / to_tsquery syntax built from words
+    hits = search(sample, words)
+    assert all(hit.claim.id for hit in hits)
+
+
+def test_a_broken_synonym_table_names_its_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from claims.errors import DataError
+    from claims.synonyms import load_synonyms
+
+    table = tmp_path / "synonyms.txt"
+    table.write_text("# comment\ntroops, forces\nU.S., america\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"synonyms.txt:3: 'U.S.' is not a lower-case word"):
+        load_synonyms(table)
+    table.write_text("troops, forces, armed forces\n", encoding="utf-8")
+    assert load_synonyms(table)["troops"] == (("forces",), ("armed", "forces"))
