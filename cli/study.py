@@ -60,9 +60,19 @@ def _show_card(console: Any, card: "Card", number: int) -> None:
 
 
 def _ask(console: Any, prompt: str) -> tuple[str, int]:
+    """An answer typed at the prompt; one the library refuses (5,000 digits) is asked again."""
+    from claims.errors import UsageError
+    from claims.study.answers import require_answer_text
+
     started = time.monotonic()
-    text = console.input(prompt)
-    return text, int((time.monotonic() - started) * 1000)
+    while True:
+        text = console.input(prompt)
+        try:
+            require_answer_text(text)
+        except UsageError as error:
+            console.print(f"[yellow]{error.message}: {error.hint}[/]", markup=True)
+            continue
+        return text, int((time.monotonic() - started) * 1000)
 
 
 def _show_verdict(console: Any, verdict: Any, context: dict[str, Any] | None = None) -> None:
