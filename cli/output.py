@@ -196,14 +196,17 @@ _TABLE_OVERHEAD = 3  # a column's border and padding, in a rich table
 
 
 def print_table(rows: Sequence[Sequence[Any]], cols: Sequence[str], *, title: str | None = None,
-                fixed: Iterable[str] = (), prose_min: int = PROSE_MIN) -> None:
+                fixed: Iterable[str] = (), wrap: Iterable[str] = (),
+                prose_min: int = PROSE_MIN) -> None:
     """Print ``rows`` (rich ``Text`` cells, one per column) as a table that fits the
     terminal, or as stacked records when it is too narrow (see above). ``fixed`` names
-    more columns to keep whole, besides :data:`_NO_WRAP` and those :data:`SHORT` wide."""
+    more columns to keep whole, besides :data:`_NO_WRAP` and those :data:`SHORT` wide;
+    ``wrap`` names columns to wrap all the same."""
     console = stdout_console()
-    kept = set(fixed) | _NO_WRAP
+    kept = (set(fixed) | _NO_WRAP) - set(wrap)
     natural = [max([len(col)] + [row[i].cell_len for row in rows]) for i, col in enumerate(cols)]
-    short = [col in kept or natural[i] <= SHORT for i, col in enumerate(cols)]
+    short = [col in kept or (natural[i] <= SHORT and col not in wrap)
+             for i, col in enumerate(cols)]
     prose = [i for i in range(len(cols)) if not short[i]]
     overhead = _TABLE_OVERHEAD * len(cols) + 1
     room = console.width - overhead - sum(n for n, s in zip(natural, short, strict=True) if s)
@@ -287,4 +290,10 @@ def render_object(obj: dict[str, Any], fmt: OutputFormat, title: str | None = No
         sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=indent) + "\n")
         return
     rows = [{"field": k, "value": _cell(v)} for k, v in obj.items()]
-    render_rows(rows, fmt, ["field", "value"], title=title)
+    if fmt is not OutputFormat.table:
+        render_rows(rows, fmt, ["field", "value"], title=title)
+        return
+    from rich.text import Text
+
+    print_table([[Text(row["field"]), Text(row["value"])] for row in rows], ["field", "value"],
+                title=title, fixed={"field"}, wrap={"value"})

@@ -128,3 +128,19 @@ def test_no_prose_column_is_narrower_than_the_minimum(cli: Any,
     widths = {cell.strip(): len(cell) - 2 for cell in header.split("┃")[1:-1]}
     assert widths["title"] >= PROSE_MIN
     assert widths["authors"] == len("Patrick M. Cronin")  # narrower only when all fits
+
+
+def test_one_object_is_a_field_value_table_that_wraps_values(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from cli.output import OutputFormat, render_object
+
+    monkeypatch.setenv("COLUMNS", "80")
+    sentence = ("The report, issued the day before the summit began, recommended a 20 percent "
+                "decrease in the total acreage of U.S. facilities in Okinawa.")
+    render_object({"card_id": "074ebb2a66-choice", "correct": True, "context": sentence},
+                  OutputFormat.table)
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert lines[3] == "│ card_id │ 074ebb2a66-choice" + " " * 50 + "│"
+    assert _shown("\n".join(lines), "value") == _words(sentence) | {
+        "074ebb2a66-choice", "True"}
