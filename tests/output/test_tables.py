@@ -59,13 +59,13 @@ def test_search_never_breaks_a_word(cli: Any, monkeypatch: pytest.MonkeyPatch,
 
 
 def test_search_stacks_records_when_narrow(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    output = _run(cli, monkeypatch, 80, "search", "surplus", "--limit", "2")
+    output = _run(cli, monkeypatch, 80, "search", "45000")  # one claim, on either database
     assert "┃" not in output
-    assert output.splitlines()[:4] == [
-        "id manning-1993-surplus-us-1992  source manning-1993  kind money",
-        "surface $49-billion",
-        "  sentence: …policies, runs $125-billion surpluses with its major trading",
-        "  partners (a $49-billion surplus with the United States in 1992) and hides",
+    assert output.splitlines() == [
+        "id cronin-1996-forces-45000  source cronin-1996  kind count",
+        "surface more than 45,000",
+        "  sentence: …steps was welcomed by most Japanese, even while the United States",
+        "  was able to maintain its current force level of more than 45,000 in Japan.",
     ]
 
 
