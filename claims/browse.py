@@ -12,9 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from claims.domain import Modality
-from claims.errors import NotFound
 from claims.search import search
-from claims.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -160,9 +158,9 @@ def show_source(session: Session, slug: str) -> SourceView:
 
     source = session.exec(select(Source).where(Source.slug == slug)).first()
     if source is None:
-        near = did_you_mean(slug, session.exec(select(Source.slug)).all())
-        raise NotFound(f"no source {slug!r}", hint=(near + " " if near else "")
-                       + "list sources with `claims.ingest.corpus.list_sources()`")
+        from claims.names import unknown_source
+
+        raise unknown_source(session, slug)
     claims = list(session.exec(select(Claim).where(Claim.source_id == source.id)
                                .order_by(col(Claim.start), col(Claim.id))).all())
     rows = list(session.exec(select(Paragraph).where(Paragraph.source_id == source.id)

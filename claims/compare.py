@@ -26,7 +26,7 @@ from claims.domain import Kind, Modality, Verdict, effective_modality, fact_year
 from claims.errors import NotFound
 from claims.metrics import MetricSpec, load_metrics
 from claims.models import Claim, ClaimTopic, Source, Topic
-from claims.suggest import close_matches, did_you_mean
+from claims.suggest import close_matches
 
 
 @dataclass(frozen=True)
@@ -398,12 +398,10 @@ def _topic_labels(session: Session) -> dict[str, str]:
 
 
 def _check_topic(session: Session, topic: str) -> str:
-    labels = _topic_labels(session)
-    if topic not in labels:
-        hint = did_you_mean(topic, labels) or "no topic is close"
-        raise NotFound(f"unknown topic {topic!r}",
-                       hint=hint + "; `claims.compare.list_topics()` lists them all")
-    return labels[topic]
+    from claims.names import require_topic
+
+    require_topic(session, topic)
+    return _topic_labels(session)[topic]
 
 
 def compare_topic(session: Session, topic: str) -> TopicMatrix:

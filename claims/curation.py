@@ -405,6 +405,7 @@ _CURATED_FIELDS = (
 def _merged_draft(claim: CuratedClaim, draft: ClaimDraft) -> ClaimDraft:
     update = {name: getattr(claim, name) for name in _CURATED_FIELDS}
     update["id"] = claim.id
+    update["alias"] = None  # it had the curated id before readable ids too
     update["origin"] = "both"
     update["topics"] = list(dict.fromkeys([*claim.topics, *draft.topics]))
     return draft.model_copy(update=update, deep=True)

@@ -35,6 +35,37 @@ def reword(text: str, swap: Callable[[str, str | None], str | None]) -> str:
     return _LIBRARY_WORD.sub(replace, text)
 
 
+# What pydantic puts before the message of a validator that raised (ValueError, assert).
+_VALIDATOR_PREFIXES = ("Value error, ", "Assertion failed, ")
+# pydantic's words for a value of the wrong type (Typer converts options with pydantic)
+_PYDANTIC_WORDS = {
+    "Input should be a valid integer, unable to parse string as an integer":
+        "not a whole number",
+    "Input should be a valid integer, got a number with a fractional part":
+        "not a whole number",
+    "Input should be a valid number, unable to parse string as a number": "not a number",
+    "Input should be a finite number": "not a finite number",
+    "Input should be a valid boolean, unable to interpret input": "not true or false",
+}
+
+
+def plain_validation_message(message: str) -> str:
+    """A pydantic error message in our words: a validator's own message without the
+    "Value error, " that pydantic puts before it, and plain words for a wrong type.
+
+    >>> plain_validation_message("Value error, 'monye' is not one of op-ed, report")
+    "'monye' is not one of op-ed, report"
+    >>> plain_validation_message("Invalid value for '--limit': Input should be a valid "
+    ...                          "integer, unable to parse string as an integer")
+    "Invalid value for '--limit': not a whole number"
+    """
+    for pydantic, plain in _PYDANTIC_WORDS.items():
+        message = message.replace(pydantic, plain)
+    for prefix in _VALIDATOR_PREFIXES:
+        message = message.replace(prefix, "")
+    return message
+
+
 class ClaimsError(Exception):
     """Base class: anything the user can fix, reported without a traceback."""
 

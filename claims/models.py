@@ -116,6 +116,9 @@ class ClaimBase(SQLModel):
     # the id of the claim this one restates in another currency ("8.7 trillion yen, or about
     # $54.8 billion": one amount, two readings); migration 0003
     same_as: str | None = None
+    # the id an earlier version gave an extracted claim (``x-`` + hash): it still finds
+    # the claim, and the claim's cards keep the ids made from it; migration 0005
+    alias: str | None = None
     sentence: str = ""
     start: int
     end: int
@@ -123,6 +126,7 @@ class ClaimBase(SQLModel):
 
 class Claim(ClaimBase, table=True):
     id: str = Field(primary_key=True)  # stable: survives rebuilds (see claims.ingest.ids)
+    alias: str | None = Field(default=None, index=True)
     source_id: int = Field(
         sa_column=Column(ForeignKey("source.id", ondelete="CASCADE"), index=True, nullable=False)
     )

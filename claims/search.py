@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from claims.db import search_sql
 from claims.db.reading import Reader, as_reader
 from claims.errors import UsageError
+from claims.names import require_source, require_topic
 from claims.suggest import close_matches
 
 if TYPE_CHECKING:
@@ -50,6 +51,16 @@ STOP_WORDS = frozenset("""
     just don should now
 """.split())
 MAX_LIMIT = 10_000
+PLAIN_NUMBER_DIGITS = 4  # "5000" also finds "5,000"; "500" has no thousands to split
+YEAR_LIMIT = 9999  # years filter as integers: a longer number is a typo, not a year
+
+
+def check_limit(limit: int) -> None:
+    """UsageError unless 1 <= ``limit`` <= :data:`MAX_LIMIT` (a listing's page size;
+    PostgreSQL refuses a LIMIT past 2**63 where SQLite overflows)."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise UsageError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}",
+                         hint="pass `limit=20`, for example")
 
 
 def terms(words: str | None) -> list[str]:
@@ -72,6 +83,31 @@ def terms(words: str | None) -> list[str]:
             break
     content = [term for term in found if term not in STOP_WORDS]
     return content or found
+
+
+def query_groups(search_terms: list[str]) -> list[search_sql.Group]:
+    """Each term with the other forms that find it: a number written out in thousands
+    ("45000" finds "45,000", which the index holds as the words 45 and 000) and the
+    term's synonyms (``data/synonyms.txt``, :mod:`claims.synonyms`).
+
+    >>> query_groups(["45000", "troops"])[0]
+    [('45000',), ('45', '000')]
+    >>> query_groups(["troops"])[0][:2]
+    [('troops',), ('forces',)]
+    >>> query_groups(["surplusage"])
+    [[('surplusage',)]]
+    """
+    from claims.synonyms import synonyms_of
+
+    groups: list[search_sql.Group] = []
+    for term in search_terms:
+        group: search_sql.Group = [(term,)]
+        if term.isdigit() and len(term) >= PLAIN_NUMBER_DIGITS and term[0] != "0":
+            head = len(term) % 3 or 3  # 1234567 -> 1 234 567
+            group.append((term[:head], *(term[i:i + 3] for i in range(head, len(term), 3))))
+        group += [form for form in synonyms_of(term) if form not in group]
+        groups.append(group)
+    return groups
 
 
 def highlight_spans(text: str, search_terms: list[str]) -> list[tuple[int, int]]:
@@ -153,6 +189,7 @@ class ClaimRow:
     as_of: int | None
     modality: str
     same_as: str | None
+    alias: str | None
     sentence: str
     start: int
     end: int
@@ -223,27 +260,33 @@ def search(
     a range matches when it overlaps ``[min_value, max_value]``. Years filter on the
     year a figure refers to, or its source's year when the claim has none.
     """
-    if not 1 <= limit <= MAX_LIMIT:
-        raise UsageError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}",
-                         hint="pass `limit=20`, for example")
+    check_limit(limit)
+    for name, year in (("year_from", year_from), ("year_to", year_to)):
+        if year is not None and not -YEAR_LIMIT <= year <= YEAR_LIMIT:
+            raise UsageError(f"`{name}={year}` is not a year",
+                             hint=f"give a year from -{YEAR_LIMIT} to {YEAR_LIMIT}, "
+                             "such as `year_from=1996`")
     reader = as_reader(database)
+    require_topic(reader, topic)
+    require_source(reader, source)
     search_terms = terms(words)
     if words and words.strip() and not search_terms:
         return []  # only punctuation or symbols: nothing that could match a word
     options = FilterOptions(topic, source, kind, metric, origin, year_from, year_to,
                             min_value, max_value)
+    groups = query_groups(search_terms)
+    shown = list(dict.fromkeys(word for group in groups for form in group for word in form))
     if search_terms and not options.any():
-        ranked = search_sql.top_fulltext_ids(reader, search_terms, limit,
+        ranked = search_sql.top_fulltext_ids(reader, groups, limit,
                                              window=search_sql.RANK_WINDOW)
-        return _hits(reader, ranked, search_terms)
+        return _hits(reader, ranked, shown)
     if search_terms:
         # first among the newest matches (the ranking window), then among all of them
         for window in (max(search_sql.RANK_WINDOW, limit), None):
-            ranked = search_sql.filtered_fulltext_ids(reader, search_terms, options, limit,
-                                                      window)
+            ranked = search_sql.filtered_fulltext_ids(reader, groups, options, limit, window)
             if len(ranked) == limit:
                 break
-        return _hits(reader, ranked, search_terms)
+        return _hits(reader, ranked, shown)
     return _hits(reader, [(i, None) for i in _listing(reader, options, limit)], [])
 
 

@@ -47,6 +47,7 @@ def claim_to_public(
         # additions beyond the contract
         "modality": claim.modality,
         "same_as": claim.same_as,
+        "alias": claim.alias,  # the x- id of an earlier version (claims.ingest.ids)
         "paragraph": claim.paragraph,
         "quote": claim.quote,
         "proposition": claim.proposition,

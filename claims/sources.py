@@ -16,9 +16,9 @@ from typing import Any
 
 from sqlmodel import Session, col, delete, select
 
-from claims.errors import InputError, NotFound, UsageError
+from claims.errors import InputError, UsageError
+from claims.names import unknown_source
 from claims.models import Claim, ClaimTopic, Paragraph, Source
-from claims.suggest import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -55,13 +55,10 @@ class Removal:
 
 
 def find_source(session: Session, slug: str) -> Source:
-    """The source with this slug; NotFound suggests close slugs."""
+    """The source with this slug; NotFound (:func:`claims.names.unknown_source`) if none."""
     source = session.exec(select(Source).where(Source.slug == slug)).first()
     if source is None:
-        near = did_you_mean(slug, session.exec(select(Source.slug)).all())
-        raise NotFound(f"no source {slug!r}",
-                       hint=(near + " " if near else "")
-                       + "list sources with `claims.ingest.corpus.list_sources()`")
+        raise unknown_source(session, slug)
     return source
 
 

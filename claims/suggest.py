@@ -28,20 +28,47 @@ def close_matches(wanted: str, choices: Iterable[str], n: int = MOST) -> list[st
     ['defense-spending']
     >>> close_matches("m", ["m3", "m1", "m2", "x"])  # equally close: alphabetical
     ['m1', 'm2', 'm3']
+
+    Name-year slugs and readable ids: the words must be alike, not only the digits they
+    share, and a name that holds every word typed is close however long it is.
+
+    >>> close_matches("cronin-1969", ["cronin-1996", "manning-1993"])
+    ['cronin-1996']
+    >>> close_matches("forces-45000", ["cronin-1996-forces-45000", "x-f632b6fc0c5c"])
+    ['cronin-1996-forces-45000']
+    >>> close_matches("xyz", ["x-f632b6fc0c5c", "x-0285c681ad65"])
+    []
+    >>> close_matches("x-f632", ["x-f632b6fc0c5c", "x-0285c681ad65"])
+    ['x-f632b6fc0c5c']
     """
     folded = wanted.casefold().strip()
-    width = len(_WORDS.split(folded))
+    words = [word for word in _WORDS.split(folded) if word]
     scored: dict[str, float] = {}
     for choice in choices:
-        name = choice.casefold()
-        lead = " ".join(_WORDS.split(name)[:width])
-        score = max(_ratio(folded, name), _ratio(folded, lead))
+        score = _score(folded, words, choice.casefold())
         if score >= CUTOFF and score > scored.get(choice, -1.0):
             scored[choice] = score
     return sorted(scored, key=lambda c: (-scored[c], c))[:n]
 
 
 _WORDS = re.compile(r"[\s_-]+")
+
+
+def _score(folded: str, words: list[str], name: str) -> float:
+    """How close ``name`` is to what was typed (``folded``, split into ``words``)."""
+    parts = [part for part in _WORDS.split(name) if part]
+    if words and all(len(word) >= 3 and word in parts for word in words):
+        return 1.0 - 0.01 * (len(parts) - len(words))  # every word typed is in it
+    if len(folded) >= 4 and name.startswith(folded):  # the start of a short id
+        return 0.9 - 0.01 * (len(name) - len(folded)) / len(name)
+    lead = " ".join(parts[:len(words)])
+    score = max(_ratio(folded, name), _ratio(folded, lead))
+    # "cronin-1969" is not "manning-1993": the words (not the digits) must be alike too
+    named = [word for word in words if not word.isdigit()]
+    naming = [part for part in parts if not part.isdigit()][:len(named)]
+    if score >= CUTOFF and named and naming and any(w.isdigit() for w in words):
+        score = min(score, _ratio(" ".join(named), " ".join(naming)))
+    return score
 
 
 def _ratio(a: str, b: str) -> float:

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from claims.errors import DataError
+from claims.errors import DataError, plain_validation_message
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -64,7 +64,7 @@ def validate_entries(path: Path, raw: Any, model: type[Model], label: str) -> li
             field = ".".join(str(part) for part in first["loc"]) or "(entry)"
             where = f"{path}:{line}" if line else str(path)
             raise DataError(
-                f"{where}: {label} {name!r}: {field}: {first['msg']}",
+                f"{where}: {label} {name!r}: {field}: {plain_validation_message(first['msg'])}",
                 hint=f"fix the {label} entry in {path.name}",
             ) from None
     return entries

@@ -4,7 +4,6 @@ Each is one learner's (``--learner``) except tags, edits and imported cards, whi
 are the cards' content and so shared by every learner of the database.
 """
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated

@@ -1,6 +1,5 @@
 """``claims check``: validate curated data, source metadata and the database."""
 
-from __future__ import annotations
 
 import sys
 from dataclasses import replace

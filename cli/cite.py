@@ -1,6 +1,5 @@
 """``claims cite``: citations of claims (with quote and paragraph) or of a source."""
 
-from __future__ import annotations
 
 import sys
 from typing import Annotated

@@ -1,6 +1,5 @@
 """Comparison commands: ``compare``, ``timeline``, ``metrics``, ``topics``."""
 
-from __future__ import annotations
 
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
@@ -106,7 +105,7 @@ def topics(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
 # --- rendering -------------------------------------------------------------------
 
 
-def _render_comparison(result: MetricComparison, fmt: OutputFormat) -> None:
+def _render_comparison(result: "MetricComparison", fmt: OutputFormat) -> None:
     if result.alternatives:
         message(f"Note: also matched {', '.join(result.alternatives)}; "
                 f"showing {result.metric}.")
@@ -142,7 +141,7 @@ def _render_comparison(result: MetricComparison, fmt: OutputFormat) -> None:
         render_rows(pairs, fmt, PAIR_COLUMNS, title="Verdicts")
 
 
-def _short_names(result: MetricComparison) -> dict[str, str]:
+def _short_names(result: "MetricComparison") -> dict[str, str]:
     """``source: surface`` for each claim, numbered when two would read the same."""
     names: dict[str, str] = {}
     seen: dict[str, int] = {}
@@ -158,7 +157,7 @@ def _clip(text: str, limit: int = CLIP) -> str:
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
-def _render_matrix(matrix: TopicMatrix, fmt: OutputFormat) -> None:
+def _render_matrix(matrix: "TopicMatrix", fmt: OutputFormat) -> None:
     if fmt in (OutputFormat.json, OutputFormat.jsonl):
         render_object(matrix.to_dict(), fmt)
         return
@@ -174,7 +173,7 @@ def _render_matrix(matrix: TopicMatrix, fmt: OutputFormat) -> None:
         message(f"{matrix.other_claims} more claims on this topic have no metric or proposition.")
 
 
-def _print_chart(line: Timeline, fenced: bool) -> None:
+def _print_chart(line: "Timeline", fenced: bool) -> None:
     """A horizontal bar per point, scaled per series; ``+`` marks an open upper bound.
 
     Years (dates) are drawn from just before the earliest, so that they differ visibly.

@@ -1,6 +1,5 @@
 """Corpus commands: ``build``, ``ingest``, ``sources``."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated

@@ -1,6 +1,5 @@
 """``claims export anki|csv|json``: take the claims and their cards elsewhere."""
 
-from __future__ import annotations
 
 import json
 import sys
@@ -61,8 +60,11 @@ def export_csv(
 ) -> None:
     """Write the cards as CSV rows front,back,tags (Anki and Quizlet import this).
 
+    Like every export, --out creates the folders it names.
+
     Example: claims export csv --out cards.csv
     """
+    from claims.outfile import open_out
     from claims.study.api import export_csv as run
     from claims.study.api import parse_now
 
@@ -70,7 +72,7 @@ def export_csv(
         if out is None:
             run(session, sys.stdout, deck=deck, header=header, now=parse_now(now))
             return
-        with out.open("w", encoding="utf-8", newline="") as stream:
+        with open_out(out) as stream:
             count = run(session, stream, deck=deck, header=header, now=parse_now(now))
     message(f"Wrote {count} cards to {out}.")
 
@@ -87,8 +89,11 @@ def export_json(
 ) -> None:
     """Write the claims with their sources (and cards) as one JSON object.
 
+    Like every export, --out creates the folders it names.
+
     Example: claims export json --out claims.json
     """
+    from claims.outfile import open_out
     from claims.study.api import export_json as run
     from claims.study.api import parse_now
 
@@ -98,7 +103,8 @@ def export_json(
     if out is None:
         sys.stdout.write(text)
         return
-    out.write_text(text, encoding="utf-8")
+    with open_out(out) as stream:
+        stream.write(text)
     message(f"Wrote {len(data['claims'])} claims from {len(data['sources'])} sources to {out}.")
 
 

@@ -1,6 +1,5 @@
 """``claims extract``: figures of any text file, no database needed."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated

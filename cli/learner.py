@@ -1,6 +1,5 @@
 """``claims learner``: the people studying on this database, with their counts."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

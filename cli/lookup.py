@@ -1,6 +1,5 @@
 """Lookup commands: ``search`` (ranked full-text search with filters) and ``show`` (one claim)."""
 
-from __future__ import annotations
 
 import json
 import sys
@@ -26,8 +25,8 @@ if TYPE_CHECKING:
 
 SEARCH_COLUMNS = ["id", "source", "kind", "surface", "value", "unit", "as_of", "sentence"]
 TABLE_COLUMNS = ["id", "source", "kind", "surface", "sentence"]  # JSON has every key
-MAX_WIDTHS = {"id": 20, "surface": 16}  # the sentence column takes the rest
 SENTENCE_MIN_WIDTH = 40
+SURFACE_WIDTH = 24  # a statement's surface is its sentence: the table shows its start
 HIGHLIGHT = "bold yellow"  # the words searched for
 FIGURE = "underline"  # the claim's figure in its sentence
 
@@ -87,26 +86,22 @@ def search(
     render_rows(rows, fmt, SEARCH_COLUMNS)
 
 
-def _print_hits(rows: list[dict[str, Any]], excerpts: list[Excerpt]) -> None:
-    from rich import box
-    from rich.table import Table
+def _print_hits(rows: list[dict[str, Any]], excerpts: "list[Excerpt]") -> None:
     from rich.text import Text
 
-    from cli.output import _cell, stdout_console
+    from cli.output import _cell, print_table, shorten
 
-    table = Table(show_lines=False, expand=True, box=box.SIMPLE_HEAD)
-    for column in TABLE_COLUMNS:
-        table.add_column(column, overflow="fold", ratio=1 if column == "sentence" else None,
-                         max_width=MAX_WIDTHS.get(column),
-                         min_width=SENTENCE_MIN_WIDTH if column == "sentence" else None)
+    cells = []
     for row, part in zip(rows, excerpts, strict=True):
         sentence = Text(part.text)
         if part.figure:
             sentence.stylize(FIGURE, *part.figure)
         for start, end in part.matches:
             sentence.stylize(HIGHLIGHT, start, end)
-        table.add_row(*(Text(_cell(row[c])) for c in TABLE_COLUMNS[:-1]), sentence)
-    stdout_console().print(table)
+        cells.append([*(Text(_cell(row[c])) for c in TABLE_COLUMNS[:-2]),
+                      shorten(Text(row["surface"]), SURFACE_WIDTH), sentence])
+    # too narrow for a SENTENCE_MIN_WIDTH sentence column: one stacked record per claim
+    print_table(cells, TABLE_COLUMNS, fixed={"surface"}, prose_min=SENTENCE_MIN_WIDTH)
 
 
 def show(
@@ -131,7 +126,7 @@ def show(
         render_object(data, fmt)
 
 
-def _print_view(view: ClaimView, data: dict[str, Any]) -> None:
+def _print_view(view: "ClaimView", data: dict[str, Any]) -> None:
     from rich.panel import Panel
     from rich.text import Text
 

@@ -20,7 +20,7 @@ from claims.errors import ClaimsError, reword
 
 FORMAT_META_KEY = "claims.format"
 _NO_WRAP = frozenset({"id", "slug", "source", "date", "status", "as_of", "due", "card_id",
-                      "claims", "value", "start"})
+                      "claims", "value", "start", "kind", "state", "origin", "verdict"})
 
 
 class OutputFormat(StrEnum):
@@ -83,6 +83,8 @@ CLI_WORDS: dict[str, str] = {
     "metric": "--metric",
     "source": "--source",
     "ids": "ID...",
+    "year_from": "--from",
+    "year_to": "--to",
     "overrides.title": "--title",
     "overrides.authors": "--author",
     "overrides.date": "--date",
@@ -185,15 +187,91 @@ def render_rows(
     if fmt is OutputFormat.md:
         sys.stdout.write(markdown_table(rows, cols))
         return
+    from rich.text import Text
+
+    print_table([[Text(_cell(row.get(c))) for c in cols] for row in rows], cols, title=title)
+
+
+# A table for people (tests/output/test_tables.py runs these at 80 and 60 columns):
+# short columns (ids, slugs, dates, numbers) are never cut; prose columns share the rest
+# of the width, wrapped at spaces, never inside a word. When the terminal is too narrow
+# to give each prose column PROSE_MIN characters, the rows are printed as stacked
+# records instead: the short fields on one line, then each prose field below.
+PROSE_MIN = 24
+PROSE_LINES = 4  # in a table, a prose cell longer than this many lines ends in "…"
+SHORT = 12  # a column whose cells are all this narrow is never wrapped
+_TABLE_OVERHEAD = 3  # a column's border and padding, in a rich table
+
+
+def print_table(rows: Sequence[Sequence[Any]], cols: Sequence[str], *, title: str | None = None,
+                fixed: Iterable[str] = (), wrap: Iterable[str] = (),
+                prose_min: int = PROSE_MIN) -> None:
+    """Print ``rows`` (rich ``Text`` cells, one per column) as a table that fits the
+    terminal, or as stacked records when it is too narrow (see above). ``fixed`` names
+    more columns to keep whole, besides :data:`_NO_WRAP` and those :data:`SHORT` wide;
+    ``wrap`` names columns to wrap all the same."""
+    console = stdout_console()
+    kept = (set(fixed) | _NO_WRAP) - set(wrap)
+    natural = [max([len(col)] + [row[i].cell_len for row in rows]) for i, col in enumerate(cols)]
+    short = [col in kept or (natural[i] <= SHORT and col not in wrap)
+             for i, col in enumerate(cols)]
+    prose = [i for i in range(len(cols)) if not short[i]]
+    overhead = _TABLE_OVERHEAD * len(cols) + 1
+    room = console.width - overhead - sum(n for n, s in zip(natural, short, strict=True) if s)
+    if sum(natural) + overhead <= console.width:
+        room = sum(natural[i] for i in prose)  # everything fits as it is
+    elif not prose or room < prose_min * len(prose):
+        _print_stacked(console, rows, cols, short, title)
+        return
     from rich.table import Table
 
     table = Table(title=title, show_lines=False)
-    for col in cols:
-        fixed = col in _NO_WRAP  # short keys stay whole; prose columns share the rest
-        table.add_column(col, no_wrap=fixed, ratio=None if fixed else 1)
+    for i, col in enumerate(cols):
+        table.add_column(col, no_wrap=short[i], ratio=None if short[i] else 1,
+                         overflow="ellipsis")
+    each = room // max(len(prose), 1)
     for row in rows:
-        table.add_row(*(_cell(row.get(c)) for c in cols))
-    stdout_console().print(table)
+        table.add_row(*(cell if short[i] else shorten(cell, each * PROSE_LINES)
+                        for i, cell in enumerate(row)))
+    console.print(table)
+
+
+def shorten(cell: Any, most: int) -> Any:
+    """``cell`` (a rich Text) cut at a space to at most ``most`` characters, with "…"."""
+    if cell.cell_len <= most:
+        return cell
+    cut = str(cell).rfind(" ", 0, most - 1)
+    kept = cell[: cut if cut > most // 2 else most - 1]
+    kept.rstrip()
+    return kept.append("…")
+
+
+def _print_stacked(console: Any, rows: Sequence[Sequence[Any]], cols: Sequence[str],
+                   short: Sequence[bool], title: str | None) -> None:
+    from rich.text import Text
+
+    if title:
+        console.print(Text(title, style="bold"))
+    for number, row in enumerate(rows):
+        if number:
+            console.print()
+        head = Text()  # the short fields, a new line where the next would not fit
+        for i, cell in enumerate(row):
+            if short[i] and cell.cell_len:
+                field = Text(f"{cols[i]} ", style="dim").append_text(cell)
+                if head and head.cell_len % console.width + 2 + field.cell_len > console.width:
+                    head.append("\n")
+                elif head:
+                    head.append("  ")
+                head.append_text(field)
+        if head:
+            console.print(head, overflow="ellipsis")
+        for i, cell in enumerate(row):
+            if not short[i] and cell.cell_len:
+                line = Text(f"{cols[i]}: ", style="dim").append_text(cell)
+                for part in line.wrap(console, max(console.width - 2, 20)):
+                    part.rstrip()
+                    console.print(Text("  ").append_text(part), soft_wrap=True)
 
 
 def _csv_cell(value: Any) -> str:
@@ -220,4 +298,10 @@ def render_object(obj: dict[str, Any], fmt: OutputFormat, title: str | None = No
         sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=indent) + "\n")
         return
     rows = [{"field": k, "value": _cell(v)} for k, v in obj.items()]
-    render_rows(rows, fmt, ["field", "value"], title=title)
+    if fmt is not OutputFormat.table:
+        render_rows(rows, fmt, ["field", "value"], title=title)
+        return
+    from rich.text import Text
+
+    print_table([[Text(row["field"]), Text(row["value"])] for row in rows], ["field", "value"],
+                title=title, fixed={"field"}, wrap={"value"})

@@ -1,6 +1,5 @@
 """``claims serve``: the browser face and the JSON API (web/), served by uvicorn."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

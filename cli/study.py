@@ -6,7 +6,6 @@ every answer when given, so Ctrl-C (exit 130) or the end of input (exit 0) stops
 session without losing anything.
 """
 
-from __future__ import annotations
 
 import sys
 import time
@@ -51,7 +50,7 @@ def _console() -> Any:
     return Console(highlight=False)
 
 
-def _show_card(console: Any, card: Card, number: int) -> None:
+def _show_card(console: Any, card: "Card", number: int) -> None:
     from rich.markup import escape
 
     console.rule(f"[bold]{number}[/]  {card.kind}  [dim]{card.id}[/]")
@@ -61,9 +60,19 @@ def _show_card(console: Any, card: Card, number: int) -> None:
 
 
 def _ask(console: Any, prompt: str) -> tuple[str, int]:
+    """An answer typed at the prompt; one the library refuses (5,000 digits) is asked again."""
+    from claims.errors import UsageError
+    from claims.study.answers import require_answer_text
+
     started = time.monotonic()
-    text = console.input(prompt)
-    return text, int((time.monotonic() - started) * 1000)
+    while True:
+        text = console.input(prompt)
+        try:
+            require_answer_text(text)
+        except UsageError as error:
+            console.print(f"[yellow]{error.message}: {error.hint}[/]", markup=True)
+            continue
+        return text, int((time.monotonic() - started) * 1000)
 
 
 def _show_verdict(console: Any, verdict: Any, context: dict[str, Any] | None = None) -> None:
@@ -150,7 +159,7 @@ def review(
             console.print("Nothing to review now. Come back later, or try: claims quiz")
 
 
-def _review_loop(console: Any, run: ReviewRun, no_rate: bool) -> None:
+def _review_loop(console: Any, run: "ReviewRun", no_rate: bool) -> None:
     """Ask, check, rate, record until no card is left; an interrupted rating keeps the answer."""
     number = 0
     while (card := run.next_card()) is not None:
@@ -220,7 +229,7 @@ def _render_quiz(result: dict[str, Any], fmt: OutputFormat) -> None:
     message(f"Score: {total['correct']}/{total['questions']} ({total['percent']}%)")
 
 
-def _interactive_quiz(session: Any, cards: list[Card], record: bool, fixed: Any,
+def _interactive_quiz(session: Any, cards: "list[Card]", record: bool, fixed: Any,
                       learner: str | None) -> None:
     from claims.study.api import clock
     from claims.study.session import quiz_answer, score

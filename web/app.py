@@ -23,7 +23,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claims import __version__
-from claims.errors import ClaimsError, Conflict, DatabaseError, NotFound
+from claims.errors import ClaimsError, Conflict, DatabaseError, NotFound, plain_validation_message
 from claims.suggest import suggested_names
 from web.words import in_web_words
 
@@ -204,7 +204,7 @@ def _add_error_handlers(app: FastAPI) -> None:
         problems = []
         for item in exc.errors():
             where = ".".join(str(p) for p in item.get("loc", ())[1:]) or "request"
-            problems.append(f"{where}: {item.get('msg', 'invalid')}")
+            problems.append(f"{where}: {plain_validation_message(item.get('msg', 'invalid'))}")
         return error_response(request, 400, "; ".join(problems) or "invalid request",
                               "see /openapi.json for the parameters each route takes")
 

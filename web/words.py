@@ -14,6 +14,8 @@ WEB_WORDS: dict[str, str] = {
     "url": "--db/CLAIMS_DB",
     "claims.study.api.list_cards()": "your cards (/api/cards)",
     "claims.study.learners.list_learners()": "the class page (/class)",
+    "year_from": "from",  # claims.search.search()'s years are the query's from= and to=
+    "year_to": "to",
 }
 
 

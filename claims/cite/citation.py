@@ -481,12 +481,9 @@ def cite_source(session: Session, slug: str, style: CitationStyle | str) -> Bibl
     style = CitationStyle(style)
     source = session.exec(select(Source).where(Source.slug == slug)).first()
     if source is None:
-        near = did_you_mean(slug, session.exec(select(Source.slug)).all())
-        raise NotFound(
-            f"no source {slug!r}",
-            hint=(near + " " if near else "")
-            + "list sources with `claims.ingest.corpus.list_sources()`",
-        )
+        from claims.names import unknown_source
+
+        raise unknown_source(session, slug)
     return Bibliography(style=style, references=_references([source], style))
 
 
@@ -503,24 +500,41 @@ def paragraph_of(session: Session, claim: Claim) -> int | None:
 
 
 def load_claims(session: Session, ids: Sequence[str]) -> list[tuple[Claim, Source]]:
-    """The claims with these ids and their sources, in the order given; NotFound names
-    the first unknown id and suggests how to find one."""
+    """The claims with these ids (or aliases: an ``x-`` id of an earlier version) and their
+    sources, in the order given; NotFound names the first unknown id and suggests how to
+    find one."""
     rows = session.exec(
         select(Claim, Source).join(Source, col(Source.id) == Claim.source_id)
         .where(col(Claim.id).in_(list(ids)))
     ).all()
     found = {claim.id: (claim, source) for claim, source in rows}
+    missing = [claim_id for claim_id in ids if claim_id not in found]
+    if missing:  # an id an earlier version gave the claim (claims.ingest.ids)
+        for claim, source in session.exec(
+            select(Claim, Source).join(Source, col(Source.id) == Claim.source_id)
+            .where(col(Claim.alias).in_(missing))
+        ).all():
+            found[claim.alias or ""] = (claim, source)
     for claim_id in ids:
         if claim_id not in found:
             raise NotFound(f"no claim with id {claim_id!r}", hint=_id_hint(session, claim_id))
     return [found[claim_id] for claim_id in dict.fromkeys(ids)]
 
 
+ID_POOL = 20_000  # up to this many claims, an unknown id is compared with every id
+
+
 def _id_hint(session: Session, claim_id: str) -> str:
     """Up to three existing ids close to an unknown one, else where to look."""
-    suggestion = ""
-    # the ids that share the longest prefix with it (an index range scan, fast at any size)
+    # every id, when there are not too many to compare (readable ids resemble what is
+    # typed anywhere in them: "forces-45000")
+    everything = session.exec(select(Claim.id).limit(ID_POOL + 1)).all()
+    suggestion = did_you_mean(claim_id, everything) if len(everything) <= ID_POOL else ""
+    # else the ids that share the longest prefix with it (an index range scan, fast at
+    # any size)
     for cut in range(len(claim_id), 0, -1):
+        if suggestion or len(everything) <= ID_POOL:
+            break
         prefix = claim_id[:cut]
         candidates = session.exec(
             select(Claim.id).where(col(Claim.id) >= prefix, col(Claim.id) < prefix + "\uffff")

@@ -25,7 +25,12 @@ if TYPE_CHECKING:
 # surface, sentence, quote, proposition, subject, metric.
 FTS_WEIGHTS = (4.0, 1.0, 2.0, 2.0, 3.0, 3.0)
 _BM25 = f"-bm25(claim_fts, {', '.join(str(w) for w in FTS_WEIGHTS)})"
-_PG_QUERY = "websearch_to_tsquery('english', :fts_query)"
+_PG_QUERY = "to_tsquery('english', :fts_query)"
+
+# A query is a list of groups, all required; a group lists the forms that satisfy it
+# (the word typed, its synonyms, a number's plain form), each a phrase: a tuple of words.
+Phrase = tuple[str, ...]
+Group = list[Phrase]
 
 # Ranking reads every matching row: on SQLite bm25 costs a few microseconds a row, on
 # PostgreSQL fetching the rows does, so a word found in 100,000 claims would take a
@@ -45,26 +50,44 @@ _PROBE_COLUMNS = ("id", "source_id", "start", "kind", "metric", "origin", "as_of
 _DOCUMENT_ORDER = "c.source_id, c.start, c.id"
 
 
-def fts_query_text(terms: list[str]) -> str:
-    """The MATCH / websearch text for ``terms``: each one double-quoted, all required.
+def fts_query_text(groups: list[Group], dialect: str = "sqlite") -> str:
+    """The FTS5 MATCH text (SQLite) or ``to_tsquery`` text (PostgreSQL) for ``groups``:
+    every group required, any form of a group enough, a phrase's words in a row.
 
-    >>> fts_query_text(['surplus', 'japan'])
-    '"surplus" "japan"'
-    >>> fts_query_text(['a"b'])
+    >>> groups = [[("troops",), ("forces",)], [("45000",), ("45", "000")]]
+    >>> fts_query_text(groups)
+    '("troops" OR "forces") AND ("45000" OR "45 000")'
+    >>> fts_query_text(groups, "postgresql")
+    '(troops | forces) & (45000 | 45 <-> 000)'
+    >>> fts_query_text([[('a"b',)]])
     '"a""b"'
+
+    Words are ``claims.search.terms`` tokens (letters, digits): nothing in them is
+    query syntax in ``to_tsquery``; FTS5 phrases are double-quoted all the same.
     """
-    return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+    if dialect == "sqlite":
+        def phrase(words: Phrase) -> str:
+            return '"' + " ".join(words).replace('"', '""') + '"'
+        joiner, either = " AND ", " OR "
+    else:
+        def phrase(words: Phrase) -> str:
+            return " <-> ".join("".join(ch for ch in word if ch.isalnum()) for word in words)
+        joiner, either = " & ", " | "
+    parts = [phrase(group[0]) if len(group) == 1 else
+             "(" + either.join(phrase(form) for form in group) + ")" for group in groups]
+    return joiner.join(parts)
 
 
 def top_fulltext_ids(
-    reader: Reader, terms: list[str], limit: int, window: int | None = RANK_WINDOW
+    reader: Reader, terms: list[Group], limit: int, window: int | None = RANK_WINDOW
 ) -> list[tuple[str, float]]:
     """The ``limit`` best ``(claim_id, score)`` for ``terms``, best first (no filters).
 
     Ranks at most ``window`` matches, the newest (``None`` ranks them all); on SQLite
     inside the FTS index, touching ``claim`` only for the winners.
     """
-    params: dict[str, Any] = {"fts_query": fts_query_text(terms), "limit": limit}
+    params: dict[str, Any] = {"fts_query": fts_query_text(terms, reader.dialect),
+                              "limit": limit}
     if window is not None:
         params["window"] = max(window, limit)
     if reader.dialect == "sqlite":
@@ -83,7 +106,7 @@ def top_fulltext_ids(
 
 
 def filtered_fulltext_ids(
-    reader: Reader, terms: list[str], options: FilterOptions, limit: int,
+    reader: Reader, terms: list[Group], options: FilterOptions, limit: int,
     window: int | None = RANK_WINDOW,
 ) -> list[tuple[str, float]]:
     """The ``limit`` best ``(claim_id, score)`` matching ``terms`` and every filter.
@@ -92,7 +115,7 @@ def filtered_fulltext_ids(
     :func:`top_fulltext_ids` does; ``None`` among all of them.
     """
     conditions, params = filter_conditions(options)
-    params |= {"fts_query": fts_query_text(terms), "limit": limit}
+    params |= {"fts_query": fts_query_text(terms, reader.dialect), "limit": limit}
     if window is not None:
         params["window"] = window
     if reader.dialect == "sqlite":
@@ -218,6 +241,24 @@ def names(reader: Reader) -> dict[str, list[str]]:
             " ORDER BY metric")],
         "sources": [row[0] for row in reader.rows("SELECT slug FROM source ORDER BY id")],
     }
+
+
+def topic_keys(reader: Reader) -> list[str]:
+    """Every topic key, in order."""
+    return [row[0] for row in reader.rows("SELECT key FROM topic ORDER BY key")]
+
+
+def source_slugs(reader: Reader) -> list[str]:
+    """Every source slug, in order."""
+    return [row[0] for row in reader.rows("SELECT slug FROM source ORDER BY slug")]
+
+
+def topic_exists(reader: Reader, key: str) -> bool:
+    return bool(reader.rows("SELECT 1 FROM topic WHERE key = :key", {"key": key.lower()}))
+
+
+def source_exists(reader: Reader, slug: str) -> bool:
+    return bool(reader.rows("SELECT 1 FROM source WHERE slug = :slug", {"slug": slug.lower()}))
 
 
 def indexed_words(reader: Reader, limit: int = 20_000) -> list[str]:

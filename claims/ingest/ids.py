@@ -1,6 +1,10 @@
-"""Stable ids. A claim's id survives rebuilds: it hangs on what the claim says and where
-it stands in its sentence, not on row order or on offsets that an edit elsewhere in the
-document would shift."""
+"""Stable ids. A claim's id survives rebuilds: it hangs on what the claim says, not on
+row order or on offsets that an edit elsewhere in the document would shift.
+
+An extracted claim's id is readable: its source's slug, what it measures and its figure
+(``cronin-1996-us-forces-in-japan-45000``). The ``x-`` + hash id that earlier versions
+gave it is kept as its ``alias``: such ids keep working wherever an id is looked up, and
+cards keep the ids they were made with (``claims.study.drafts.claim_key``)."""
 
 from __future__ import annotations
 
@@ -23,7 +27,56 @@ def extracted_claim_id(slug: str, kind: str, sentence: str, surface: str, occurr
     return "x-" + _digest(slug, kind, folded, surface, str(occurrence))[:12]
 
 
-def slugify(text: str, max_length: int = 48) -> str:
+FIGURE_SLUG_LENGTH = 24  # of the figure's part of a readable id
+MEASURE_SLUG_LENGTH = 32  # of the metric's (or kind's) part
+
+
+def readable_claim_id(slug: str, kind: str, metric: str | None, surface: str) -> str:
+    """``slug-measure-figure``: the source's slug, the metric key (else the kind), and the
+    figure as written, commas and the extractor's qualifier words ("more than") dropped.
+    Two figures of one source can share it: :func:`unique_ids` numbers the later ones.
+
+    >>> readable_claim_id("cronin-1996", "count", "us-forces-in-japan", "more than 45,000")
+    'cronin-1996-us-forces-in-japan-45000'
+    >>> readable_claim_id("manning-1993", "money", None, "$49-billion")
+    'manning-1993-money-49-billion'
+    >>> readable_claim_id("cronin-1996", "ratio", "okinawa-land-return", "one-fifth")
+    'cronin-1996-okinawa-land-return-one-fifth'
+    >>> readable_claim_id("glosserman-2003", "date", None, "Sept. 11, 2001")
+    'glosserman-2003-date-sept-11-2001'
+    """
+    from claims.extract._tables import QUALIFIER_WORDS
+
+    figure = " ".join(surface.replace(",", "").split())
+    for words in sorted(QUALIFIER_WORDS, key=len, reverse=True):
+        if figure.lower().startswith(words + " "):
+            figure = figure[len(words) + 1:]
+            break
+    figure = slugify(figure, FIGURE_SLUG_LENGTH, fallback="")
+    measure = slugify(metric or kind, MEASURE_SLUG_LENGTH, fallback=kind)
+    return "-".join(part for part in (slug, measure, figure) if part)
+
+
+def unique_ids(ids: list[str], taken: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """``ids`` with the second and later uses of one id (or of one in ``taken``) numbered
+    ``-2``, ``-3``..., in order.
+
+    >>> unique_ids(["a", "b", "a", "a"], taken={"b"})
+    ['a', 'b-2', 'a-2', 'a-3']
+    """
+    used = set(taken)
+    result = []
+    for wanted in ids:
+        candidate, number = wanted, 1
+        while candidate in used:
+            number += 1
+            candidate = f"{wanted}-{number}"
+        used.add(candidate)
+        result.append(candidate)
+    return result
+
+
+def slugify(text: str, max_length: int = 48, fallback: str = "document") -> str:
     """A lower-case, hyphenated slug.
 
     >>> slugify("Tokyo and Washington face critical alliance challenge!")
@@ -37,4 +90,4 @@ def slugify(text: str, max_length: int = 48) -> str:
         if len(candidate) > max_length:
             break
         slug = candidate
-    return slug or "document"
+    return slug or fallback

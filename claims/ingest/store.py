@@ -17,10 +17,10 @@ from pydantic import ValidationError
 from sqlalchemy import insert
 from sqlmodel import Session, col, delete, select
 
-from claims.errors import InputError, UsageError
+from claims.errors import InputError, UsageError, plain_validation_message
 from claims.extract import Extraction, Extractor
 from claims.ingest.clean import CleanDocument, DocFormat, clean_document, detect_format
-from claims.ingest.ids import extracted_claim_id, slugify
+from claims.ingest.ids import extracted_claim_id, readable_claim_id, slugify, unique_ids
 from claims.ingest.metadata import Author, SourceMeta
 from claims.ingest.textio import SUPPORTED_SUFFIXES, DecodedText, read_document
 from claims.models import Claim, ClaimDraft, ClaimTopic, Paragraph, Source, Topic
@@ -120,7 +120,7 @@ def draft_claims(
 ) -> list[ClaimDraft]:
     """Extracted claims of one document as drafts with stable ids and original offsets;
     ``date`` (the source's, ISO) dates relative phrases ("last year")."""
-    drafts: list[ClaimDraft] = []
+    drafts: list[ClaimDraft] = []  # ids made unique when stored (_store_claims)
     occurrences: Counter[tuple[str, str, str]] = Counter()
     starts: dict[int, str] = {}  # a figure's start -> its draft id, for same_as links
     for item in _run(extractor, clean.text, date):
@@ -131,7 +131,8 @@ def draft_claims(
         mapped = _to_original(item, clean)
         drafts.append(
             ClaimDraft(
-                id=extracted_claim_id(slug, item.kind, sentence, item.surface, occurrence),
+                id=readable_claim_id(slug, item.kind, item.metric, item.surface),
+                alias=extracted_claim_id(slug, item.kind, sentence, item.surface, occurrence),
                 origin="extracted",
                 kind=item.kind,
                 surface=mapped.surface,
@@ -153,11 +154,10 @@ def draft_claims(
                 note=item.note,
             )
         )
+        # linked by alias (unique) until readable_ids() gives the drafts unique ids
+        starts[item.start] = drafts[-1].alias or drafts[-1].id
         if item.same_as is not None:
-            starts[item.start] = drafts[-1].id
             drafts[-1].same_as = starts.get(item.same_as)
-        else:
-            starts[item.start] = drafts[-1].id
     return drafts
 
 
@@ -258,12 +258,28 @@ def _store_paragraphs(session: Session, source_id: int, clean: CleanDocument) ->
         session.execute(insert(Paragraph), rows)
 
 
+def readable_ids(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    """``drafts`` with unique ids: an extracted claim's readable id that another claim has
+    (a curated claim's, or an equal figure's earlier in the document) is numbered
+    (``-2``); links between drafts (``same_as``) follow."""
+    extracted = [d for d in drafts if d.alias is not None]
+    taken = {d.id for d in drafts if d.alias is None}
+    renamed = {}
+    for draft, new in zip(extracted, unique_ids([d.id for d in extracted], taken), strict=True):
+        renamed[draft.alias] = new
+        draft.id = new
+    for draft in drafts:
+        if draft.same_as is not None:
+            draft.same_as = renamed.get(draft.same_as, draft.same_as)
+    return drafts
+
+
 def _store_claims(session: Session, source_id: int, drafts: list[ClaimDraft]) -> None:
     known_topics = set(session.exec(select(Topic.key)).all())
     seen: set[str] = set()
     claims: list[dict[str, Any]] = []
     links: list[dict[str, str]] = []
-    for draft in drafts:
+    for draft in readable_ids(drafts):
         if draft.id in seen:  # two drafts, one id: keep the first
             continue
         seen.add(draft.id)
@@ -359,7 +375,8 @@ def _validated(fields: dict[str, Any]) -> SourceMeta:
         field = str(first["loc"][0]) if first["loc"] else None  # authors.0.name -> authors
         where = f"`overrides.{field}`: " if field else ""
         error = (first.get("ctx") or {}).get("error")  # our ValueError, without pydantic's words
-        raise UsageError(where + (str(error) if error else first["msg"]),
+        said = str(error) if error else plain_validation_message(first["msg"])
+        raise UsageError(where + said,
                          hint="see `claims.ingest.SourceOverrides`") from None
 
 

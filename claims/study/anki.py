@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 import genanki
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from claims.errors import InputError, NotFound
-from claims.models import Card, ClaimTopic, Source
+from claims.models import Card, Claim, ClaimTopic, Source
 from claims.study import queue
 from claims.study.cards import citation, source_label
 from claims.study.learners import LearnerRef, learner_id
@@ -77,8 +77,10 @@ def deck_id(slug: str) -> int:
     return stable_id(f"claims-deck:{slug}")
 
 
-def note_guid(card: Card) -> str:
-    guid: str = genanki.guid_for(card.claim_id, card.id)
+def note_guid(card: Card, claim_key: str | None = None) -> str:
+    """From the claim's id (``claim_key``: the id its cards were made from, so a claim
+    whose id became readable keeps its notes' GUIDs) and the card's id."""
+    guid: str = genanki.guid_for(claim_key or card.claim_id, card.id)
     return guid
 
 
@@ -107,17 +109,18 @@ def _cloze_text(card: Card) -> str | None:
             + html.escape(text[end:]))
 
 
-def make_note(card: Card, source: Source | None, topics: list[str]) -> genanki.Note:
+def make_note(card: Card, source: Source | None, topics: list[str],
+              claim_key: str | None = None) -> genanki.Note:
     cite = html.escape(citation(source)) if source else ""
     tags = _tags(card, topics)
     cloze = _cloze_text(card) if card.kind == "cloze" else None
     if cloze is not None:
         extra = html.escape(source_label(source)) if source else ""
         return genanki.Note(model=CLOZE_MODEL, fields=[cloze, extra, cite, card.id],
-                            guid=note_guid(card), tags=tags)
+                            guid=note_guid(card, claim_key), tags=tags)
     return genanki.Note(model=BASIC_MODEL,
                         fields=[_front(card), html.escape(card.answer), cite, card.id],
-                        guid=note_guid(card), tags=tags)
+                        guid=note_guid(card, claim_key), tags=tags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +200,8 @@ def export_anki(session: Session, out: Path, now: datetime,
         raise NotFound("no cards to export", hint="build or ingest documents first")
     sources = {s.slug: s for s in session.exec(select(Source)).all()}
     topics = topics_by_claim(session)
+    aliases = dict(session.exec(
+        select(Claim.id, Claim.alias).where(col(Claim.alias).is_not(None))).all())
     decks: dict[str, genanki.Deck] = {}
     counts = {"basic": 0, "cloze": 0}
     for card in cards:
@@ -205,11 +210,14 @@ def export_anki(session: Session, out: Path, now: datetime,
         if slug not in decks:
             label = source_label(source) if source else slug
             decks[slug] = genanki.Deck(deck_id(slug), f"{DECK_PREFIX}::{label}")
-        note = make_note(card, source, topics.get(card.claim_id, []))
+        note = make_note(card, source, topics.get(card.claim_id, []),
+                         aliases.get(card.claim_id))
         counts["cloze" if note.model is CLOZE_MODEL else "basic"] += 1
         decks[slug].add_note(note)
+    from claims.outfile import prepare_out
+
+    prepare_out(out)
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
         genanki.Package(list(decks.values())).write_to_file(str(out), timestamp=now.timestamp())
     except OSError as exc:
         raise InputError(f"{out}: cannot write ({exc.strerror})",

@@ -34,6 +34,7 @@ from typing import Any
 
 from claims.agreement import Figure, agrees, figure
 from claims.domain import Kind, Qualifier
+from claims.errors import UsageError
 from claims.extract import Extraction, has_scale, read_quantities
 from claims.extract._tables import (
     ACTORS,
@@ -92,6 +93,10 @@ _ARTICLE_UNIT_RE = re.compile(
 # Seconds thresholds for the rating of a right answer when the time taken is known.
 EASY_BELOW_MS = 6_000
 HARD_ABOVE_MS = 30_000
+
+# An answer longer than this is not an answer (a pasted page, 5,000 digits): refused
+# before it is read, stored or logged.
+MAX_ANSWER_LENGTH = 500
 
 RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 RATING_VALUES = {name.lower(): value for value, name in RATING_NAMES.items()}
@@ -513,6 +518,25 @@ def resolve_choice(given: str, choices: list[str] | None) -> str | None:
     return choices[index] if 0 <= index < len(choices) else None
 
 
+def require_answer_text(given: str) -> None:
+    """UsageError for an answer no person typed: over :data:`MAX_ANSWER_LENGTH`
+    characters, or text that is not valid Unicode (undecodable bytes).
+
+    >>> require_answer_text("9" * 5000)
+    Traceback (most recent call last):
+    claims.errors.UsageError: the answer is 5,000 characters long; an answer has at most 500
+    """
+    if len(given) > MAX_ANSWER_LENGTH:
+        raise UsageError(f"the answer is {len(given):,} characters long; an answer has at most "
+                         f"{MAX_ANSWER_LENGTH:,}", hint="type the answer itself")
+    try:
+        given.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = given.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise UsageError(f"the answer '{shown}' is not valid UTF-8 text",
+                         hint="type it again, or set the terminal to UTF-8") from None
+
+
 def check_answer(
     spec: dict[str, Any], answer: str, given: str, choices: list[str] | None = None
 ) -> AnswerCheck:
@@ -521,6 +545,7 @@ def check_answer(
     With ``choices``, a letter or number picks a choice, and picking a choice is right
     only if it is the answer itself.
     """
+    require_answer_text(given)
     picked = resolve_choice(given, choices)
     if picked is None and choices and normalize(given) in {normalize(c) for c in choices}:
         picked = next(c for c in choices if normalize(c) == normalize(given))

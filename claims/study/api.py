@@ -90,6 +90,10 @@ def list_cards(
 ) -> list[dict[str, Any]]:
     """Cards as the contract's JSON shape with ``learner``'s state of each and the
     card's ``tags``, in review order (due first, then new)."""
+    if limit is not None:
+        from claims.search import check_limit
+
+        check_limit(limit)
     moment = now or datetime.now(UTC)
     _ready(session, moment)
     lid = learner_id(session, learner, create=False)

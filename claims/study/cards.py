@@ -38,7 +38,7 @@ from claims.models import Card, Claim, Meta, Source, utcnow
 from claims.study import answers, distractors
 from claims.study.comparing import compare_cards as compare_cards  # re-exported
 from claims.study.comparing import proposition_cards as proposition_cards  # re-exported
-from claims.study.drafts import PRIORITY, CardDraft, _names, card_id, source_label
+from claims.study.drafts import PRIORITY, CardDraft, _names, card_id, claim_key, source_label
 from claims.study.drafts import citation as citation  # re-exported: anki, export
 from claims.study.drafts import source_accepts as source_accepts  # re-exported
 from claims.study.questions import clause, fact_question
@@ -192,7 +192,7 @@ def _figure_cards(claim: Claim, source: Source, peers: distractors.Peers) -> lis
             return []
         spec = {**base, "cloze": prompt.cloze} if prompt.cloze else dict(base)
         drafts = [CardDraft(
-            id=card_id(claim.id, "cloze"), claim_id=claim.id, source_slug=source.slug,
+            id=card_id(claim_key(claim), "cloze"), claim_id=claim.id, source_slug=source.slug,
             kind="cloze", question=prompt.text("Fill in the blank:", label),
             answer=claim.surface, spec=spec)]
         if claim.qualifier != "range":
@@ -205,7 +205,7 @@ def _figure_cards(claim: Claim, source: Source, peers: distractors.Peers) -> lis
 
 def _choice(claim: Claim, source: Source, spec: dict[str, Any], peers: distractors.Peers,
             question: str) -> list[CardDraft]:
-    cid = card_id(claim.id, "choice")
+    cid = card_id(claim_key(claim), "choice")
     wrong = distractors.pick(spec, peers.for_claim(claim), random.Random(cid),
                              latest=year_of(source.date))
     if len(wrong) < distractors.COUNT:
@@ -234,7 +234,7 @@ def _date_cards(claim: Claim, source: Source, peers: distractors.Peers) -> list[
         if prompt is None:
             return []
         drafts = [CardDraft(
-            id=card_id(claim.id, "year", FACT_YEAR), claim_id=claim.id,
+            id=card_id(claim_key(claim), "year", FACT_YEAR), claim_id=claim.id,
             source_slug=source.slug, kind="year",
             question=prompt.text("Fill in the blank:", label), answer=claim.surface,
             spec={**spec, "cloze": prompt.cloze} if prompt.cloze else spec)]
@@ -257,7 +257,7 @@ def _statement_cloze(claim: Claim, source: Source) -> list[CardDraft]:
         return []
     blanked, cloze = blank
     return [CardDraft(
-        id=card_id(claim.id, "cloze"), claim_id=claim.id, source_slug=source.slug,
+        id=card_id(claim_key(claim), "cloze"), claim_id=claim.id, source_slug=source.slug,
         kind="cloze", question=f"Fill in the blank: {blanked} \u2014 {source_label(source)}",
         answer=claim.surface, spec={"type": "text", "text": claim.surface, "cloze": cloze})]
 
@@ -282,7 +282,7 @@ def distinctive(claim: Claim, shared: set[str]) -> bool:
 
 
 def _source_card(claim: Claim, source: Source, others: Sequence[Source]) -> CardDraft:
-    cid = card_id(claim.id, "source")
+    cid = card_id(claim_key(claim), "source")
     label = source_label(source)
     choices = None
     rivals = sorted({source_label(o) for o in others if o.slug != source.slug} - {label})
@@ -379,7 +379,7 @@ class SyncReport:
                                                "unchanged", "kinds")}
 
 
-_TEXT_FIELDS = ("source_slug", "question", "answer", "choices", "spec", "priority")
+_TEXT_FIELDS = ("claim_id", "source_slug", "question", "answer", "choices", "spec", "priority")
 
 
 def sync_cards(session: Session, now: datetime | None = None) -> SyncReport:

@@ -16,7 +16,7 @@ from claims.domain import Verdict
 from claims.extract._tables import ACTORS
 from claims.metrics import load_metrics
 from claims.models import Claim, Source
-from claims.study.drafts import PRIORITY, CardDraft, card_id, source_label
+from claims.study.drafts import PRIORITY, CardDraft, card_id, claim_key, source_label
 
 MAX_COMPARE_PAIRS_PER_METRIC = 3
 
@@ -149,7 +149,7 @@ def _figure_card(
     moved = trend(fa, fb)
     detail = f"{a.surface} in {fa.year} ({la}); {b.surface} in {fb.year} ({lb})"
     return CardDraft(
-        id=card_id(a.id, "compare", b.id), claim_id=a.id, source_slug=sa.slug,
+        id=card_id(claim_key(a), "compare", claim_key(b)), claim_id=a.id, source_slug=sa.slug,
         kind="compare",
         question=f"From {fa.year} to {fb.year}, did {label} rise, fall or stay about the "
                  f"same? ({la}, then {lb})",
@@ -168,7 +168,7 @@ def _compare_card(
     (a, source_a), (b, _) = first, second
     display = f"{'Yes' if same else 'No'} \u2014 {detail}"
     return CardDraft(
-        id=card_id(a.id, "compare", b.id), claim_id=a.id, source_slug=source_a.slug,
+        id=card_id(claim_key(a), "compare", claim_key(b)), claim_id=a.id, source_slug=source_a.slug,
         kind="compare", question=question, answer=display,
         spec={"type": "yesno", "value": same, "display": display, "other_claim_id": b.id,
               **spec},

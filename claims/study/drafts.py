@@ -28,6 +28,13 @@ def card_id(claim_id: str, kind: str, variant: str = "") -> str:
     return f"{digest[:10]}-{kind}"
 
 
+def claim_key(claim: Any) -> str:
+    """What a claim's card ids are made from: the id the claim had when its cards were
+    first made. An extracted claim's ``x-`` alias (claims.ingest.ids) keeps its cards,
+    their states and review history, now that its id is readable."""
+    return str(claim.alias or claim.id)
+
+
 @dataclass
 class CardDraft:
     """A card as generated, before it meets the database."""

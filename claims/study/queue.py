@@ -17,11 +17,10 @@ from sqlalchemy import ColumnElement, Select, and_, false, func, or_, true, tupl
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from claims.errors import NotFound
 from claims.models import Card, CardState, CardTag, ClaimTopic, Learner, Meta, Source, Topic
+from claims.names import unknown
 from claims.study.learners import LearnerRef, learner_id
 from claims.study.scheduler import day_start, require_utc
-from claims.suggest import did_you_mean
 
 DAILY_NEW_LIMIT = 20  # new cards introduced per UTC day, across decks
 
@@ -82,10 +81,7 @@ def resolve_deck(session: Session, name: str | None, tag: str | None = None) -> 
 
 
 def _unknown_deck(name: str, topics: list[str], slugs: list[str]) -> Deck:
-    known = ", ".join(topics[:8] + slugs[:8]) or "none yet"
-    near = did_you_mean(name, topics + slugs)
-    raise NotFound(f"no topic or source named {name!r}",
-                   hint=f"{near} decks are: {known}" if near else f"decks are: {known}")
+    raise unknown("deck", name, topics=topics, sources=slugs)
 
 
 def active() -> SelectOfScalar[Card]:

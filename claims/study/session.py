@@ -27,7 +27,8 @@ from sqlmodel import Session, col, select
 from claims.db import is_sqlite
 from claims.domain import CardKind, QuizMode
 from claims.errors import NotFound, UsageError
-from claims.models import Card, CardState, Claim, Source, Topic
+from claims.models import Card, CardState, Claim, Source
+from claims.names import require_source, require_topic
 from claims.study import queue, scheduler
 from claims.study.answers import RATING_NAMES, AnswerCheck, check_answer
 from claims.study.learners import LearnerRef, learner_id
@@ -295,20 +296,6 @@ def _then(*parts: str) -> str:
     return " ".join(part for part in parts if part)
 
 
-def _check_topic(session: Session, topic: str | None) -> None:
-    if topic and session.get(Topic, topic) is None:
-        keys = session.exec(select(Topic.key).order_by(Topic.key)).all()
-        listing = f"topics are: {', '.join(keys) or 'none'}"
-        raise NotFound(f"no topic {topic!r}", hint=_then(did_you_mean(topic, keys), listing))
-
-
-def _check_source(session: Session, source: str | None) -> None:
-    if source and session.exec(select(Source.id).where(Source.slug == source)).first() is None:
-        slugs = session.exec(select(Source.slug).order_by(Source.slug)).all()
-        listing = f"sources are: {', '.join(slugs) or 'none'}"
-        raise NotFound(f"no source {source!r}", hint=_then(did_you_mean(source, slugs), listing))
-
-
 def quiz_cards(
     session: Session, *, topic: str | None = None, source: str | None = None,
     count: int = 10, mode: str = "mixed", seed: int | None = None,
@@ -320,8 +307,8 @@ def quiz_cards(
                          hint=_then(did_you_mean(mode, QUIZ_MODES), listing))
     if count < 1:
         raise UsageError("`count` must be at least 1")
-    _check_topic(session, topic)
-    _check_source(session, source)
+    require_topic(session, topic)
+    require_source(session, source)
     deck = queue.Deck(topic=topic, source=source)
     statement = deck.narrow(
         queue.active().where(col(Card.kind).in_(QUIZ_MODES[mode]))

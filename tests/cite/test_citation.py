@@ -188,11 +188,11 @@ def test_unknown_ids_and_slugs_are_not_found(sample) -> None:  # type: ignore[no
     with pytest.raises(NotFound, match="no claim with id 'c1x'") as error:
         cite_claims(sample, ["c1x"], "apa")
     assert error.value.hint.startswith("did you mean c1? ")
-    with pytest.raises(NotFound, match="no source 'cronin-1969'") as error:
+    with pytest.raises(NotFound, match="unknown source 'cronin-1969'") as error:
         cite_source(sample, "cronin-1969", "apa")
-    # manning-1993 is noise, but slugs share a "-19xx" tail and pass the one cutoff
-    assert error.value.hint == ("did you mean cronin-1996, manning-1993? "
-                                "list sources with `claims.ingest.corpus.list_sources()`")
+    # manning-1993 shares only the "-19xx" tail: the names must be alike too
+    assert error.value.hint == ("did you mean cronin-1996? sources are: andrews-2017, "
+                                "cronin-1996, glosserman-2003, manning-1993, new-alliance-2007")
 
 
 def test_unknown_style_is_a_value_error(sample) -> None:  # type: ignore[no-untyped-def]

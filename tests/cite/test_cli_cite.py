@@ -48,7 +48,8 @@ def test_cite_csl_json_text_is_a_csl_item_list(sample_cli) -> None:  # type: ign
      "Error: no claim with id 'c' (hint: did you mean c1, c2, c3? "
      "find ids with `claims search WORDS`)\n"),
     (["cite", "--source", "nope"], 1,
-     "Error: no source 'nope' (hint: list sources with `claims sources`)\n"),
+     "Error: unknown source 'nope' (hint: sources are: andrews-2017, cronin-1996, "
+     "glosserman-2003, manning-1993, new-alliance-2007)\n"),
     (["cite"], 2,
      "Error: nothing to cite (hint: give ID... (claim ids), or --source SLUG)\n"),
     (["cite", "c1", "--source", "cronin-1996"], 2,

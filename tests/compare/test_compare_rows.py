@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from sqlmodel import select
 
 from claims.compare import (
     compare_metric,
@@ -185,7 +186,8 @@ def test_unknown_topic(filled: Any) -> None:
         compare_topic(filled, "trades")
     assert (info.value.message, info.value.hint) == (
         "unknown topic 'trades'",
-        "did you mean trade, trade-agreements?; `claims.compare.list_topics()` lists them all",
+        "did you mean trade, trade-agreements? topics are: " + ", ".join(
+            t.key for t in filled.exec(select(Topic).order_by(Topic.key)).all()),
     )
 
 

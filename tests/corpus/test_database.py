@@ -25,7 +25,7 @@ def test_migrations_match_the_models(engine) -> None:  # type: ignore[no-untyped
 
 
 def test_schema_version_is_recorded(engine) -> None:  # type: ignore[no-untyped-def]
-    assert current_revision(engine) == "0004"
+    assert current_revision(engine) == "0005"
 
 
 def test_newer_database_is_refused(engine) -> None:  # type: ignore[no-untyped-def]
@@ -59,5 +59,5 @@ def test_postgres_gets_the_same_schema(requires_postgres: str, db_url: str) -> N
     if not db_url.startswith("postgresql"):
         pytest.skip("the fresh database is SQLite in this run")
     engine = open_database(db_url)
-    assert current_revision(engine) == "0004"
+    assert current_revision(engine) == "0005"
     engine.dispose()

@@ -56,10 +56,10 @@ BROKEN = [
     ("bad kind", ("kind: money", "kind: monie"),
      "manning-1993.yaml:1: claim 'manning-1993-surplus': kind: Input should be"),
     ("numeric without value", ("  value: 49000000000\n", ""),
-     "manning-1993.yaml:1: claim 'manning-1993-surplus': (entry): Value error, a money claim "
+     "manning-1993.yaml:1: claim 'manning-1993-surplus': (entry): a money claim "
      "needs a metric and a value"),
     ("statement without proposition", ("  proposition: Japan is a junior partner\n", ""),
-     "manning-1993.yaml:12: claim 'manning-1993-junior': (entry): Value error, a statement "
+     "manning-1993.yaml:12: claim 'manning-1993-junior': (entry): a statement "
      "needs a proposition"),
     ("unknown topic", ("[trade]", "[trades]"),
      "manning-1993.yaml:1: claim 'manning-1993-surplus': unknown topic 'trades' "
@@ -69,7 +69,7 @@ BROKEN = [
      "(did you mean 'trade-surplus'?)"),
     ("id not prefixed by its source",
      ("source: manning-1993\n  kind: money", "source: maning-1993\n  kind: money"),
-     "manning-1993.yaml:1: claim 'manning-1993-surplus': (entry): Value error, id must start "
+     "manning-1993.yaml:1: claim 'manning-1993-surplus': (entry): id must start "
      "with its source slug"),
     ("kind the metric does not measure", ("kind: money", "kind: count"),
      "manning-1993.yaml:1: claim 'manning-1993-surplus': metric 'trade-surplus' is measured "

@@ -50,11 +50,12 @@ def test_nothing_found_is_an_empty_list_and_a_suggestion(sample_cli) -> None:  #
     assert "or the words: surplu" in result.stderr
 
 
-def test_nothing_found_with_an_unknown_topic_suggests_the_nearest(sample_cli) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_topic_is_an_error_naming_the_nearest(sample_cli) -> None:  # type: ignore[no-untyped-def]
+    # as in every command that takes a topic (claims.names; tests/errors/test_unknown_names.py)
     result = sample_cli("search", "--topic", "trde")
-    assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == (
-        "No claims found. Try --topic trade, --metric trade-deficit, --metric trade-surplus.\n")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith(
+        "Error: unknown topic 'trde' (hint: did you mean trade? topics are: ")
 
 
 @pytest.mark.parametrize("argv", [
@@ -134,3 +135,11 @@ def test_opening_a_database_at_head_does_not_import_alembic(engine, db_url: str)
     code = f"from claims.db import open_database\nopen_database({db_url!r}).dispose()\n"
     _, loaded = run_and_list_modules(code, ("alembic",))
     assert loaded == []
+
+
+def test_search_45000_and_troops_find_the_us_forces_in_japan(cli) -> None:  # type: ignore[no-untyped-def]
+    for words in ("45000", "troops"):
+        found = json.loads(cli("search", words, "--format", "json").stdout)
+        assert "cronin-1996-forces-45000" in [claim["id"] for claim in found], words
+    first = json.loads(cli("search", "45000", "--format", "json").stdout)[0]
+    assert (first["id"], first["surface"]) == ("cronin-1996-forces-45000", "more than 45,000")

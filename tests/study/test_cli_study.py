@@ -79,7 +79,8 @@ def test_bad_now_is_a_usage_error(study_cli: Any) -> None:
 def test_unknown_deck(study_cli: Any) -> None:
     result = study_cli("cards", "list", "--deck", "bananas")
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: no topic or source named 'bananas' (hint: decks are:")
+    assert result.stderr.startswith("Error: unknown deck 'bananas' (hint: topics are:")
+    assert "; sources are: " in result.stderr
 
 
 def test_a_whole_session_through_scriptable_commands(study_cli: Any, engine: Any) -> None:
@@ -142,7 +143,7 @@ def test_quiz_bad_stdin_line(study_cli: Any) -> None:
 def test_quiz_unknown_topic(study_cli: Any) -> None:
     result = study_cli("quiz", "--topic", "nope", "--non-interactive", input="")
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: no topic 'nope' (hint: topics are: alliance,")
+    assert result.stderr.startswith("Error: unknown topic 'nope' (hint: topics are: alliance,")
 
 
 def test_quiz_table_prints_score(study_cli: Any) -> None:

@@ -168,3 +168,19 @@ def test_two_learners_in_four_processes_answering_at_once_lose_no_review(
     assert sorted((names[s.learner_id], s.card_id) for s in states) == sorted(
         (who, cid) for who in ("ana", "bo") for cid in shared)
     assert all(s.introduced_at is not None for s in states)
+
+
+@pytest.mark.skipif(not CLAIMS.exists(), reason="the claims script is not installed in the venv")
+def test_review_asks_again_for_an_answer_no_person_typed(study_db: str) -> None:
+    child = pexpect.spawn(
+        str(CLAIMS), ["--db", study_db, "review", "--now", NOW.isoformat()],
+        encoding="utf-8", timeout=90, dimensions=(40, 160),
+    )
+    child.expect("Answer: ")
+    child.sendline("9" * 600)
+    child.expect(r"the answer is 600 characters long; an answer has at most 500: type the "
+                 r"answer itself")
+    child.expect("Answer: ")  # the same card, asked again; nothing recorded
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    assert _reviews(study_db) == []

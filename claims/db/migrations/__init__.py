@@ -15,7 +15,7 @@ def head_revision() -> str | None:
     """This version's head revision, read from the migration files (None if not one head).
 
     >>> head_revision()
-    '0004'
+    '0005'
     """
     revisions, parents = set(), set()
     for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
