@@ -63,7 +63,8 @@ EDIT_ERRORS = [
      "Error: --date: '1999-13-45' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD (a real "
      "month and day) (hint: see claims sources edit --help)\n"),
     (["cost", "--title", "X"], 1,
-     "Error: no source 'cost' (hint: did you mean costs? list sources with `claims sources`)\n"),
+     "Error: unknown source 'cost' (hint: did you mean costs? sources are: andrews-2017, "
+     "costs, cronin-1996, glosserman-2003, manning-1993, new-alliance-2007)\n"),
     (["manning-1993", "--title", "X"], 1,
      "Error: 'manning-1993' is a bundled source: a build would undo the edit (hint: edit its "
      "entry in data/sources.yaml, then rebuild with claims build)\n"),
@@ -135,7 +136,8 @@ def test_remove_retires_cards_and_keeps_review_history(cli_rw, built_copy_url, d
 
 REMOVE_ERRORS = [
     (["sources", "remove", "nope-2020"], 1,
-     "Error: no source 'nope-2020' (hint: list sources with `claims sources`)\n"),
+     "Error: unknown source 'nope-2020' (hint: sources are: andrews-2017, cronin-1996, "
+     "glosserman-2003, manning-1993, new-alliance-2007)\n"),
     (["sources", "remove", "cronin-1996"], 1,
      "Error: 'cronin-1996' is a bundled source: a build would bring it back (hint: edit its "
      "entry in data/sources.yaml, then rebuild with claims build)\n"),
