@@ -13,7 +13,9 @@ from cli.state import state
 SOURCE_COLUMNS = ["slug", "date", "kind", "claims", "authors", "title"]
 KindOption = Annotated[
     SourceKind | None,
-    typer.Option("--kind", help="What the document is; citations take their form from it."),
+    typer.Option("--kind", metavar="KIND",
+                 help="What the document is; citations take their form from it: "
+                      + ", ".join(kind.value for kind in SourceKind) + "."),
 ]
 
 

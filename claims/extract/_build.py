@@ -420,7 +420,8 @@ def _date(r: Reading) -> Found | None:
         return None
     nxt = P.WORD_AFTER.match(r.text, r.pos)
     if nxt and nxt.group("sep").strip() == "" and nxt.group("w").islower() and \
-            nxt.group("w").endswith("s") and nxt.group("w").lower() not in T.STOP_WORDS:
+            nxt.group("w").endswith("s") and nxt.group("w").lower() not in T.STOP_WORDS and \
+            not _still_a_year(r, nxt.group("w")):
         return None  # a year-like count before a plural noun: "1500 troops"
     start = r.start
     dm = search_before(P.DECADE_MOD_BEFORE, r.text, start, 8)
@@ -432,6 +433,13 @@ def _date(r: Reading) -> Found | None:
     qualifier = "range" if r.value_max is not None else "exact"
     return _masthead_check(r, Found("date", start, r.pos, float(value), r.value_max, None,
                                      qualifier, value))
+
+
+def _still_a_year(r: Reading, word_after: str) -> bool:
+    """A year though a word in -s follows: "in 2021 exports rose", "for 2021 includes"."""
+    return word_after in T.VERBS_AFTER_A_YEAR or (
+        r.value >= T.YEAR_PREPOSITION_MIN
+        and search_before(P.YEAR_PREPOSITION_BEFORE, r.text, r.start, 12) is not None)
 
 
 def _masthead_check(r: Reading, fig: Found) -> Found:

@@ -251,6 +251,9 @@ AND_A_HALF_AFTER = re.compile(r"[ \t]+and[ \t]+(?:an?[ \t]+)?half(?![\w])", FLAG
 # (permissive mode) minutes after hours with no unit: "1 hour thirty", "2 hours and 10"
 MINUTES_AFTER_HOURS = re.compile(
     rf"(?:[ \t]+and)?[ \t]+(?P<n>\d{{1,2}}|{WORD_NUMBER})(?=[ \t]*(?:[.,;!?)]|$))", FLAGS)
+# a preposition of time just before a number: "in 2021", "since 1996" (a year, see _tables)
+YEAR_PREPOSITION_BEFORE = re.compile(
+    rf"(?<![\w])(?:{trie_regex(T.YEAR_PREPOSITIONS)})[ \t]+$", FLAGS)
 # the words after a count: the counted noun phrase
 WORD_AFTER = re.compile(
     r"(?P<sep>[ \t]+|[ \t]*-[ \t]*)(?P<w>[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*)")

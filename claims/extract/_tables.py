@@ -483,3 +483,18 @@ MEASURE_UNITS: tuple[str, ...] = (
     "mb", "kb", "tb", "ghz", "mhz", "watts", "kw", "mw", "gw", "volts", "sq mi", "sq",
     "square miles", "square kilometers", "square kilometres", "°c", "°f", "°",
 )
+
+
+# A plain four-digit number before a word in -s is a count ("1500 troops") unless the
+# words around it make it a year:
+# - a preposition of time before it, for modern years: "in 2021 exports rose", "since 1996
+#   troops have"; "by", "for", "to" and "of" also begin counts ("grew by 1500 troops"), so
+#   they are not here;
+YEAR_PREPOSITIONS: frozenset[str] = frozenset(
+    "in since during until till through throughout before after".split())
+YEAR_PREPOSITION_MIN = 1900  # "resulted in 1500 deaths" stays a count
+# - a verb after it, which is no counted noun: "the budget for 2021 includes", "1996 marks".
+VERBS_AFTER_A_YEAR: frozenset[str] = frozenset("""
+includes remains totals marks shows sees brings begins ends starts looks promises means
+represents continues follows seems stands comes goes makes gives takes holds leaves calls
+sets adds covers contains requires allows provides""".split())
