@@ -53,7 +53,9 @@ class Refusal:
 
 Prepared = Rows | Refusal
 
-_SOURCE_COLUMNS = tuple(c.name for c in Source.__table__.columns if c.name != "id")  # type: ignore[attr-defined]
+# ingested_at is the writer's (the time of the write): the rows of a document stay pure
+_SOURCE_COLUMNS = tuple(c.name for c in Source.__table__.columns  # type: ignore[attr-defined]
+                        if c.name not in ("id", "ingested_at"))
 _CLAIM_COLUMNS = tuple(c.name for c in Claim.__table__.columns  # type: ignore[attr-defined]
                        if c.name != "source_id")
 

@@ -47,9 +47,10 @@ def store_batches(engine: Engine, batches: Iterable[Sequence[Prepared]], origin:
 
 def _store(session: Session, batch: Sequence[Prepared], origin: str) -> list[Stored]:
     from claims.db.bulk import clear_source, insert_rows, insert_sources, known_topics, stored_sources
-    from claims.models import Claim, ClaimTopic, Paragraph
+    from claims.models import Claim, ClaimTopic, Paragraph, utcnow
 
     rows = [item for item in batch if isinstance(item, Rows)]
+    now = utcnow()
     stored = stored_sources(session, [r.slug for r in rows], [r.content_hash for r in rows])
     # one query sorts the batch: new, unchanged, changed, or a twin of a stored text
     by_slug = {slug: (id_, digest, made_by) for id_, slug, digest, made_by in stored}
@@ -77,11 +78,11 @@ def _store(session: Session, batch: Sequence[Prepared], origin: str) -> list[Sto
         elif existing[1] == item.content_hash and existing[2] == origin:
             statuses[item.slug] = "unchanged"
         else:  # same slug, new text: replace its claims, keep its row (and id)
-            clear_source(session, existing[0], item.source)
+            clear_source(session, existing[0], item.source | {"ingested_at": now})
             ids[item.slug] = existing[0]
             statuses[item.slug] = "replaced"
             changed.append(item)
-    inserted = insert_sources(session, [item.source for item in fresh])
+    inserted = insert_sources(session, [item.source | {"ingested_at": now} for item in fresh])
     for item in fresh:  # a slug not inserted was stored meanwhile by another writer
         statuses[item.slug] = "added" if item.slug in inserted else "unchanged"
     ids.update(inserted)
