@@ -19,8 +19,8 @@ large first load on PostgreSQL (data first, indexes after, then ``ANALYZE``).
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, Table, delete, insert, select, update
@@ -144,9 +144,9 @@ def stored_sources(session: Session, slugs: Sequence[str], hashes: Sequence[str]
     or one of ``hashes`` (one query: the writer sorts new, unchanged, changed, twins)."""
     if not slugs and not hashes:
         return []
-    statement = select(Source.id, Source.slug, Source.content_hash, Source.origin).where(
-        Source.__table__.c.slug.in_(list(slugs))  # type: ignore[attr-defined]
-        | Source.__table__.c.content_hash.in_(list(hashes)))  # type: ignore[attr-defined]
+    table = _table(Source)
+    statement = select(table.c.id, table.c.slug, table.c.content_hash, table.c.origin).where(
+        table.c.slug.in_(list(slugs)) | table.c.content_hash.in_(list(hashes)))
     return [(int(row[0]), row[1], row[2], row[3])
             for row in session.connection().execute(statement)]
 

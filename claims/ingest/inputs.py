@@ -72,7 +72,9 @@ def check_paths(paths: Sequence[Path], glob: str | None = None) -> None:
     for path in paths:
         if next(_expand(path, glob), None) is None:
             if path.is_dir():
-                what = f"files matching {glob!r}" if glob else ".txt, .md, .html or .jsonl files"
+                kinds = SUPPORTED_SUFFIXES + JSONL_SUFFIXES
+                what = (f"files matching {glob!r}" if glob else
+                        f"{', '.join(kinds[:-1])} or {kinds[-1]} files")
                 raise InputError(f"{path}: no {what} in this folder",
                                  hint="give document files, or a folder that holds some")
             raise InputError(f"{path}: no file matches this pattern", hint="check the pattern")
@@ -124,8 +126,8 @@ def record_fields(record: dict[str, Any], name: str) -> tuple[str, dict[str, Any
     """A JSONL record's text and its metadata fields (unknown keys are ignored)."""
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise InputError(f"{name}: no `text` in this record",
-                         hint="give each line a non-empty `text`")
+        raise InputError(f'{name}: no "text" in this record',
+                         hint='give each line a non-empty "text"')
     fields = {key: record[key] for key in RECORD_FIELDS if record.get(key) is not None}
     authors = fields.get("authors", [])
     if isinstance(authors, str):

@@ -20,7 +20,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +36,7 @@ from claims.ingest.store import IngestResult, PreparedDocument, SourceOverrides
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+NO_OVERRIDES = SourceOverrides()
 DEFAULT_BATCH = 100
 FIRST_LOAD_DOCUMENTS = 10_000  # an empty database and this many documents: indexes after
 ProgressCallback = Callable[[int, int, str], None]
@@ -52,7 +53,7 @@ def default_workers() -> int:
 # --- one document ------------------------------------------------------------
 
 
-def load(item: Input, overrides: SourceOverrides = SourceOverrides()) -> PreparedDocument:
+def load(item: Input, overrides: SourceOverrides = NO_OVERRIDES) -> PreparedDocument:
     """Read, decode, clean and describe one input (errors name the input)."""
     from claims.ingest.clean import clean_document, detect_format
     from claims.ingest.metadata import SourceMeta
@@ -84,11 +85,11 @@ def load(item: Input, overrides: SourceOverrides = SourceOverrides()) -> Prepare
     values.setdefault("title", " ".join(clean.text.split("\n\n", 1)[0].split())[:200]
                       or item.slug)
     try:
-        meta = SourceMeta(**values)
+        meta = SourceMeta.model_validate(values)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = str(first["loc"][0]) if first["loc"] else "record"
-        raise InputError(f"{item.name}: `{where}`: {first['msg']}",
+        raise InputError(f'{item.name}: "{where}": {first["msg"]}',
                          hint="fix this field of the record") from None
     return PreparedDocument(meta, decoded, clean, item.name)
 
@@ -99,7 +100,7 @@ def _refuse_empty(item: Input, text: str) -> None:
                          hint="check that this is the document you meant")
 
 
-def prepare_input(item: Input, overrides: SourceOverrides = SourceOverrides(),
+def prepare_input(item: Input, overrides: SourceOverrides = NO_OVERRIDES,
                   extractor: Extractor | None = None, origin: str = "user") -> Prepared:
     """``load`` then ``prepare`` one input; what cannot be ingested becomes a ``Refusal``."""
     try:
@@ -142,9 +143,9 @@ def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 def iter_prepared(inputs: Iterable[Input], workers: int | None = None,
                   batch_size: int = DEFAULT_BATCH,
-                  overrides: SourceOverrides = SourceOverrides(),
+                  overrides: SourceOverrides = NO_OVERRIDES,
                   extractor: Extractor | None = None, origin: str = "user",
-                  ) -> Iterator[list[Prepared]]:
+                  ) -> Generator[list[Prepared], None, None]:
     """Prepared batches of ``batch_size`` documents, in input order (like ``nlp.pipe``).
 
     ``workers`` processes (default: the number of cores; 1 runs in this process) each
@@ -226,7 +227,7 @@ def ingest_paths(
     batch_size: int = DEFAULT_BATCH,
     glob: str | None = None,
     resume: bool = False,
-    overrides: SourceOverrides = SourceOverrides(),
+    overrides: SourceOverrides = NO_OVERRIDES,
     extractor: Extractor | None = None,
     progress: ProgressCallback | None = None,
     first_load: bool | None = None,
@@ -263,6 +264,9 @@ def ingest_paths(
     inputs: Iterable[Input] = iter_inputs(paths, glob, overrides.slug)
     if resume:
         inputs = _resumable(engine, inputs, batch_size, report)
+    # no more processes than batches: one small batch is prepared here, with no pool to start
+    batch_count = -(-report.total // batch_size)
+    workers = min(default_workers() if workers is None else workers, batch_count)
     batches = iter_prepared(inputs, workers, batch_size, overrides, extractor)
     try:
         for results in store_batches(engine, batches):

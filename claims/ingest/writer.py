@@ -46,7 +46,13 @@ def store_batches(engine: Engine, batches: Iterable[Sequence[Prepared]], origin:
 
 
 def _store(session: Session, batch: Sequence[Prepared], origin: str) -> list[Stored]:
-    from claims.db.bulk import clear_source, insert_rows, insert_sources, known_topics, stored_sources
+    from claims.db.bulk import (
+        clear_source,
+        insert_rows,
+        insert_sources,
+        known_topics,
+        stored_sources,
+    )
     from claims.models import Claim, ClaimTopic, Paragraph, utcnow
 
     rows = [item for item in batch if isinstance(item, Rows)]
