@@ -164,6 +164,9 @@ def iter_prepared(inputs: Iterable[Input], workers: int | None = None,
     methods = multiprocessing.get_all_start_methods()
     # not fork: the parent has threads (a progress bar, a pool's own), and fork copies locks
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if context.get_start_method() == "forkserver":
+        # the server loads the extractor once; each worker forks from it ready to work
+        context.set_forkserver_preload(["claims.ingest.pipeline", "claims.ingest.warm"])
     pool = context.Pool(workers, initializer=_quiet_worker)
     try:
         window: deque[Any] = deque()

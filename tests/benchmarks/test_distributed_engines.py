@@ -10,6 +10,7 @@ choice in docs/scale.md rests on these figures.
 from __future__ import annotations
 
 import subprocess
+import sys
 import time
 import warnings
 from typing import Any
@@ -91,6 +92,8 @@ def test_ray(benchmark, batches: list[list[Input]]) -> None:  # type: ignore[no-
         warnings.simplefilter("ignore")
         started = time.perf_counter()
         ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+        # this test module is not importable in Ray's workers: send the task by value
+        ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])
         remote = ray.remote(timed_batch)
         ray.get([remote.remote([]) for _ in range(2)])  # the workers are up
         startup = time.perf_counter() - started

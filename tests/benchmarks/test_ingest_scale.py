@@ -57,7 +57,15 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def test_two_workers_against_one_extract_process(benchmark, corpus: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def thousand(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("thousand")
+    _documents(folder, 1_000)
+    return folder
+
+
+def test_two_workers_against_one_extract_process(benchmark, thousand: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus = thousand
     everything = tmp_path / "all.txt"
     everything.write_text("\n\n".join(p.read_text(encoding="utf-8")
                                       for p in sorted(corpus.glob("*.txt"))), encoding="utf-8")
@@ -66,8 +74,8 @@ def test_two_workers_against_one_extract_process(benchmark, corpus: Path, tmp_pa
     for db in dbs.values():
         _run("sources", db=db)
     extract = _run("extract", str(everything), "--format", "json", db=dbs["w1"])
-    one = _run("ingest", str(corpus), "--workers", "1", db=dbs["w1"])
-    two = benchmark.pedantic(_run, args=("ingest", str(corpus), "--workers", "2"),
+    one = _run("ingest", str(corpus), "--workers", "1", "--batch", "50", db=dbs["w1"])
+    two = benchmark.pedantic(_run, args=("ingest", str(corpus), "--workers", "2", "--batch", "50"),
                              kwargs={"db": dbs["w2"]}, rounds=1)
     figures = {"extract_s": round(extract, 2), "ingest_1_worker_s": round(one, 2),
                "ingest_2_workers_s": round(two, 2),
