@@ -58,7 +58,8 @@ _SOURCE_COLUMNS = tuple(c.name for c in Source.__table__.columns  # type: ignore
                         if c.name not in ("id", "ingested_at"))
 # A column the metadata does not set takes the model's default (one ORM object, built once:
 # building one per document cost 1.4 ms of the ~15 ms a document takes)
-_SOURCE_DEFAULTS = Source(slug="-", title="-", filename="-", content_hash="-", text="-").model_dump()
+_SOURCE_DEFAULTS = Source(slug="-", title="-", filename="-", content_hash="-",
+                          text="-").model_dump()
 _CLAIM_COLUMNS = tuple(c.name for c in Claim.__table__.columns  # type: ignore[attr-defined]
                        if c.name != "source_id")
 
