@@ -19,8 +19,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -240,10 +242,11 @@ def ingest_paths(
 
     ``resume`` skips documents whose slug is stored, without reading them (a stopped
     run's finished batches); without it, a stored document with the same text is
-    ``unchanged`` and one with new text is replaced. Ctrl-C rolls back the batch being
-    written and returns the report with ``interrupted`` set. ``first_load`` (default:
+    ``unchanged`` and one with new text is replaced. Ctrl-C (in the main thread) lets the
+    batch being written commit, then returns the report with ``interrupted`` set. ``first_load`` (default:
     decided from the database and the count) builds PostgreSQL's indexes after the data.
     """
+    from claims.db import session_scope
     from claims.db.bulk import (
         create_secondary_indexes,
         drop_secondary_indexes,
@@ -252,7 +255,8 @@ def ingest_paths(
     )
     from claims.ingest.inputs import check_paths, count_inputs, iter_inputs
     from claims.ingest.inputs import refuse_many_with_one_name as check_names
-    from claims.ingest.writer import store_batches
+    from claims.ingest.store import sync_topics
+    from claims.ingest.writer import store_batch
 
     check_paths(paths, glob)
     _check_overrides(overrides)
@@ -271,15 +275,23 @@ def ingest_paths(
     batch_count = -(-report.total // batch_size)
     workers = min(default_workers() if workers is None else workers, batch_count)
     batches = iter_prepared(inputs, workers, batch_size, overrides, extractor)
+    stop = _CtrlC()
     try:
-        for results in store_batches(engine, batches):
-            for result in results:
-                if isinstance(result, Refusal):
-                    report.refused.append(result)
-                else:
-                    report.results.append(result)
-            if progress is not None:
-                progress(report.done, report.total, _label(results))
+        with session_scope(engine) as session:
+            sync_topics(session)
+        with stop.installed():
+            for batch in batches:  # Ctrl-C here (waiting for workers) stops at once
+                with stop.deferred():  # Ctrl-C here waits for this batch's commit
+                    results = store_batch(engine, batch)
+                for result in results:
+                    if isinstance(result, Refusal):
+                        report.refused.append(result)
+                    else:
+                        report.results.append(result)
+                if progress is not None:
+                    progress(report.done, report.total, _label(results))
+                if stop.requested:
+                    raise KeyboardInterrupt
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
@@ -287,6 +299,40 @@ def ingest_paths(
         if report.indexes_after_data:
             create_secondary_indexes(engine)
     return report
+
+
+class _CtrlC:
+    """Ctrl-C while a batch is being written waits for its commit (a database driver
+    interrupted mid-statement may not roll back cleanly); anywhere else it stops at once.
+    Only the main thread can receive signals: elsewhere Ctrl-C is left as it is."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._writing = False
+
+    def _handler(self, signum: int, frame: Any) -> None:
+        self.requested = True
+        if not self._writing:
+            raise KeyboardInterrupt
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        previous = signal.signal(signal.SIGINT, self._handler)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        self._writing = True
+        try:
+            yield
+        finally:
+            self._writing = False
 
 
 def _label(results: list[IngestResult | Refusal]) -> str:
