@@ -243,8 +243,9 @@ def ingest_paths(
     ``resume`` skips documents whose slug is stored, without reading them (a stopped
     run's finished batches); without it, a stored document with the same text is
     ``unchanged`` and one with new text is replaced. Ctrl-C (in the main thread) lets the
-    batch being written commit, then returns the report with ``interrupted`` set. ``first_load`` (default:
-    decided from the database and the count) builds PostgreSQL's indexes after the data.
+    batch being written commit, then returns the report with ``interrupted`` set.
+    ``first_load`` (default: decided from the database and the count) builds
+    PostgreSQL's indexes after the data.
     """
     from claims.db import session_scope
     from claims.db.bulk import (
