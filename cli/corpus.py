@@ -2,13 +2,16 @@
 
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from claims.domain import SourceKind
 from cli.output import FormatOption, OutputFormat, message, render_object, render_rows
 from cli.state import state
+
+if TYPE_CHECKING:
+    from claims.ingest.pipeline import IngestReport
 
 SOURCE_COLUMNS = ["slug", "date", "kind", "claims", "authors", "title"]
 KindOption = Annotated[
@@ -44,9 +47,9 @@ def build(
 
 def ingest(
     ctx: typer.Context,
-    files: Annotated[
-        list[Path], typer.Argument(help="Files (.txt, .md, .html, .pdf, .docx) or folders.")
-    ],
+    files: Annotated[list[Path], typer.Argument(
+        help="Files (.txt, .md, .html, .pdf, .docx), folders, quoted globs ('news/*.html') "
+             "or JSONL files (one document per line).")],
     title: Annotated[str | None, typer.Option(help="Title (one file only).")] = None,
     author: Annotated[
         list[str] | None, typer.Option("--author", help="An author's name; repeat for several.")
@@ -60,17 +63,32 @@ def ingest(
         str | None, typer.Option(help="Short id for the source (default: from the file name).")
     ] = None,
     kind: KindOption = None,
+    workers: Annotated[int | None, typer.Option(
+        min=1, help="Processes preparing documents (default: the number of cores).")] = None,
+    batch: Annotated[int, typer.Option(
+        min=1, help="Documents written per transaction.")] = 100,
+    glob: Annotated[str | None, typer.Option(
+        help="Which files of a folder to read, e.g. '*.html' (default: .txt, .md, .html, "
+             ".jsonl).")] = None,
+    resume: Annotated[bool, typer.Option(
+        help="Skip documents already stored (by slug) without reading them: finish a "
+             "stopped run.")] = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Add your own documents: clean them, extract their figures, store them.
 
     What a document says about itself (HTML meta tags, JSON-LD, a "By NAME" byline) fills
-    the fields not given as options. Re-ingesting the same file is a no-op unless options
-    give new metadata (status "updated"); a changed file replaces its claims.
+    the fields not given as options. Documents are prepared in worker processes and written
+    in batches, one transaction each. Re-ingesting the same file is a no-op unless options
+    give new metadata (status "updated"); a changed file replaces its claims. Ctrl-C stops
+    cleanly: finished batches stay, and --resume skips them.
 
     Example: claims ingest article.html --title "Alliance at 60" --author "Jane Doe" --date 2020-01
+
+    Example: claims ingest archive/ news.jsonl --workers 2 --batch 500 --resume
     """
-    from claims.ingest.store import SourceOverrides, ingest_files
+    from claims.ingest.pipeline import ingest_paths
+    from claims.ingest.store import SourceOverrides
     from cli.progress import rich_progress
 
     overrides = SourceOverrides(title=title, authors=tuple(author or ()), date=date,
@@ -78,13 +96,38 @@ def ingest(
                                 kind=kind.value if kind else None)
     app_state = state(ctx)
     engine = app_state.engine()
-    with rich_progress("Ingesting") as report:
-        results = ingest_files(engine, files, overrides,
-                               progress=None if app_state.quiet else report)
-    for result in results:
+    with rich_progress("Ingesting", rate=True) as report:
+        done = ingest_paths(engine, files, workers=workers, batch_size=batch, glob=glob,
+                            resume=resume, overrides=overrides,
+                            progress=None if app_state.quiet else report)
+    render_ingest(done, fmt)
+
+
+def render_ingest(done: "IngestReport", fmt: OutputFormat) -> None:
+    """The per-document rows (stdout), the refusals and a summary (stderr), the exit code."""
+    from claims.errors import InputError
+
+    if done.total == 1 and len(done.refused) == 1:
+        refusal = done.refused[0]
+        raise InputError(f"{refusal.name}: {refusal.reason}", hint=refusal.hint)
+    for result in done.results:
         if result.warning:
             message(f"Warning: {result.warning}")
-    render_rows([r.to_dict() for r in results], fmt, ["slug", "status", "claims", "file"])
+    render_rows([r.to_dict() for r in done.results], fmt, ["slug", "status", "claims", "file"],
+                empty_message="No document stored.")
+    for refusal in done.refused:
+        hint = f" (hint: {refusal.hint})" if refusal.hint else ""
+        message(f"Refused: {refusal.name}: {refusal.reason}{hint}")
+    counts = done.summary()
+    skipped = f", {counts['skipped']} skipped (stored already)" if counts["skipped"] else ""
+    message(f"{counts['added']} added, {counts['changed']} changed, {counts['unchanged']} "
+            f"unchanged, {counts['refused']} refused{skipped}.")
+    if done.interrupted:
+        message(f"Stopped: {done.done} of {done.total} documents done; finished batches are "
+                "stored. Run the same command with --resume to finish.")
+        raise typer.Exit(code=130)
+    if done.refused:
+        raise typer.Exit(code=1)
 
 
 def sources(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:

@@ -239,8 +239,14 @@ def store_document(
 
 def _given_changes(source: Source, meta: SourceMeta, given: frozenset[str]
                    ) -> dict[str, Any]:
-    """The ``given`` fields whose new value differs from the stored one."""
-    new = meta.model_dump(include=set(given) | {"date_precision"})
+    return given_changes(source, meta.model_dump(include=set(given) | {"date_precision"}),
+                         given)
+
+
+def given_changes(source: Source, new: dict[str, Any], given: frozenset[str]
+                  ) -> dict[str, Any]:
+    """The ``given`` fields whose ``new`` value (a column's, as stored) differs from the
+    stored one; a new date brings its precision."""
     changes = {key: new[key] for key in given if key in new and getattr(source, key) != new[key]}
     if "date" in changes:
         changes["date_precision"] = new["date_precision"]

@@ -69,7 +69,7 @@ def test_ingest_a_user_file(cli_rw, tmp_path: Path) -> None:  # type: ignore[no-
         (None, ["ingest", "{tmp}/missing.txt"], 1, "missing.txt: no such file"),
         ("empty.txt", ["ingest", "{tmp}/empty.txt"], 1, "empty.txt: file is empty"),
         ("blob.txt", ["ingest", "{tmp}/blob.txt"], 1, "looks like a binary file"),
-        (None, ["ingest", "{tmp}"], 1, "no .txt, .md, .html, .pdf or .docx files in this folder"),
+        (None, ["ingest", "{tmp}"], 1, ".pdf, .docx, .jsonl or .ndjson files in this folder"),
         ("ok.txt", ["ingest", "{tmp}/ok.txt", "--date", "May 1996"], 2, "--date:"),
         (None, ["ingest"], 2, "Missing argument"),
         (None, ["sources", "--format", "xml"], 2, "Invalid value"),
