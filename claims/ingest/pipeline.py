@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from claims.errors import ClaimsError, InputError
+from claims.errors import ClaimsError, InputError, plain_validation_message
 from claims.extract import Extractor
 from claims.ingest.inputs import Input, record_fields
 from claims.ingest.prepare import Prepared, Refusal, Rows, prepare
@@ -98,7 +98,7 @@ def load(item: Input, overrides: SourceOverrides = NO_OVERRIDES) -> PreparedDocu
     except ValidationError as exc:
         first = exc.errors()[0]
         where = str(first["loc"][0]) if first["loc"] else "record"
-        raise InputError(f'{item.name}: "{where}": {first["msg"]}',
+        raise InputError(f'{item.name}: "{where}": {plain_validation_message(first["msg"])}',
                          hint="fix this field of the record") from None
     return PreparedDocument(meta, decoded, clean, item.name)
 
@@ -266,8 +266,8 @@ def ingest_paths(
     from claims.ingest.store import sync_topics
     from claims.ingest.writer import store_batch
 
+    check_overrides(overrides)  # a usage error comes before any file is looked at
     check_paths(paths, glob)
-    check_overrides(overrides)
     report = IngestReport(total=count_inputs(paths, glob))
     check_names(overrides.title, overrides.slug, report.total)
     if missing_secondary_indexes(engine):  # a first load killed before its indexes were built

@@ -148,9 +148,9 @@ def test_jsonl_records_carry_their_metadata(engine, tmp_path: Path) -> None:  # 
     assert [(r.name, r.reason) for r in report.refused] == [
         ("archive.jsonl:3", 'no "text" in this record'),
         ("archive.jsonl:4", "not a JSON object"),
-        ("archive.jsonl:5", '"date": Value error, \'May 1996\' is not a date: use YYYY, '
-                            "YYYY-MM or YYYY-MM-DD"),
-        ("archive.jsonl:6", "not a JSON object (Expecting property name enclosed in "
+        ("archive.jsonl:5", '"date": \'May 1996\' is not a date: use YYYY, '
+                                "YYYY-MM or YYYY-MM-DD (a real month and day)"),
+            ("archive.jsonl:6", "not a JSON object (Expecting property name enclosed in "
                             "double quotes)"),
     ]
     with Session(engine) as session:
