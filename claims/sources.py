@@ -17,8 +17,8 @@ from typing import Any
 from sqlmodel import Session, col, delete, select
 
 from claims.errors import InputError, UsageError
-from claims.names import unknown_source
 from claims.models import Claim, ClaimTopic, Paragraph, Source
+from claims.names import unknown_source
 
 
 @dataclass(frozen=True)

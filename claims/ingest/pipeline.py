@@ -82,8 +82,8 @@ def load(item: Input, overrides: SourceOverrides = NO_OVERRIDES) -> PreparedDocu
     assert item.record is not None
     text, fields = record_fields(item.record, item.name)
     decoded = DecodedText(text, "utf-8")
-    fmt = item.record.get("format")
-    clean = clean_document(text, fmt if fmt in ("text", "markdown", "html")
+    said = item.record.get("format")
+    clean = clean_document(text, said if said in ("text", "markdown", "html")
                            else detect_format("", text))
     _refuse_empty(item, clean.text)
     defaults = {"date": overrides.date, "publisher": overrides.publisher, "url": overrides.url,
