@@ -87,9 +87,11 @@ def ingest(
 
     Example: claims ingest archive/ news.jsonl --workers 2 --batch 500 --resume
     """
-    from claims.ingest.pipeline import ingest_paths
+    from claims.ingest.pipeline import ingest_paths, start_workers_early
     from claims.ingest.store import SourceOverrides
     from cli.progress import rich_progress
+
+    start_workers_early(files, workers, batch)  # workers load the extractor as the database opens
 
     overrides = SourceOverrides(title=title, authors=tuple(author or ()), date=date,
                                 publisher=publisher, url=url, slug=slug,
@@ -120,8 +122,9 @@ def render_ingest(done: "IngestReport", fmt: OutputFormat) -> None:
         message(f"Refused: {refusal.name}: {refusal.reason}{hint}")
     counts = done.summary()
     skipped = f", {counts['skipped']} skipped (stored already)" if counts["skipped"] else ""
-    message(f"{counts['added']} added, {counts['changed']} changed, {counts['unchanged']} "
-            f"unchanged, {counts['refused']} refused{skipped}.")
+    updated = f" {counts['updated']} updated (metadata only)," if counts["updated"] else ""
+    message(f"{counts['added']} added, {counts['changed']} changed,{updated} "
+            f"{counts['unchanged']} unchanged, {counts['refused']} refused{skipped}.")
     if done.interrupted:
         message(f"Stopped: {done.done} of {done.total} documents done; finished batches are "
                 "stored. Run the same command with --resume to finish.")

@@ -8,6 +8,7 @@ cards keep the ids they were made with (``claims.study.drafts.claim_key``)."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -45,16 +46,28 @@ def readable_claim_id(slug: str, kind: str, metric: str | None, surface: str) ->
     >>> readable_claim_id("glosserman-2003", "date", None, "Sept. 11, 2001")
     'glosserman-2003-date-sept-11-2001'
     """
-    from claims.extract._tables import QUALIFIER_WORDS
-
     figure = " ".join(surface.replace(",", "").split())
-    for words in sorted(QUALIFIER_WORDS, key=len, reverse=True):
-        if figure.lower().startswith(words + " "):
-            figure = figure[len(words) + 1:]
+    lowered = figure.lower()
+    for words in _qualifiers_longest_first():
+        if lowered.startswith(words):
+            figure = figure[len(words):]
             break
     figure = slugify(figure, FIGURE_SLUG_LENGTH, fallback="")
-    measure = slugify(metric or kind, MEASURE_SLUG_LENGTH, fallback=kind)
-    return "-".join(part for part in (slug, measure, figure) if part)
+    return "-".join(part for part in (slug, _measure(metric or kind, kind), figure) if part)
+
+
+# Ingest makes an id per figure: the qualifier words are sorted once, and a measure (one
+# of a few hundred metric keys and kinds) is slugified once.
+@functools.cache
+def _qualifiers_longest_first() -> tuple[str, ...]:
+    from claims.extract._tables import QUALIFIER_WORDS
+
+    return tuple(words + " " for words in sorted(QUALIFIER_WORDS, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=4096)
+def _measure(name: str, kind: str) -> str:
+    return slugify(name, MEASURE_SLUG_LENGTH, fallback=kind)
 
 
 def unique_ids(ids: list[str], taken: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -76,6 +89,9 @@ def unique_ids(ids: list[str], taken: set[str] | frozenset[str] = frozenset()) -
     return result
 
 
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
+
+
 def slugify(text: str, max_length: int = 48, fallback: str = "document") -> str:
     """A lower-case, hyphenated slug.
 
@@ -83,7 +99,7 @@ def slugify(text: str, max_length: int = 48, fallback: str = "document") -> str:
     'tokyo-and-washington-face-critical-alliance'
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    words = _SLUG_WORD.findall(ascii_text.lower())
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word

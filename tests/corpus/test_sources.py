@@ -175,9 +175,12 @@ def test_reingest_with_new_metadata_updates_it(cli_rw, doc: Path) -> None:  # ty
     assert first[0]["status"] == "added"
     again = _json(cli_rw("ingest", str(doc), "--format", "json"))
     assert again[0]["status"] == "unchanged"
-    updated = _json(cli_rw("ingest", str(doc), "--author", "Ann Lee", "--kind", "report",
-                           "--format", "json"))
+    result = cli_rw("ingest", str(doc), "--author", "Ann Lee", "--kind", "report",
+                    "--format", "json")
+    updated = _json(result)
     assert (updated[0]["status"], updated[0]["claims"]) == ("updated", first[0]["claims"])
+    assert result.stderr.endswith(
+        "0 added, 0 changed, 1 updated (metadata only), 0 unchanged, 0 refused.\n")
     source = _source(cli_rw, "costs")
     assert (source["authors"], source["kind"]) == (["Ann Lee"], "report")
     # an edit survives a plain re-ingest: only flags given change metadata
