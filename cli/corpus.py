@@ -14,6 +14,12 @@ if TYPE_CHECKING:
     from claims.ingest.pipeline import IngestReport
 
 SOURCE_COLUMNS = ["slug", "date", "kind", "claims", "authors", "title"]
+# options that ingest and sources edit share
+DateOption = Annotated[
+    str | None, typer.Option(help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
+]
+PublisherOption = Annotated[str | None, typer.Option(help="Publisher or outlet.")]
+UrlOption = Annotated[str | None, typer.Option(help="Where the document was published.")]
 KindOption = Annotated[
     SourceKind | None,
     typer.Option("--kind", metavar="KIND",
@@ -54,11 +60,9 @@ def ingest(
     author: Annotated[
         list[str] | None, typer.Option("--author", help="An author's name; repeat for several.")
     ] = None,
-    date: Annotated[
-        str | None, typer.Option(help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
-    ] = None,
-    publisher: Annotated[str | None, typer.Option(help="Publisher or outlet.")] = None,
-    url: Annotated[str | None, typer.Option(help="Where the document was published.")] = None,
+    date: DateOption = None,
+    publisher: PublisherOption = None,
+    url: UrlOption = None,
     slug: Annotated[
         str | None, typer.Option(help="Short id for the source (default: from the file name).")
     ] = None,
@@ -157,11 +161,9 @@ def sources_edit(
         list[str] | None,
         typer.Option("--author", help="An author's name; repeat for several (replaces all)."),
     ] = None,
-    date: Annotated[
-        str | None, typer.Option(help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
-    ] = None,
-    publisher: Annotated[str | None, typer.Option(help="Publisher or outlet.")] = None,
-    url: Annotated[str | None, typer.Option(help="Where the document was published.")] = None,
+    date: DateOption = None,
+    publisher: PublisherOption = None,
+    url: UrlOption = None,
     kind: KindOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
