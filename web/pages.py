@@ -82,18 +82,15 @@ def claim_page(request: Request, claim_id: str) -> Response:
 @router.get("/compare")
 def compare_page(request: Request) -> Response:
     """With ``?topic=``, the topic's sources against its metrics; else what to compare."""
-    from claims.compare import compare_topic, list_metrics, list_topics
+    from claims.compare import compare_topic
 
     topic = (request.query_params.get("topic") or "").strip()
+    if not topic:
+        return _metrics_and_topics(request, "compare")
     with read_session(request) as session:
-        if topic:
-            matrix = compare_topic(session, topic)
-            return render(request, "compare_topic.html", matrix=matrix.to_dict(),
-                          sources=matrix.sources)
-        metrics = [m for m in list_metrics(session) if m.claims]
-        topics = [t for t in list_topics(session) if t.claims]
-    return render(request, "compare_index.html", metrics=metrics, topics=topics,
-                  what="compare")
+        matrix = compare_topic(session, topic)
+    return render(request, "compare_topic.html", matrix=matrix.to_dict(),
+                  sources=matrix.sources)
 
 
 @router.get("/compare/{metric}")
@@ -110,13 +107,17 @@ def compare_metric_page(request: Request, metric: str) -> Response:
 
 @router.get("/timeline")
 def timeline_index(request: Request) -> Response:
+    return _metrics_and_topics(request, "timeline")
+
+
+def _metrics_and_topics(request: Request, what: str) -> Response:
+    """The metrics and topics that have claims, each a link to compare or to a timeline."""
     from claims.compare import list_metrics, list_topics
 
     with read_session(request) as session:
         metrics = [m for m in list_metrics(session) if m.claims]
         topics = [t for t in list_topics(session) if t.claims]
-    return render(request, "compare_index.html", metrics=metrics, topics=topics,
-                  what="timeline")
+    return render(request, "compare_index.html", metrics=metrics, topics=topics, what=what)
 
 
 @router.get("/timeline/{key}")

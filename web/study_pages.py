@@ -10,6 +10,7 @@ Anonymous visitors asking for a study page are sent to /login.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
@@ -156,24 +157,18 @@ def review_check(request: Request, card_id: Small, given: Field, mark: Small,
     """The verdict, the claim's sentence and citation, and the four ratings (1-4); the
     answer is recorded only when a rating is chosen."""
     from claims.study.answers import RATING_NAMES
-    from claims.study.api import answer, last_undoable
+    from claims.study.api import answer, card_view, last_undoable
 
     check_csrf(request, csrf)
     with read_session(request) as session:
         learner = require_page_learner(request, session)
         outcome = answer(session, card_id, _typed(given), dry_run=True, learner=learner.id)
-        cards = _card_row(session, card_id, learner.id)
+        cards = card_view(session, card_id, learner=learner.id)
         undo = last_undoable(session, learner=learner.id)
     verdict = outcome.to_public()
     return render(request, "review.html", me=learner, deck=_deck(deck) or "", card=cards,
                   mark=mark, remaining=None, undo=undo, verdict=verdict, ratings=RATINGS,
                   suggested=RATING_NAMES[outcome.rating])
-
-
-def _card_row(session: Any, card_id: str, lid: int | None) -> dict[str, Any]:
-    from claims.study.api import card_view
-
-    return card_view(session, card_id, learner=lid)
 
 
 @router.post("/review/answer")
@@ -214,11 +209,7 @@ def review_suspend(request: Request, card_id: Small, csrf: Token = "",
                    deck: Small = "") -> Response:
     from claims.study.api import suspend
 
-    check_csrf(request, csrf)
-    with write_session(request) as session:
-        learner = require_page_learner(request, session)
-        suspend(session, card_id, learner=learner.id)
-    return _redirect(_review_url(deck))
+    return _set_aside(request, suspend, card_id, csrf, deck)
 
 
 @router.post("/review/bury")
@@ -226,19 +217,27 @@ def review_bury(request: Request, card_id: Small, csrf: Token = "",
                 deck: Small = "") -> Response:
     from claims.study.api import bury
 
+    return _set_aside(request, bury, card_id, csrf, deck)
+
+
+def _set_aside(request: Request, control: Callable[..., Any], card_id: str, csrf: str,
+               deck: str) -> Response:
+    """Suspend or bury the signed-in learner's card, then the next card."""
     check_csrf(request, csrf)
     with write_session(request) as session:
         learner = require_page_learner(request, session)
-        bury(session, card_id, learner=learner.id)
+        control(session, card_id, learner=learner.id)
     return _redirect(_review_url(deck))
 
 
 @router.get("/review/edit")
 def edit_page(request: Request) -> Response:
+    from claims.study.api import card_view
+
     card_id = (request.query_params.get("card_id") or "")[:200]
     with read_session(request) as session:
         learner = require_page_learner(request, session)
-        card = _card_row(session, card_id, learner.id)
+        card = card_view(session, card_id, learner=learner.id)
     return render(request, "edit.html", me=learner, card=card,
                   deck=_deck(request.query_params.get("deck")) or "")
 
