@@ -39,6 +39,7 @@ from claims.ingest.store import (
     SourceOverrides,
     check_overrides,
     given_fields,
+    title_from_text,
 )
 
 if TYPE_CHECKING:
@@ -91,8 +92,7 @@ def load(item: Input, overrides: SourceOverrides = NO_OVERRIDES) -> PreparedDocu
                 "authors": [{"name": name} for name in overrides.authors] or None}
     values = {key: value for key, value in defaults.items() if value is not None}
     values |= fields | {"slug": item.slug}
-    values.setdefault("title", " ".join(clean.text.split("\n\n", 1)[0].split())[:200]
-                      or item.slug)
+    values.setdefault("title", title_from_text(clean.text) or item.slug)
     try:
         meta = SourceMeta.model_validate(values)
     except ValidationError as exc:

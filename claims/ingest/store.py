@@ -351,14 +351,14 @@ def user_meta(decoded: DecodedText, clean: CleanDocument, path: Path,
     """Metadata for a user file. Each field: the override (flag) if given, else what the
     document says about itself (``claims.ingest.selfdesc``: ``<meta>``, JSON-LD, a
     byline), else the first block as title, the file stem as slug, kind "document"."""
-    from claims.ingest.selfdesc import describe, without_byline
+    from claims.ingest.selfdesc import describe
 
     blocks = clean.text.split("\n\n", 4)
     # a byline block is furniture (claims.ingest.furniture): it is read from the original
     bylines = [decoded.text[start:end] for start, end, rule in clean.dropped
                if rule.startswith("byline")]
     said = describe(decoded.text, fmt, bylines[:1] + blocks)
-    first_block = without_byline(blocks[0])[:200]
+    first_block = title_from_text(clean.text)
     title = overrides.title if overrides.title and not many else (said.title or first_block)
     slug = overrides.slug if overrides.slug and not many else slugify(path.stem)
     return _validated({
@@ -370,6 +370,14 @@ def user_meta(decoded: DecodedText, clean: CleanDocument, path: Path,
         "url": overrides.url or said.url,
         "kind": overrides.kind or said.kind or "document",
     })
+
+
+def title_from_text(text: str) -> str:
+    """A document's title when nothing names one: its first block, without a trailing
+    "by NAME", at most 200 characters."""
+    from claims.ingest.selfdesc import without_byline
+
+    return without_byline(text.split("\n\n", 1)[0])[:200]
 
 
 def _validated(fields: dict[str, Any]) -> SourceMeta:
