@@ -83,11 +83,8 @@ def prepare(doc: PreparedDocument, origin: str = "user", extractor: Extractor | 
                   for number, (start, end) in enumerate(doc.clean.paragraphs, start=1)]
     claims: list[dict[str, Any]] = []
     topics: list[dict[str, str]] = []
-    seen: set[str] = set()
+    # readable_ids numbers a repeated id (-2, -3), so every draft's id is its own
     for draft in readable_ids(draft_claims(meta.slug, doc.clean, extractor, meta.date)):
-        if draft.id in seen:  # two drafts, one id: keep the first (as store_document does)
-            continue
-        seen.add(draft.id)
         values = draft.model_dump(exclude={"topics"})
         claims.append({name: values.get(name) for name in _CLAIM_COLUMNS})
         topics += [{"claim_id": draft.id, "topic_key": key} for key in dict.fromkeys(draft.topics)]
