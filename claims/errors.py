@@ -46,6 +46,11 @@ _PYDANTIC_WORDS = {
     "Input should be a valid number, unable to parse string as a number": "not a number",
     "Input should be a finite number": "not a finite number",
     "Input should be a valid boolean, unable to interpret input": "not true or false",
+    # bounds ("--workers 0"): the longer phrase first
+    "Input should be greater than or equal to": "must be at least",
+    "Input should be less than or equal to": "must be at most",
+    "Input should be greater than": "must be more than",
+    "Input should be less than": "must be less than",
 }
 
 

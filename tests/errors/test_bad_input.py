@@ -103,6 +103,10 @@ def test_pydantic_wording_stays_out_of_usage_errors(cli_rw: Any, tmp_path: Path)
                              "e.g. 'smith-2020' (hint: see claims ingest --help)\n")
     assert plain_validation_message("Value error, 'monye' is not one of op-ed") == (
         "'monye' is not one of op-ed")
+    for option in ("--workers", "--batch"):  # bounds in our words too
+        bounded = cli_rw("ingest", str(document), option, "0")
+        assert (bounded.exit_code, bounded.stderr.splitlines()[-1]) == (
+            2, f"Error: Invalid value for '{option}': must be at least 1")
 
 
 def test_version(cli: Any) -> None:
