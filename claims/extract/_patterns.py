@@ -241,8 +241,7 @@ DURATION_NEXT = re.compile(
 AND_FRACTION_AFTER = re.compile(rf"[ \t]+and[ \t]+(?P<w>(?:an?[ \t]+)?{WORD_NUMBER})", FLAGS)
 PERIOD_AFTER_ORDINAL = re.compile(rf"[ \t-]+{or_words(T.ORDINAL_PERIODS)}(?![\w])", FLAGS)
 # a fraction written with "over" or "in": "one over 20", "2000 over 3", "1 in 21",
-# "three-in-five" (the
-# denominator is read by ``_readers.fraction_over``)
+# "three-in-five" (the denominator is read by ``_readers.fraction_over``)
 OVER_AFTER = re.compile(
     rf"(?:[ \t]+|-)(?P<j>over|in)(?:[ \t]+|-)"
     rf"(?P<n>\d+(?:\.\d+)?(?![\d,/]|\.\d)|{WORD_NUMBER})(?![\w])", FLAGS)
@@ -252,8 +251,7 @@ AND_A_HALF_AFTER = re.compile(r"[ \t]+and[ \t]+(?:an?[ \t]+)?half(?![\w])", FLAG
 MINUTES_AFTER_HOURS = re.compile(
     rf"(?:[ \t]+and)?[ \t]+(?P<n>\d{{1,2}}|{WORD_NUMBER})(?=[ \t]*(?:[.,;!?)]|$))", FLAGS)
 # a preposition of time just before a number: "in 2021", "since 1996" (a year, see _tables)
-YEAR_PREPOSITION_BEFORE = re.compile(
-    rf"(?<![\w])(?:{trie_regex(T.YEAR_PREPOSITIONS)})[ \t]+$", FLAGS)
+YEAR_PREPOSITION_BEFORE = re.compile(rf"(?<![\w]){or_words(T.YEAR_PREPOSITIONS)}[ \t]+$", FLAGS)
 # the words after a count: the counted noun phrase
 WORD_AFTER = re.compile(
     r"(?P<sep>[ \t]+|[ \t]*-[ \t]*)(?P<w>[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*)")
@@ -299,8 +297,8 @@ BETWEEN_BEFORE = re.compile(r"(?<![\w])(?:between|from)[ \t]+$", FLAGS)
 A_BEFORE = re.compile(r"(?<![\w])an?[ \t]+$", FLAGS)
 MINUS_BEFORE = re.compile(r"(?<![\w])(?:minus|negative)[ \t]+$", FLAGS)
 # what may stand between a figure and the date that is its own (a lower-case unit word, a
-# preposition): "20 mpg in 2008", "$5.4
-# trillion for fiscal 2025", "54,000 troops as of 2023"
+# preposition): "20 mpg in 2008", "$5.4 trillion for fiscal 2025", "54,000 troops as of
+# 2023"
 DATE_BOUND_GAP = re.compile(
     r"[ \t]*(?-i:[a-z]+[ \t]+)?(?:,[ \t]*)?(?:in|by|as[ \t]+of|during|for|from)[ \t]+"
     r"(?:(?:the[ \t]+)?(?:fiscal|calendar|financial)[ \t]+(?:year[ \t]+)?)?", FLAGS)
