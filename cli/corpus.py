@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from claims.ingest.pipeline import IngestReport
 
 SOURCE_COLUMNS = ["slug", "date", "kind", "claims", "authors", "title"]
+# A table of more documents than this is read by nobody and took longer to draw than
+# to store them (1.6 s for 1,000 rows): larger runs print the summary, and the
+# machine formats list every document.
+TABLE_ROWS_MAX = 100
 # options that ingest and sources edit share
 DateOption = Annotated[
     str | None, typer.Option(help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
@@ -119,8 +123,12 @@ def render_ingest(done: "IngestReport", fmt: OutputFormat) -> None:
     for result in done.results:
         if result.warning:
             message(f"Warning: {result.warning}")
-    render_rows([r.to_dict() for r in done.results], fmt, ["slug", "status", "claims", "file"],
-                empty_message="No document stored.")
+    if fmt is OutputFormat.table and len(done.results) > TABLE_ROWS_MAX:
+        message(f"{len(done.results)} documents stored: list them with --format jsonl "
+                "(or csv, json).")
+    else:
+        render_rows([r.to_dict() for r in done.results], fmt,
+                    ["slug", "status", "claims", "file"], empty_message="No document stored.")
     for refusal in done.refused:
         hint = f" (hint: {refusal.hint})" if refusal.hint else ""
         message(f"Refused: {refusal.name}: {refusal.reason}{hint}")

@@ -50,6 +50,26 @@ def test_refusals_are_listed_and_the_rest_stored(make_cli, db_url: str,  # type:
         "2 added, 0 changed, 0 unchanged, 1 refused.\n")
 
 
+def test_a_large_run_prints_its_summary_not_a_table(make_cli, db_url: str,  # type: ignore[no-untyped-def]
+                                                    tmp_path: Path) -> None:
+    """Over 100 documents the table is left out (nobody reads it); jsonl lists them all."""
+    from cli.corpus import TABLE_ROWS_MAX
+
+    cli = make_cli(db_url)
+    lines = [json.dumps({"slug": f"note-{n}", "text": f"Exports rose {n} percent."})
+             for n in range(TABLE_ROWS_MAX + 1)]
+    (tmp_path / "notes.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table = cli("ingest", str(tmp_path / "notes.jsonl"), "--workers", "1")
+    assert table.exit_code == 0, table.stderr
+    assert table.stdout == ""
+    assert table.stderr == ("101 documents stored: list them with --format jsonl "
+                            "(or csv, json).\n101 added, 0 changed, 0 unchanged, 0 refused.\n")
+    listed = cli("ingest", str(tmp_path / "notes.jsonl"), "--workers", "1", "--format", "jsonl")
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert [(r["slug"], r["status"]) for r in rows] == [
+        (f"note-{n}", "unchanged") for n in range(TABLE_ROWS_MAX + 1)]
+
+
 @pytest.mark.parametrize(("option", "value", "message"), [
     ("--workers", "0", "Invalid value for '--workers'"),
     ("--batch", "0", "Invalid value for '--batch'"),

@@ -227,3 +227,42 @@ def test_first_load_builds_postgres_indexes_after_the_data(engine, tmp_path: Pat
     assert "ix_claim_search" in missing_secondary_indexes(engine)
     ingest_paths(engine, paths, workers=1)
     assert missing_secondary_indexes(engine) == []
+
+
+def test_batched_claims_are_in_the_full_text_index(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """SQLite indexes a batch's claims in one statement after them (claims.db.bulk):
+    every claim is found by its words, and the per-row trigger is back for other writers."""
+    from claims.search import search
+
+    paths = write_docs(tmp_path / "docs", 6)
+    for _ in store_batches(engine, iter_prepared(inputs_of(paths), workers=1, batch_size=4)):
+        pass
+    with Session(engine) as session:
+        claims = session.exec(select(Claim)).all()
+        found = {hit.claim.id for hit in search(session, "host-nation support", limit=100)}
+        assert found == {c.id for c in claims if "host-nation" in c.sentence}
+        assert len(found) == 3 * 6  # $4.4 billion, 2016, 75 percent in each document
+        if engine.dialect.name == "sqlite":
+            connection = session.connection()
+            connection.exec_driver_sql(  # raises if the index and the claims differ
+                "INSERT INTO claim_fts(claim_fts, rank) VALUES ('integrity-check', 1)")
+            triggers = {row[0] for row in connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+            assert {"claim_fts_ai", "claim_fts_ad", "claim_fts_au"} <= triggers
+
+
+def test_a_failed_batch_leaves_the_full_text_trigger(engine) -> None:  # type: ignore[no-untyped-def]
+    """The trigger is set aside inside the batch's transaction: a failure rolls it back."""
+    from sqlalchemy.exc import IntegrityError
+
+    from claims.db import session_scope
+    from claims.db.bulk import insert_rows
+
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL's full-text column is generated: no trigger")
+    with pytest.raises(IntegrityError), session_scope(engine) as session:
+        insert_rows(session, Claim, [{"id": "c-1", "source_id": 999, "surface": None}])
+    with engine.connect() as connection:
+        names = {row[0] for row in connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert "claim_fts_ai" in names
