@@ -47,22 +47,23 @@ def readable_claim_id(slug: str, kind: str, metric: str | None, surface: str) ->
     'glosserman-2003-date-sept-11-2001'
     """
     figure = " ".join(surface.replace(",", "").split())
-    lowered = figure.lower()
-    for words in _qualifiers_longest_first():
-        if lowered.startswith(words):
-            figure = figure[len(words):]
-            break
+    qualifier = _qualifier_before().match(figure)
+    if qualifier:
+        figure = figure[qualifier.end():]
     figure = slugify(figure, FIGURE_SLUG_LENGTH, fallback="")
     return "-".join(part for part in (slug, _measure(metric or kind, kind), figure) if part)
 
 
-# Ingest makes an id per figure: the qualifier words are sorted once, and a measure (one
-# of a few hundred metric keys and kinds) is slugified once.
+# Ingest makes an id per figure: the qualifier words become one pattern once (testing
+# each of them in turn was a fifth of the cost of an id), and a measure (one of a few
+# hundred metric keys and kinds) is slugified once.
 @functools.cache
-def _qualifiers_longest_first() -> tuple[str, ...]:
+def _qualifier_before() -> re.Pattern[str]:
+    """The extractor's qualifier words (the longest first) and a space, at the start."""
     from claims.extract._tables import QUALIFIER_WORDS
 
-    return tuple(words + " " for words in sorted(QUALIFIER_WORDS, key=len, reverse=True))
+    longest_first = sorted(QUALIFIER_WORDS, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, longest_first)) + ") ", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4096)
