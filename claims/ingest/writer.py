@@ -121,8 +121,10 @@ def write_batch(session: Session, batch: Sequence[Prepared], origin: str = "user
             statuses[item.slug] = "updated" if changes else "unchanged"
             continue
         # new text, a new date (it dates "last year" anew) or a rebuild: the document's
-        # rows are written again in place, keeping its source row (and id)
-        clear_source(session, existing[0], item.source | {"ingested_at": now})
+        # rows are written again in place, keeping its source row (and id). A new date
+        # alone changes only what was given: metadata given before (a publisher) stays.
+        fields = changes if same and not refresh else item.source
+        clear_source(session, existing[0], fields | {"ingested_at": now})
         ids[item.slug] = existing[0]
         statuses[item.slug] = ("updated" if changes else "unchanged") if same else "replaced"
         changed.append(item)
