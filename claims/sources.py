@@ -106,13 +106,17 @@ def edit_source(session: Session, slug: str, edit: SourceEdit) -> Source:
 
 
 def _extract_again(session: Session, source: Source, meta: Any) -> None:
-    """Re-extract a source's claims in place: its date dates "last year", "in May"."""
-    from claims.ingest.store import prepare_document, store_document
+    """Re-extract a source's claims in place, through the one writer (its row and id
+    stay): its date dates "last year", "in May"."""
+    from claims.ingest.prepare import prepare
+    from claims.ingest.store import prepare_document
     from claims.ingest.textio import DecodedText
+    from claims.ingest.writer import all_stored, write_batch
 
-    decoded = DecodedText(source.text, source.encoding)
-    store_document(session, prepare_document(decoded, meta, source.filename),
-                   origin=source.origin, refresh=True)
+    doc = prepare_document(DecodedText(source.text, source.encoding), meta, source.filename)
+    all_stored(write_batch(session, [prepare(doc, source.origin)], source.origin,
+                           refresh=True))
+    session.refresh(source)  # the writer updated its row (ingested_at) past the ORM
 
 
 def remove_source(session: Session, slug: str) -> Removal:

@@ -7,8 +7,16 @@ The pipeline, in order:
    the original offsets.
 3. ``furniture``: the rules for the blocks of a captured page that are not the document.
 4. ``ids``: stable claim ids and slugs (a claim keeps its id across rebuilds).
-5. ``store``: extract claims from the cleaned text and write a source, its paragraphs
-   and claims in one transaction (``ingest_files`` for the user's own documents).
+5. ``store``: extract claims from the cleaned text as drafts with stable ids, and
+   describe a user's file (``ingest_files`` for the user's own documents).
+   5a. ``prepare``: a document's rows (source, paragraphs, claims with any curated ones
+   merged in, topic links); pure, no session.
+   5b, 5c. ``inputs``, ``pipeline``: files, folders, globs and JSONL prepared in worker
+   processes, a batch at a time (``claims ingest``).
+   5d. ``writer``: the one writer. Every path stores its rows through it (``claims
+   ingest``, ``ingest_files``, the bundled build, a source re-extracted after an edit),
+   so one set of rules says added, unchanged, updated, replaced or refused.
+   5e. ``distributed``: prepare and write on a Dask cluster.
 6. ``metadata``: the hand-curated source metadata of ``data/sources.yaml``.
 7. ``bundle``: whether a database holds the current bundled corpus (cheap: the quick
    search path calls it with no ORM loaded).
@@ -33,7 +41,6 @@ if TYPE_CHECKING:
         extract_document,
         ingest_files,
         prepare_document,
-        store_document,
         sync_topics,
     )
 
@@ -44,7 +51,6 @@ __all__ = [
     "extract_document",
     "ingest_files",
     "prepare_document",
-    "store_document",
     "sync_topics",
 ]
 

@@ -20,14 +20,10 @@ from claims.errors import DataError
 from claims.extract import Extractor
 from claims.ingest.bundle import FINGERPRINT_KEY, bundle_fingerprint, corpus_is_current, set_meta
 from claims.ingest.metadata import load_sources
-from claims.ingest.store import (
-    CurationHook,
-    IngestResult,
-    prepare_document,
-    store_document,
-    sync_topics,
-)
+from claims.ingest.prepare import prepare
+from claims.ingest.store import CurationHook, IngestResult, prepare_document, sync_topics
 from claims.ingest.textio import read_document
+from claims.ingest.writer import all_stored, write_batch
 from claims.models import Claim, Source
 from claims.resources import seeds_dir
 
@@ -75,28 +71,33 @@ def build_bundled(
     progress: ProgressCallback | None = None,
     extractor: Extractor | None = None,
 ) -> BuildReport:
-    """(Re)build the bundled corpus. Each source goes in with its claims in one transaction."""
+    """(Re)build the bundled corpus, all of it in one transaction, through the one writer
+    (``claims.ingest.writer``): every source is rewritten in place (``refresh``: the rules
+    or the curated data may have changed), keeping its row and its claims' ids, so the
+    study cards that follow those ids keep their history (``_after_build``).
+
+    Every seed is read, its curated quotes located and its claims prepared before anything
+    is written; ``progress`` is told of each source prepared (extraction is the slow part).
+    """
     sources = load_sources()
-    prepared = []
+    docs = []
     for meta in sources:
         path = seeds_dir() / (meta.file or "")
         if not meta.file or not path.is_file():
             raise DataError(f"data/sources.yaml: source {meta.slug!r}: file {meta.file!r} "
                             "is not in seeds/", hint="fix the file name")
-        prepared.append(prepare_document(read_document(path), meta, path.name))
-    hook = _curation_hook({doc.meta.slug: doc.decoded.text for doc in prepared})
-    with session_scope(engine) as session:
-        sync_topics(session)
-    results = []
-    for done, doc in enumerate(prepared, start=1):
-        with session_scope(engine) as session:
-            results.append(store_document(session, doc, origin="bundled", curation=hook,
-                                          extractor=extractor, replace_bundled=True,
-                                          refresh=True))
+        docs.append(prepare_document(read_document(path), meta, path.name))
+    hook = _curation_hook({doc.meta.slug: doc.decoded.text for doc in docs})
+    rows = []
+    for done, doc in enumerate(docs, start=1):
+        rows.append(prepare(doc, "bundled", extractor, curation=hook))
         if progress:
-            progress(done, len(prepared), doc.meta.slug)
+            progress(done, len(docs), doc.meta.slug)
     fingerprint = bundle_fingerprint()
     with session_scope(engine) as session:
+        sync_topics(session)
+        results = all_stored(write_batch(session, rows, "bundled", refresh=True,
+                                         replace_bundled=True))
         set_meta(session, FINGERPRINT_KEY, fingerprint)
         _after_build(session)
     return BuildReport(results, fingerprint)

@@ -4,7 +4,9 @@
 document's cleaned text and returns plain rows (a source, its paragraphs, its claims
 and their topic links), so any process can run it (a worker of ``claims.ingest.pipeline``,
 a task on a distributed engine) and one writer stores the rows
-(``claims.db.bulk.store_batch``). A document that cannot be prepared becomes a
+(``claims.ingest.writer``), whichever path they came by: ``claims ingest``, ``ingest_files``,
+the bundled build (with its curated claims, the ``curation`` hook) or a source's
+re-extraction after its date is edited. A document that cannot be prepared becomes a
 ``Refusal`` with the reason and the fix, not an exception, so one bad file among a
 million does not stop the others.
 """
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claims.extract import Extractor
-from claims.ingest.store import PreparedDocument, draft_claims, readable_ids
+from claims.ingest.store import CurationHook, PreparedDocument, draft_claims, readable_ids
 from claims.models import Claim, Source
 
 
@@ -68,11 +70,13 @@ _CLAIM_COLUMNS = tuple(c.name for c in Claim.__table__.columns  # type: ignore[a
 
 
 def prepare(doc: PreparedDocument, origin: str = "user", extractor: Extractor | None = None,
-            given: frozenset[str] = frozenset()) -> Rows:
-    """The rows of one document: its source, paragraphs, extracted claims and topic links.
+            given: frozenset[str] = frozenset(), curation: CurationHook | None = None) -> Rows:
+    """The rows of one document: its source, paragraphs, claims and topic links.
 
-    Pure: no session, no database; the same document gives the same rows (claim ids are
-    stable, ``claims.ingest.ids``), so storing them twice is harmless.
+    The claims are the extracted ones, with ``curation`` (the bundled build's hook,
+    ``claims.ingest.corpus``) merging curated claims into them first. Pure: no session,
+    no database; the same document gives the same rows (claim ids are stable,
+    ``claims.ingest.ids``), so storing them twice is harmless.
     """
     meta, decoded = doc.meta, doc.decoded
     fields = meta.model_dump(exclude={"file"})
@@ -81,10 +85,17 @@ def prepare(doc: PreparedDocument, origin: str = "user", extractor: Extractor | 
                "text": decoded.text, "encoding": decoded.encoding, "origin": origin}
     paragraphs = [{"number": number, "start": start, "end": end}
                   for number, (start, end) in enumerate(doc.clean.paragraphs, start=1)]
+    drafts = draft_claims(meta.slug, doc.clean, extractor, meta.date)
+    if curation is not None:
+        drafts = curation(meta.slug, decoded.text, drafts)
+        for draft in drafts:  # curated claims get their paragraph like extracted ones
+            if draft.paragraph is None:
+                draft.paragraph = doc.clean.paragraph_number(draft.start)
     claims: list[dict[str, Any]] = []
     topics: list[dict[str, str]] = []
-    # readable_ids numbers a repeated id (-2, -3), so every draft's id is its own
-    for draft in readable_ids(draft_claims(meta.slug, doc.clean, extractor, meta.date)):
+    # readable_ids numbers a repeated id (-2, -3), so every draft's id is its own (after
+    # curation: an extracted id that a curated claim has is numbered, the curated one kept)
+    for draft in readable_ids(drafts):
         values = draft.model_dump(exclude={"topics"})
         claims.append({name: values.get(name) for name in _CLAIM_COLUMNS})
         topics += [{"claim_id": draft.id, "topic_key": key} for key in dict.fromkeys(draft.topics)]

@@ -1,8 +1,12 @@
-"""Ingest: a decoded document in, a Source with its paragraphs and claims out.
+"""Ingest: a decoded document in, its claims drafted, its metadata described.
 
-One document and its claims are written in one transaction. Re-ingesting the
-same content is a no-op; new content under the same slug replaces the source's
-claims (cards keep their history: they follow stable claim ids, see claims.ingest.ids).
+Here are the steps before the rows: a document read and cleaned (``PreparedDocument``),
+its figures extracted as claim drafts with stable ids (``draft_claims``, ``readable_ids``),
+a user file's metadata (``user_meta``, ``SourceOverrides``), and ``ingest_files``, the
+library's call for a few user files. The rows are made by ``claims.ingest.prepare`` and
+stored by the one writer, ``claims.ingest.writer``: re-ingesting the same content is a
+no-op; new content under the same slug replaces the source's claims (cards keep their
+history: they follow stable claim ids, see claims.ingest.ids).
 """
 
 from __future__ import annotations
@@ -14,16 +18,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
-from sqlalchemy import insert
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, select
 
-from claims.errors import InputError, UsageError, plain_validation_message
+from claims.errors import UsageError, plain_validation_message
 from claims.extract import Extraction, Extractor
 from claims.ingest.clean import CleanDocument, DocFormat, clean_document, detect_format
 from claims.ingest.ids import extracted_claim_id, readable_claim_id, slugify, unique_ids
 from claims.ingest.metadata import Author, SourceMeta
-from claims.ingest.textio import SUPPORTED_SUFFIXES, DecodedText, read_document
-from claims.models import Claim, ClaimDraft, ClaimTopic, Paragraph, Source, Topic
+from claims.ingest.textio import DecodedText
+from claims.models import ClaimDraft, Topic
 from claims.topics import load_topics
 
 if TYPE_CHECKING:
@@ -120,7 +123,7 @@ def draft_claims(
 ) -> list[ClaimDraft]:
     """Extracted claims of one document as drafts with stable ids and original offsets;
     ``date`` (the source's, ISO) dates relative phrases ("last year")."""
-    drafts: list[ClaimDraft] = []  # ids made unique when stored (_store_claims)
+    drafts: list[ClaimDraft] = []  # ids made unique by readable_ids (after curation)
     occurrences: Counter[tuple[str, str, str]] = Counter()
     starts: dict[int, str] = {}  # a figure's start -> its draft id, for same_as links
     for item in _run(extractor, clean.text, date):
@@ -161,109 +164,6 @@ def draft_claims(
     return drafts
 
 
-def store_document(
-    session: Session,
-    doc: PreparedDocument,
-    origin: str = "user",
-    extractor: Extractor | None = None,
-    curation: CurationHook | None = None,
-    replace_bundled: bool = False,
-    refresh: bool = False,
-    given: frozenset[str] = frozenset(),
-) -> IngestResult:
-    """Write one prepared document and its claims (the caller commits).
-
-    Unchanged content is left alone unless ``refresh`` (a rebuild: rules or curated
-    data may have changed), which re-extracts it in place. ``given`` names the fields of
-    ``USER_FIELDS`` the user set: on unchanged content they update the stored metadata
-    (status "updated"; a new date re-extracts, since it dates "last year").
-    """
-    meta, decoded = doc.meta, doc.decoded
-    content_hash = decoded.sha256
-    existing = session.exec(select(Source).where(Source.slug == meta.slug)).first()
-    unchanged = existing is not None and existing.content_hash == content_hash
-    if unchanged and existing is not None and existing.origin == origin and not refresh:
-        changed = _given_changes(existing, meta, given)
-        if "date" not in changed:
-            for key, value in changed.items():
-                setattr(existing, key, value)
-            count = len(session.exec(select(Claim.id).where(Claim.source_id == existing.id)
-                                     ).all())
-            status: Status = "updated" if changed else "unchanged"
-            return IngestResult(meta.slug, status, count, doc.filename, decoded.warning)
-    twin = session.exec(
-        select(Source).where(Source.content_hash == content_hash, Source.slug != meta.slug)
-    ).first()
-    if twin is not None:
-        raise InputError(
-            f"{doc.filename}: the same text is already in the database as {twin.slug!r}",
-            hint=f"nothing to do; or pass `overrides.slug={twin.slug}` to update that source",
-        )
-    if existing is not None and existing.origin == "bundled" and origin != "bundled":
-        if not replace_bundled:
-            raise InputError(
-                f"{doc.filename}: slug {meta.slug!r} belongs to the bundled corpus",
-                hint="pass another `overrides.slug`",
-            )
-
-    drafts = draft_claims(meta.slug, doc.clean, extractor, meta.date)
-    if curation is not None:
-        drafts = curation(meta.slug, decoded.text, drafts)
-        for draft in drafts:  # curated claims get their paragraph like extracted ones
-            if draft.paragraph is None:
-                draft.paragraph = doc.clean.paragraph_number(draft.start)
-
-    fields = meta.model_dump(exclude={"file"})
-    fields["authors"] = [a.model_dump() for a in meta.authors]
-    if existing is None:
-        source = Source(**fields, filename=doc.filename, content_hash=content_hash,
-                        text=decoded.text, encoding=decoded.encoding, origin=origin)
-        session.add(source)
-        status = "added"
-    else:
-        source = existing
-        status = ("updated" if _given_changes(existing, meta, given) else "unchanged"
-                  ) if unchanged else "replaced"
-        for key, value in fields.items():
-            setattr(source, key, value)
-        source.filename, source.content_hash = doc.filename, content_hash
-        source.text, source.encoding, source.origin = decoded.text, decoded.encoding, origin
-        session.exec(delete(Claim).where(col(Claim.source_id) == source.id))
-        session.exec(delete(Paragraph).where(col(Paragraph.source_id) == source.id))
-    session.flush()
-    assert source.id is not None
-    _store_paragraphs(session, source.id, doc.clean)
-    _store_claims(session, source.id, drafts)
-    return IngestResult(meta.slug, status, len(drafts), doc.filename, decoded.warning)
-
-
-def _given_changes(source: Source, meta: SourceMeta, given: frozenset[str]
-                   ) -> dict[str, Any]:
-    return given_changes(source, meta.model_dump(include=set(given) | {"date_precision"}),
-                         given)
-
-
-def given_changes(source: Source, new: dict[str, Any], given: frozenset[str]
-                  ) -> dict[str, Any]:
-    """The ``given`` fields whose ``new`` value (a column's, as stored) differs from the
-    stored one; a new date brings its precision."""
-    changes = {key: new[key] for key in given if key in new and getattr(source, key) != new[key]}
-    if "date" in changes:
-        changes["date_precision"] = new["date_precision"]
-    return changes
-
-
-# Rows go in as bulk INSERTs of plain dicts: building one ORM object per claim cost
-# more than extracting the claim (ingest of 1,000 documents: see docs/benchmarks.md).
-
-
-def _store_paragraphs(session: Session, source_id: int, clean: CleanDocument) -> None:
-    rows = [{"source_id": source_id, "number": number, "start": start, "end": end}
-            for number, (start, end) in enumerate(clean.paragraphs, start=1)]
-    if rows:
-        session.execute(insert(Paragraph), rows)
-
-
 def readable_ids(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     """``drafts`` with unique ids: an extracted claim's readable id that another claim has
     (a curated claim's, or an equal figure's earlier in the document) is numbered
@@ -278,24 +178,6 @@ def readable_ids(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         if draft.same_as is not None:
             draft.same_as = renamed.get(draft.same_as, draft.same_as)
     return drafts
-
-
-def _store_claims(session: Session, source_id: int, drafts: list[ClaimDraft]) -> None:
-    known_topics = set(session.exec(select(Topic.key)).all())
-    seen: set[str] = set()
-    claims: list[dict[str, Any]] = []
-    links: list[dict[str, str]] = []
-    for draft in readable_ids(drafts):
-        if draft.id in seen:  # two drafts, one id: keep the first
-            continue
-        seen.add(draft.id)
-        claims.append({**draft.model_dump(exclude={"topics"}), "source_id": source_id})
-        links += [{"claim_id": draft.id, "topic_key": key}
-                  for key in dict.fromkeys(draft.topics) if key in known_topics]
-    if claims:
-        session.execute(insert(Claim), claims)
-    if links:
-        session.execute(insert(ClaimTopic), links)
 
 
 def sync_topics(session: Session) -> None:
@@ -324,26 +206,6 @@ class SourceOverrides:
     url: str | None = None
     slug: str | None = None
     kind: str | None = None
-
-
-def expand_paths(paths: Sequence[Path]) -> list[Path]:
-    """Files to ingest: files as given, folders expanded to their supported files."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*")
-                           if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
-            if not found:
-                raise InputError(
-                    f"{path}: no .txt, .md, .html, .pdf or .docx files in this folder",
-                    hint="give document files, or a folder that holds some",
-                )
-            files += found
-        elif not path.exists():
-            raise InputError(f"{path}: no such file", hint="check the path")
-        else:
-            files.append(path)
-    return files
 
 
 def user_meta(decoded: DecodedText, clean: CleanDocument, path: Path,
@@ -416,38 +278,31 @@ def ingest_files(
     extractor: Extractor | None = None,
     progress: ProgressCallback | None = None,
 ) -> list[IngestResult]:
-    """Ingest user files. Every file is read and checked before anything is written;
-    then each document goes in with its claims in its own transaction."""
-    from claims.db import session_scope
+    """Ingest user files (what ``claims ingest`` takes: files, folders, globs, JSONL).
 
-    check_overrides(overrides)
-    files = expand_paths(paths)
-    if (overrides.title or overrides.slug) and len(files) > 1:
-        raise UsageError("`overrides.title` and `overrides.slug` name one document; "
-                         "got several files",
-                         hint="ingest the files one at a time")
-    prepared: list[PreparedDocument] = []
-    for path in files:
-        decoded = read_document(path)
-        fmt = detect_format(path.name, decoded.text)
-        clean = clean_document(decoded.text, fmt)
-        if not clean.text.strip():
-            raise InputError(f"{path}: no text left after removing page furniture",
-                             hint="check that this is the document you meant")
-        meta = user_meta(decoded, clean, path, overrides, many=len(files) > 1, fmt=fmt)
-        prepared.append(PreparedDocument(meta, decoded, clean, path.name))
-    slugs = Counter(doc.meta.slug for doc in prepared)
-    clash = [slug for slug, n in slugs.items() if n > 1]
-    if clash:
-        raise InputError(f"two files would both get the slug {clash[0]!r}",
-                         hint="rename one of them, or ingest them separately with `overrides.slug`")
-    results: list[IngestResult] = []
+    Every document is read, checked and prepared before anything is written; then the
+    one writer (``claims.ingest.writer``) stores them all in one transaction. A document
+    it refuses (the same text as a stored source, a bundled slug, two documents with one
+    slug or one text) raises ``InputError`` and nothing is written. ``progress`` is told
+    of each document prepared (extraction is the slow part). For archives too large to
+    hold in memory, ``claims.ingest.pipeline.ingest_paths`` writes batch by batch.
+    """
+    from claims.db import session_scope
+    from claims.ingest.inputs import check_paths, iter_inputs, refuse_many_with_one_name
+    from claims.ingest.pipeline import load
+    from claims.ingest.prepare import prepare
+    from claims.ingest.writer import all_stored, write_batch
+
+    check_overrides(overrides)  # a usage error comes before any file is looked at
+    check_paths(paths)
+    inputs = list(iter_inputs(paths, slug=overrides.slug))
+    refuse_many_with_one_name(overrides.title, overrides.slug, len(inputs))
+    given = given_fields(overrides)
+    prepared = []
+    for done, item in enumerate(inputs, start=1):
+        prepared.append(prepare(load(item, overrides), "user", extractor, given))
+        if progress:
+            progress(done, len(inputs), item.slug)
     with session_scope(engine) as session:
         sync_topics(session)
-    for done, doc in enumerate(prepared, start=1):
-        with session_scope(engine) as session:
-            results.append(store_document(session, doc, origin="user", extractor=extractor,
-                                          given=given_fields(overrides)))
-        if progress:
-            progress(done, len(prepared), doc.meta.slug)
-    return results
+        return all_stored(write_batch(session, prepared))

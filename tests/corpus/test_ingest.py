@@ -141,7 +141,8 @@ def test_bad_files_write_nothing(engine, tmp_path: Path) -> None:  # type: ignor
 
 def test_folder_without_documents(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
-    with pytest.raises(InputError, match="no .txt, .md, .html, .pdf or .docx files"):
+    with pytest.raises(InputError, match=r"no .txt, .md, .markdown, .html, .htm, .pdf, .docx, "
+                                         r".jsonl or .ndjson files in this folder"):
         ingest_files(engine, [tmp_path])
 
 

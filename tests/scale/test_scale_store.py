@@ -55,7 +55,7 @@ def inputs_of(paths: list[Path]) -> list[Input]:
     return list(iter_inputs(paths))
 
 
-def test_prepare_gives_the_rows_store_document_would_store(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_prepare_gives_the_rows_ingest_files_stores(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     [path] = write_docs(tmp_path / "a", 1)
     [rows] = [prepare_input(item) for item in inputs_of([path])]
     assert isinstance(rows, Rows)
@@ -64,7 +64,7 @@ def test_prepare_gives_the_rows_store_document_would_store(engine, tmp_path: Pat
     assert [p["number"] for p in rows.paragraphs] == [1, 2]
     surfaces = [c["surface"] for c in rows.claims]
     assert "$4.4 billion" in surfaces and "$49 billion" in surfaces
-    # the old path, one document per transaction, stores exactly the same claims
+    # ingest_files, all files in one transaction, stores exactly the same claims
     ingest_files(engine, [path])
     with Session(engine) as session:
         old = {(c.id, c.surface, c.start, c.end, c.paragraph)
