@@ -95,11 +95,14 @@ def ingest(
 
     Example: claims ingest archive/ news.jsonl --workers 2 --batch 500 --resume
     """
-    from claims.ingest.pipeline import ingest_paths, start_workers_early
+    from claims.ingest.workers import start_workers_early
+
+    # first: the workers load the extractor while this process imports the rest
+    start_workers_early(files, workers, batch)
+    from claims.ingest.pipeline import ingest_paths
     from claims.ingest.store import SourceOverrides
     from cli.progress import rich_progress
 
-    start_workers_early(files, workers, batch)  # workers load the extractor as the database opens
 
     overrides = SourceOverrides(title=title, authors=tuple(author or ()), date=date,
                                 publisher=publisher, url=url, slug=slug,

@@ -61,6 +61,7 @@ class CleanDocument:
     dropped: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, rule)
     _clean_starts: list[int] = field(default_factory=list, repr=False)
     _runs: list[tuple[int, Run]] = field(default_factory=list, repr=False)
+    _paragraph_starts: list[int] = field(init=False, repr=False, compare=False)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the cleaned span ``[start:end]``.
@@ -92,11 +93,14 @@ class CleanDocument:
 
     def paragraph_number(self, original_offset: int) -> int | None:
         """1-based number of the paragraph holding ``original_offset``, if any."""
-        starts = [p[0] for p in self.paragraphs]
-        index = bisect.bisect_right(starts, original_offset) - 1
+        index = bisect.bisect_right(self._paragraph_starts, original_offset) - 1
         if index >= 0 and original_offset < self.paragraphs[index][1]:
             return index + 1
         return None
+
+    def __post_init__(self) -> None:
+        # paragraph_number is asked once per claim: the starts are listed once
+        self._paragraph_starts = [start for start, _ in self.paragraphs]
 
 
 # --- splitting into blocks -------------------------------------------------

@@ -16,8 +16,6 @@ runs ``ANALYZE``: building an index once is cheaper than updating it per row.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import signal
 import threading
 from collections import deque
@@ -41,22 +39,20 @@ from claims.ingest.store import (
     given_fields,
     title_from_text,
 )
+from claims.ingest.workers import (
+    DEFAULT_BATCH,
+    default_workers,
+    pool_context,
+    quiet_worker,
+    start_workers_early,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 NO_OVERRIDES = SourceOverrides()
-DEFAULT_BATCH = 100
 FIRST_LOAD_DOCUMENTS = 10_000  # an empty database and this many documents: indexes after
 ProgressCallback = Callable[[int, int, str], None]
-
-
-def default_workers() -> int:
-    """The number of cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 # --- one document ------------------------------------------------------------
@@ -126,11 +122,6 @@ def _prepare_chunk(items: list[Input], overrides: SourceOverrides,
     return [prepare_input(item, overrides, extractor, origin) for item in items]
 
 
-def _quiet_worker() -> None:
-    """A worker ignores Ctrl-C: the parent stops the pool and reports once."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 # --- many documents ------------------------------------------------------------
 
 
@@ -148,33 +139,6 @@ def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
             chunk = []
     if chunk:
         yield chunk
-
-
-def _pool_context() -> Any:
-    """The worker pool's start method: a fork server where there is one (it loads the
-    extractor once; each worker forks from it ready to work), else spawn. Not fork: the
-    parent has threads (a progress bar, a pool's own), and fork copies their locks."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if context.get_start_method() == "forkserver":
-        context.set_forkserver_preload(["claims.ingest.pipeline", "claims.ingest.warm"])
-    return context
-
-
-def start_workers_early(paths: Sequence[Path], workers: int | None = None,
-                        batch_size: int = DEFAULT_BATCH) -> None:
-    """Start the fork server now, so that it loads the extractor (about 0.7 s) while this
-    process opens its database and walks its inputs; the pool then starts at once. Not
-    for one worker, nor for a few plain files (one batch: prepared here, no pool)."""
-    from claims.ingest.inputs import JSONL_SUFFIXES
-
-    workers = default_workers() if workers is None else workers
-    few_files = len(paths) <= batch_size and all(
-        path.is_file() and path.suffix.lower() not in JSONL_SUFFIXES for path in paths)
-    if workers > 1 and not few_files and _pool_context().get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
 
 
 def iter_prepared(inputs: Iterable[Input], workers: int | None = None,
@@ -197,7 +161,7 @@ def iter_prepared(inputs: Iterable[Input], workers: int | None = None,
         for chunk in chunks:
             yield _prepare_chunk(chunk, overrides, extractor, origin)
         return
-    pool = _pool_context().Pool(workers, initializer=_quiet_worker)
+    pool = pool_context().Pool(workers, initializer=quiet_worker)
     try:
         window: deque[Any] = deque()
         for chunk in chunks:

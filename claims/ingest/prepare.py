@@ -96,7 +96,7 @@ def prepare(doc: PreparedDocument, origin: str = "user", extractor: Extractor | 
     # readable_ids numbers a repeated id (-2, -3), so every draft's id is its own (after
     # curation: an extracted id that a curated claim has is numbered, the curated one kept)
     for draft in readable_ids(drafts):
-        values = draft.model_dump(exclude={"topics"})
+        values = vars(draft)  # the fields' values (model_dump copied them, per claim)
         claims.append({name: values.get(name) for name in _CLAIM_COLUMNS})
         topics += [{"claim_id": draft.id, "topic_key": key} for key in dict.fromkeys(draft.topics)]
     return Rows(

@@ -126,19 +126,25 @@ def draft_claims(
     drafts: list[ClaimDraft] = []  # ids made unique by readable_ids (after curation)
     occurrences: Counter[tuple[str, str, str]] = Counter()
     starts: dict[int, str] = {}  # a figure's start -> its draft id, for same_as links
+    # The extractor's values are typed by construction (Extraction): its drafts skip
+    # pydantic's validation, which cost more per claim than finding its id; a caller's
+    # own extractor is checked.
+    make = ClaimDraft if extractor is not None else ClaimDraft.model_construct
+    original = clean.original
     for item in _run(extractor, clean.text, date):
         sentence = " ".join(clean.text[item.sentence_start:item.sentence_end].split())
         key = (item.kind, sentence, item.surface)
         occurrence = occurrences[key]
         occurrences[key] += 1
-        mapped = _to_original(item, clean)
+        start, end = clean.to_original(item.start, item.end)
+        sentence_start, sentence_end = clean.to_original(item.sentence_start, item.sentence_end)
         drafts.append(
-            ClaimDraft(
+            make(
                 id=readable_claim_id(slug, item.kind, item.metric, item.surface),
                 alias=extracted_claim_id(slug, item.kind, sentence, item.surface, occurrence),
                 origin="extracted",
                 kind=item.kind,
-                surface=mapped.surface,
+                surface=original[start:end],
                 value=item.value,
                 value_max=item.value_max,
                 unit=item.unit,
@@ -147,12 +153,16 @@ def draft_claims(
                 metric=item.metric,
                 as_of=item.as_of,
                 modality=item.modality,
+                same_as=None,
                 sentence=sentence,
-                start=mapped.start,
-                end=mapped.end,
-                sentence_start=mapped.sentence_start,
-                sentence_end=mapped.sentence_end,
-                paragraph=clean.paragraph_number(mapped.start),
+                start=start,
+                end=end,
+                sentence_start=sentence_start,
+                sentence_end=sentence_end,
+                paragraph=clean.paragraph_number(start),
+                quote=None,
+                proposition=None,
+                stance=None,
                 topics=list(item.topics),
                 note=item.note,
             )
