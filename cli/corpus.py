@@ -12,12 +12,16 @@ from cli.state import state
 
 if TYPE_CHECKING:
     from claims.ingest.pipeline import IngestReport
+    from claims.ingest.prepare import Refusal
+    from claims.ingest.store import IngestResult
+    from cli.rowstream import RowStream
 
 SOURCE_COLUMNS = ["slug", "date", "kind", "claims", "authors", "title"]
 # A table of more documents than this is read by nobody and took longer to draw than
 # to store them (1.6 s for 1,000 rows): larger runs print the summary, and the
 # machine formats list every document.
 TABLE_ROWS_MAX = 100
+INGEST_COLUMNS = ["slug", "status", "claims", "file"]
 # options that ingest and sources edit share
 DateOption = Annotated[
     str | None, typer.Option(help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
@@ -102,6 +106,7 @@ def ingest(
     from claims.ingest.pipeline import ingest_paths
     from claims.ingest.store import SourceOverrides
     from cli.progress import rich_progress
+    from cli.rowstream import row_stream
 
 
     overrides = SourceOverrides(title=title, authors=tuple(author or ()), date=date,
@@ -109,29 +114,43 @@ def ingest(
                                 kind=kind.value if kind else None)
     app_state = state(ctx)
     engine = app_state.engine()
-    with rich_progress("Ingesting", rate=True) as report:
+    with rich_progress("Ingesting", rate=True) as report, \
+            row_stream(fmt, INGEST_COLUMNS, keep=TABLE_ROWS_MAX) as rows:
         done = ingest_paths(engine, files, workers=workers, batch_size=batch, glob=glob,
                             resume=resume, overrides=overrides,
-                            progress=None if app_state.quiet else report)
-    render_ingest(done, fmt)
+                            progress=None if app_state.quiet else report,
+                            keep_results=False, on_batch=lambda results: _show(results, rows))
+        _refuse_a_single_document(done)  # an error, with nothing on stdout
+    render_ingest(done, fmt, rows)
 
 
-def render_ingest(done: "IngestReport", fmt: OutputFormat) -> None:
-    """The per-document rows (stdout), the refusals and a summary (stderr), the exit code."""
+def _refuse_a_single_document(done: "IngestReport") -> None:
     from claims.errors import InputError
 
     if done.total == 1 and len(done.refused) == 1:
         refusal = done.refused[0]
         raise InputError(f"{refusal.name}: {refusal.reason}", hint=refusal.hint)
-    for result in done.results:
+
+
+def _show(results: "list[IngestResult | Refusal]", rows: "RowStream") -> None:
+    """One committed batch: its warnings (stderr), its rows (stdout, or kept for the table)."""
+    from claims.ingest.prepare import Refusal
+
+    stored = [result for result in results if not isinstance(result, Refusal)]
+    for result in stored:
         if result.warning:
             message(f"Warning: {result.warning}")
-    if fmt is OutputFormat.table and len(done.results) > TABLE_ROWS_MAX:
-        message(f"{len(done.results)} documents stored: list them with --format jsonl "
+    rows.write([result.to_dict() for result in stored])
+
+
+def render_ingest(done: "IngestReport", fmt: OutputFormat, rows: "RowStream") -> None:
+    """The table (stdout; the other formats were written batch by batch), the refusals
+    and a summary (stderr), the exit code."""
+    if fmt is OutputFormat.table and rows.overflow:
+        message(f"{done.stored} documents stored: list them with --format jsonl "
                 "(or csv, json).")
-    else:
-        render_rows([r.to_dict() for r in done.results], fmt,
-                    ["slug", "status", "claims", "file"], empty_message="No document stored.")
+    elif fmt is OutputFormat.table:
+        render_rows(rows.kept, fmt, INGEST_COLUMNS, empty_message="No document stored.")
     for refusal in done.refused:
         hint = f" (hint: {refusal.hint})" if refusal.hint else ""
         message(f"Refused: {refusal.name}: {refusal.reason}{hint}")

@@ -178,7 +178,7 @@ def render_rows(
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(cols)
-        writer.writerows([[_csv_cell(row.get(c)) for c in cols] for row in rows])
+        writer.writerows([[csv_cell(row.get(c)) for c in cols] for row in rows])
         sys.stdout.write(buffer.getvalue())
         return
     if not rows:
@@ -274,7 +274,7 @@ def _print_stacked(console: Any, rows: Sequence[Sequence[Any]], cols: Sequence[s
                     console.print(Text("  ").append_text(part), soft_wrap=True)
 
 
-def _csv_cell(value: Any) -> str:
+def csv_cell(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ";".join(str(v) for v in value)
     if isinstance(value, dict):

@@ -45,13 +45,14 @@ def prepare_and_store(url: str, items: Sequence[Input]) -> list[IngestResult | R
 
 def ingest_on_dask(client: Any, url: str, paths: Sequence[Path] | None = None,
                    inputs: Iterable[Input] | None = None, batch_size: int = DEFAULT_BATCH,
-                   in_flight: int | None = None) -> IngestReport:
+                   in_flight: int | None = None, keep_results: bool = True) -> IngestReport:
     """Ingest ``paths`` (or ``inputs``) on the Dask cluster of ``client`` into ``url``.
 
     Batches are submitted as tasks, at most ``in_flight`` at once (default: twice the
     workers' threads), so the scheduler never holds the whole corpus. A task lost with
     its worker is retried by Dask (``allowed_failures``); the writer keeps a retried
-    batch from storing anything twice.
+    batch from storing anything twice. ``keep_results=False``: counts only (an archive of
+    millions).
     """
     try:
         from distributed import as_completed
@@ -71,7 +72,7 @@ def ingest_on_dask(client: Any, url: str, paths: Sequence[Path] | None = None,
         engine.dispose()
     items = inputs if inputs is not None else iter_inputs(list(paths or []))
     limit = in_flight or 2 * max(1, sum(client.nthreads().values()))
-    report = IngestReport()
+    report = IngestReport(keep_results=keep_results)
     batches = chunked(items, batch_size)
     running = as_completed()
     for batch in batches:
@@ -85,8 +86,4 @@ def ingest_on_dask(client: Any, url: str, paths: Sequence[Path] | None = None,
 
 
 def _collect(future: Any, report: IngestReport) -> None:
-    for result in future.result():
-        if isinstance(result, Refusal):
-            report.refused.append(result)
-        else:
-            report.results.append(result)
+    report.record(future.result())

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -181,8 +181,13 @@ def iter_prepared(inputs: Iterable[Input], workers: int | None = None,
 
 @dataclass
 class IngestReport:
-    """What a run did: a result per stored document, the refusals with their reasons,
-    how many ``resume`` skipped, and whether Ctrl-C stopped it."""
+    """What a run did: how many documents took each status, the refusals with their
+    reasons, how many ``resume`` skipped, and whether Ctrl-C stopped it.
+
+    ``results`` (a result per stored document) is kept when the run is asked to keep it
+    (``keep_results``): a run of millions of documents keeps counts, not a list that
+    grows with the corpus, and hands each batch's results to ``on_batch`` instead.
+    """
 
     total: int = 0
     results: list[IngestResult] = field(default_factory=list)
@@ -190,13 +195,30 @@ class IngestReport:
     skipped: int = 0
     interrupted: bool = False
     indexes_after_data: bool = False
+    keep_results: bool = True
+    statuses: Counter[str] = field(default_factory=Counter)
+
+    def record(self, results: Sequence[IngestResult | Refusal]) -> None:
+        """Count one batch's results (and keep them, with ``keep_results``)."""
+        for result in results:
+            if isinstance(result, Refusal):
+                self.refused.append(result)
+                continue
+            self.statuses[result.status] += 1
+            if self.keep_results:
+                self.results.append(result)
 
     def count(self, status: str) -> int:
-        return sum(1 for result in self.results if result.status == status)
+        return self.statuses[status]
+
+    @property
+    def stored(self) -> int:
+        """Documents stored or found stored (every status but refused and skipped)."""
+        return sum(self.statuses.values())
 
     @property
     def done(self) -> int:
-        return len(self.results) + len(self.refused) + self.skipped
+        return self.stored + len(self.refused) + self.skipped
 
     def summary(self) -> dict[str, Any]:
         return {"added": self.count("added"), "changed": self.count("replaced"),
@@ -229,6 +251,8 @@ def ingest_paths(
     extractor: Extractor | None = None,
     progress: ProgressCallback | None = None,
     first_load: bool | None = None,
+    keep_results: bool = True,
+    on_batch: Callable[[list[IngestResult | Refusal]], None] | None = None,
 ) -> IngestReport:
     """Ingest files, folders, globs and JSONL files, ``batch_size`` documents per
     transaction, preparing them in ``workers`` processes (opens its own sessions).
@@ -238,7 +262,8 @@ def ingest_paths(
     ``unchanged`` and one with new text is replaced. Ctrl-C (in the main thread) lets the
     batch being written commit, then returns the report with ``interrupted`` set.
     ``first_load`` (default: decided from the database and the count) builds
-    PostgreSQL's indexes after the data.
+    PostgreSQL's indexes after the data. ``keep_results=False`` keeps counts only (memory
+    flat whatever the corpus size); ``on_batch`` gets each batch's results once committed.
     """
     from claims.db import session_scope
     from claims.db.bulk import (
@@ -255,7 +280,7 @@ def ingest_paths(
     check_overrides(overrides)  # a usage error comes before any file is looked at
     check_paths(paths, glob)
     start_workers_early(paths, workers, batch_size)
-    report = IngestReport(total=count_inputs(paths, glob))
+    report = IngestReport(total=count_inputs(paths, glob), keep_results=keep_results)
     check_names(overrides.title, overrides.slug, report.total)
     if missing_secondary_indexes(engine):  # a first load killed before its indexes were built
         create_secondary_indexes(engine)
@@ -278,11 +303,9 @@ def ingest_paths(
             for batch in batches:  # Ctrl-C here (waiting for workers) stops at once
                 with stop.deferred():  # Ctrl-C here waits for this batch's commit
                     results = store_batch(engine, batch)
-                for result in results:
-                    if isinstance(result, Refusal):
-                        report.refused.append(result)
-                    else:
-                        report.results.append(result)
+                report.record(results)
+                if on_batch is not None:
+                    on_batch(results)
                 if progress is not None:
                     progress(report.done, report.total, _label(results))
                 if stop.requested:

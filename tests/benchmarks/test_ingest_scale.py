@@ -153,7 +153,8 @@ from claims.ingest.pipeline import ingest_paths
 if __name__ == "__main__":
     engine = open_database(sys.argv[1])
     # one process prepares and writes: its peak is the whole pipeline's
-    report = ingest_paths(engine, [Path(sys.argv[2])], workers=1, batch_size=200)
+    report = ingest_paths(engine, [Path(sys.argv[2])], workers=1, batch_size=200,
+                          keep_results=False)  # counts only, as `claims ingest` runs it
     print(json.dumps({"added": report.summary()["added"],
                       "self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """

@@ -266,3 +266,19 @@ def test_a_failed_batch_leaves_the_full_text_trigger(engine) -> None:  # type: i
         names = {row[0] for row in connection.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert "claim_fts_ai" in names
+
+
+def test_a_run_can_keep_counts_only_and_hand_over_each_batch(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """What `claims ingest` does: no list that grows with the corpus, each batch's results
+    handed over once committed."""
+    paths = write_docs(tmp_path / "docs", 5)
+    (tmp_path / "docs" / "empty.txt").write_bytes(b"")
+    batches: list[list[str]] = []
+    report = ingest_paths(engine, [tmp_path / "docs"], workers=1, batch_size=2,
+                          keep_results=False,
+                          on_batch=lambda results: batches.append(
+                              [getattr(r, "status", "refused") for r in results]))
+    assert report.results == []
+    assert (report.count("added"), report.stored, len(report.refused), report.done) == (5, 5, 1, 6)
+    assert batches == [["added", "added"], ["added", "added"], ["added", "refused"]]
+    assert [p.stem for p in paths] == stored(engine)["sources"]
