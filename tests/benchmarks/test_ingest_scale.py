@@ -2,7 +2,8 @@
 
 Run: pytest tests/benchmarks/test_ingest_scale.py --benchmark-only -s
 (set CLAIMS_TEST_DATABASE_URL for the PostgreSQL ratio; CLAIMS_BENCH_LARGE=100000 is the
-large corpus of the memory ratio). Each test prints its figures and stores them in the
+large corpus of the memory ratio; CLAIMS_BENCH_DOCS (1000) and CLAIMS_BENCH_ROUNDS (3) size
+the worker comparison). Each test prints its figures and stores them in the
 benchmark's extra_info; they go to docs/benchmarks.md with `uptime` at the time.
 
 - ingest with 2 workers against one `claims extract` process on the same text, and the
@@ -36,8 +37,10 @@ from tests.benchmarks.test_build_speed import _documents
 
 CLAIMS = Path(sys.executable).with_name("claims")
 SMALL, GROWN = 300, 20_000
-ROUNDS = 3
+ROUNDS = int(os.environ.get("CLAIMS_BENCH_ROUNDS", "3"))
 LARGE = int(os.environ.get("CLAIMS_BENCH_LARGE", "100000"))
+# documents of the worker comparison (CLAIMS_BENCH_DOCS=5000: the fixed start-up weighs less)
+WORKER_DOCS = int(os.environ.get("CLAIMS_BENCH_DOCS", "1000"))
 
 
 def _run(*args: str, db: str) -> float:
@@ -62,7 +65,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def thousand(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("thousand")
-    _documents(folder, 1_000)
+    _documents(folder, WORKER_DOCS)
     return folder
 
 
@@ -93,6 +96,7 @@ def test_two_workers_against_one_extract_process(benchmark, thousand: Path, tmp_
                "ingest_2_workers_s": round(two, 2),
                "throughput_vs_extract": round(extract / two, 2),
                "scaling_efficiency_2": round(one / (2 * two), 2),
+               "documents": WORKER_DOCS,
                "rounds": {k: [round(t, 2) for t in v] for k, v in times.items()},
                "uptime": _uptime()}
     benchmark.extra_info.update(figures)
@@ -224,6 +228,7 @@ def test_postgres_against_sqlite(benchmark, corpus: Path, tmp_path: Path) -> Non
     on_sqlite, on_postgres = (statistics.median(times[k]) for k in ("sqlite", "postgres"))
     figures = {"sqlite_s": round(on_sqlite, 2), "postgres_s": round(on_postgres, 2),
                "ratio": round(on_postgres / on_sqlite, 2),
+               "documents": WORKER_DOCS,
                "rounds": {k: [round(t, 2) for t in v] for k, v in times.items()},
                "uptime": _uptime()}
     benchmark.extra_info.update(figures)
