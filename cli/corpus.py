@@ -93,7 +93,8 @@ def ingest(
     the fields not given as options. Documents are prepared in worker processes and written
     in batches, one transaction each. Re-ingesting the same file is a no-op unless options
     give new metadata (status "updated"); a changed file replaces its claims. Ctrl-C stops
-    cleanly: finished batches stay, and --resume skips them.
+    cleanly: finished batches stay, and --resume skips them. A run of more than 100
+    documents prints its summary, not a table (--format jsonl lists every document).
 
     Example: claims ingest article.html --title "Alliance at 60" --author "Jane Doe" --date 2020-01
 
