@@ -109,7 +109,6 @@ def ingest(
     from cli.progress import rich_progress
     from cli.rowstream import row_stream
 
-
     overrides = SourceOverrides(title=title, authors=tuple(author or ()), date=date,
                                 publisher=publisher, url=url, slug=slug,
                                 kind=kind.value if kind else None)

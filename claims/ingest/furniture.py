@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from claims.extract._tables import MONTHS
+
 
 @dataclass(frozen=True)
 class FurnitureRule:
@@ -122,6 +124,12 @@ def longest_match(pattern: str) -> int | None:
     return None
 
 
+# A date's first word, for "Posted on May 5": a weekday, or a month as the extractor reads
+# months (its table: full names and abbreviations)
+_DAY_OR_MONTH = "(?:" + "|".join(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    + sorted(MONTHS, key=len, reverse=True)) + ")"
+
 FURNITURE_RULES: tuple[FurnitureRule, ...] = (
     # Icon sprite names run together: "ArrowArtboardCreated with Sketch.Title ChevronCross..."
     _rule("icon strings", r"Created with Sketch|(?:Icon\w*\s*){3,}"),
@@ -148,9 +156,12 @@ FURNITURE_RULES: tuple[FurnitureRule, ...] = (
     # Masthead issue line: "Number 75, May 1996"
     _rule("issue number", r"^Number \d+, \w+ \d{4}$"),
     # ---- news sites (the news issue): none of these blocks is the article's text ----
-    # Bylines with their dates: "By Jane Doe | Published: Aug. 31, 2023 5:00 p.m. Updated: ..."
-    _rule("byline date", r"^(?=.{0,240}$)(?:.{0,120}\b)?(?:Published|Updated|Posted|Last updated"
-          r"|First published)\b\s*(?::|on\b|\d|(?-i:[A-Z][a-z]{2}))"),
+    # Bylines with their dates: "By Jane Doe | Published: Aug. 31, 2023 5:00 p.m. Updated: ...",
+    # "Posted on May 5, 2020". The word is capitalised, as a byline writes it, and "on" is
+    # followed by a date: "Solberg posted on Twitter", "Toyota posted 5% growth" are news.
+    _rule("byline date", r"^(?=.{0,240}$)(?:.{0,120}\b)?(?-i:Published|Updated|Posted"
+          r"|Last updated|First published|PUBLISHED|UPDATED|POSTED)\b\s*(?::|on\s+(?:\d|"
+          + _DAY_OR_MONTH + r"\b)|\d|(?-i:[A-Z][a-z]{2}))"),
     # A byline alone: "By Jane Doe", "By Jane Doe and John Roe, Staff Writers" (names capitalised)
     _rule("byline", r"^(?=.{0,120}$)(?-i:By\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday"
           r"|Saturday|Sunday|January|February|March|April|May|June|July|August|September"

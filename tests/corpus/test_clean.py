@@ -34,6 +34,10 @@ FURNITURE_CASES = [
     # news sites (the news issue; "new": shapes of real news pages, no seed has them)
     ("By Jane Doe | Published: Aug. 31, 2023 5:00 p.m. | Updated: Sept. 1, 2023", "byline date"),
     ("Updated: September 1, 2023 at 3:05 a.m. JST", "byline date"),
+    ("Posted on May 5, 2020 by admin", "byline date"),  # new
+    ("Published on 12 March 2020", "byline date"),  # new
+    ("Last updated on Monday, June 1", "byline date"),  # new
+    ("PUBLISHED: 10:00 EST, 5 May 2020", "byline date"),  # new
     ("By Jane Doe and John Roe, Staff Writers", "byline"),
     ("By Jane Doe | Kyodo News", "byline"),
     ("U.S. Marines train in Okinawa in 2019. (Photo: Kyodo)", "photo caption"),
@@ -49,6 +53,12 @@ FURNITURE_CASES = [
     ("By Tuesday, the talks had stalled after 3 rounds.", None),
     ("The budget was updated in 2023 to 8 trillion yen.", None),
     ("Published in 2020, the report said 5,000 troops would leave.", None),
+    # news sentences with the byline's words in them (a Wikinews sentence was dropped whole)
+    ("Solberg posted on Twitter asking for places to eat for the seven hour drive from "
+     "Stavanger to the capital of Oslo.", None),
+    ("Toyota posted 2.1 trillion yen in operating profit, up 5 percent.", None),
+    ("The report, published on May 5, 2020, found 5,000 troops would leave.", None),
+    ("Prices were updated on Monday by 3 percent.", None),
     ("Japan is already one of our most important markets, importing some $50 billion in goods "
      "a year.", None),
     ("An interim report of the Special Action Committee on Okinawa ... one-fifth of the total "
