@@ -170,10 +170,14 @@ FURNITURE_RULES: tuple[FurnitureRule, ...] = (
           r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})*"
           r"(?:\s*[,|\u2014-]\s*[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|and|for))"
           r"{0,6})?)$"),
-    # Photo captions and credits: "(Photo: Kyodo)", "AP Photo/Eugene Hoshiko", "Getty Images"
+    # Photo captions and credits: "(Photo: Kyodo)", "AP Photo/Eugene Hoshiko", "Photo by Jane
+    # Doe", "Jane Doe/Getty Images". Credit words are capitalised as a credit writes them,
+    # and "Getty Images" is a credit only after a slash or a bracket or at the end: "Getty
+    # Images was sold for $3.4 billion" and "the photo by the AP showed 300" are news.
     _rule("photo caption", r"^(?=.{0,400}$).*(?:\((?:AP |File |Kyodo |Reuters )?Photo\b"
-          r"|\bPhoto(?:graph)?\s*(?:by|:|credit)|\bCredit\s*:|Getty Images|\bAP Photo\b"
-          r"|REUTERS/|\bFile photo\b|Image(?:s)?\s*(?:by|:)\s)"),
+          r"|(?-i:\bPhoto(?:graph)?)\s*(?:by|:|credit)|(?-i:\bCredit)\s*:"
+          r"|[/(|]\s*Getty Images|Getty Images\W*$|\bAP Photo\b"
+          r"|REUTERS/|(?-i:\bFile photo\b)|(?-i:Image(?:s)?)\s*(?:by|:)\s)"),
     # Newsletter sign-up boxes: "Sign up for our newsletter", "Enter your email address"
     _rule("newsletter", r"^(?=.{0,300}$).*(?:Sign up for|Subscribe to (?:our|the) .{0,30}newsletter"
           r"|newsletter sign[- ]?up|Enter your e-?mail|delivered to your inbox"

@@ -42,6 +42,9 @@ FURNITURE_CASES = [
     ("By Jane Doe | Kyodo News", "byline"),
     ("U.S. Marines train in Okinawa in 2019. (Photo: Kyodo)", "photo caption"),
     ("Ground Self-Defense Force troops in 2022. AP Photo/Eugene Hoshiko", "photo caption"),
+    ("Troops in Okinawa in 2019. Photo by Jane Doe", "photo caption"),  # new
+    ("Troops in Okinawa in 2019. Jane Doe/Getty Images", "photo caption"),  # new
+    ("Troops in Okinawa in 2019. Getty Images", "photo caption"),  # new
     ("Sign up for our newsletter to get 5 top stories every morning.", "newsletter"),
     ("Jane Doe is a staff writer for The Japan Times.", "author bio"),
     ("John Roe contributed to this report.", "report credit"),
@@ -59,6 +62,8 @@ FURNITURE_CASES = [
     ("Toyota posted 2.1 trillion yen in operating profit, up 5 percent.", None),
     ("The report, published on May 5, 2020, found 5,000 troops would leave.", None),
     ("Prices were updated on Monday by 3 percent.", None),
+    ("Getty Images was sold for $3.4 billion in 2022.", None),
+    ("He said the photo by the AP showed 300 protesters.", None),
     ("Japan is already one of our most important markets, importing some $50 billion in goods "
      "a year.", None),
     ("An interim report of the Special Action Committee on Okinawa ... one-fifth of the total "
