@@ -33,9 +33,11 @@ class SourceEdit:
     kind: str | None = None
 
     def fields(self) -> dict[str, Any]:
+        from claims.ingest.store import USER_FIELDS
+
         changes: dict[str, Any] = {
-            key: getattr(self, key) for key in ("title", "date", "publisher", "url", "kind")
-            if getattr(self, key) is not None
+            key: getattr(self, key) for key in USER_FIELDS
+            if key != "authors" and getattr(self, key) is not None
         }
         if self.authors:
             changes["authors"] = [{"name": name} for name in self.authors]

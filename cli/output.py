@@ -283,12 +283,16 @@ def csv_cell(value: Any) -> str:
 
 
 def markdown_table(rows: Iterable[dict[str, Any]], cols: Sequence[str]) -> str:
-    def esc(value: Any) -> str:
-        return _cell(value).replace("|", "\\|").replace("\n", " ")
+    return markdown_header(cols) + "".join(markdown_row(row, cols) for row in rows)
 
-    lines = ["| " + " | ".join(cols) + " |", "|" + "|".join("---" for _ in cols) + "|"]
-    lines += ["| " + " | ".join(esc(row.get(c)) for c in cols) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+
+def markdown_header(cols: Sequence[str]) -> str:
+    return "| " + " | ".join(cols) + " |\n|" + "|".join("---" for _ in cols) + "|\n"
+
+
+def markdown_row(row: dict[str, Any], cols: Sequence[str]) -> str:
+    cells = (_cell(row.get(c)).replace("|", "\\|").replace("\n", " ") for c in cols)
+    return "| " + " | ".join(cells) + " |\n"
 
 
 def render_object(obj: dict[str, Any], fmt: OutputFormat, title: str | None = None) -> None:

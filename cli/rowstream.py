@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from cli.output import OutputFormat, csv_cell, markdown_table
+from cli.output import OutputFormat, csv_cell, markdown_header, markdown_row
 
 
 @dataclass
@@ -50,13 +50,13 @@ class RowStream:
             return ("[\n" if self.written == 0 else ",\n") + item
         if self.fmt is OutputFormat.csv:
             return _csv_line([csv_cell(row.get(c)) for c in self.columns])
-        return markdown_table([row], self.columns).splitlines(keepends=True)[-1]  # md
+        return markdown_row(row, self.columns)  # md
 
     def open(self) -> None:
         if self.fmt is OutputFormat.csv:
             sys.stdout.write(_csv_line(list(self.columns)))
         elif self.fmt is OutputFormat.md:
-            sys.stdout.write("".join(markdown_table([], self.columns).splitlines(keepends=True)))
+            sys.stdout.write(markdown_header(self.columns))
 
     def close(self) -> None:
         if self.fmt is OutputFormat.json:

@@ -144,3 +144,27 @@ def test_a_stopped_ingest_is_consistent_and_resume_completes_it(  # type: ignore
         f"{400 - sources} added, 0 changed, 0 unchanged, 0 refused, "
         f"{sources} skipped (stored already).\n")
     assert _user_sources(db_url) == (400, 400 * per_doc, 400 * 2)
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "json"])
+def test_rows_written_batch_by_batch_read_as_one_listing(make_cli, db_url: str,  # type: ignore[no-untyped-def]
+                                                         tmp_path: Path, fmt: str) -> None:
+    """Streamed across batches, md, csv and json print what one listing of the rows prints."""
+    import contextlib
+    import io
+
+    from cli.output import OutputFormat, render_rows
+
+    cli = make_cli(db_url)
+    write_docs(tmp_path / "docs", 3)
+    streamed = cli("ingest", str(tmp_path / "docs"), "--workers", "1", "--batch", "2",
+                   "--format", fmt)
+    assert streamed.exit_code == 0, streamed.stderr
+    listed = make_cli(f"sqlite:///{tmp_path}/other.db")(
+        "ingest", str(tmp_path / "docs"), "--workers", "1", "--format", "jsonl")
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert len(rows) == 3
+    whole = io.StringIO()
+    with contextlib.redirect_stdout(whole):
+        render_rows(rows, OutputFormat(fmt), ["slug", "status", "claims", "file"])
+    assert streamed.stdout == whole.getvalue()
