@@ -126,9 +126,13 @@ def longest_match(pattern: str) -> int | None:
 
 # A date's first word, for "Posted on May 5": a weekday, or a month as the extractor reads
 # months (its table: full names and abbreviations)
-_DAY_OR_MONTH = "(?:" + "|".join(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    + sorted(MONTHS, key=len, reverse=True)) + ")"
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DAY_OR_MONTH = "(?:" + "|".join([*_WEEKDAYS, *sorted(MONTHS, key=len, reverse=True)]) + ")"
+# Month names in full (each month's longest name in the table), capitalised: "By May
+# 2027, ..." is no byline
+_MONTH_NAMES = "|".join(
+    max((name for name, number in MONTHS.items() if number == month), key=len).capitalize()
+    for month in range(1, 13))
 
 FURNITURE_RULES: tuple[FurnitureRule, ...] = (
     # Icon sprite names run together: "ArrowArtboardCreated with Sketch.Title ChevronCross..."
@@ -163,9 +167,8 @@ FURNITURE_RULES: tuple[FurnitureRule, ...] = (
           r"|Last updated|First published|PUBLISHED|UPDATED|POSTED)\b\s*(?::|on\s+(?:\d|"
           + _DAY_OR_MONTH + r"\b)|\d|(?-i:[A-Z][a-z]{2}))"),
     # A byline alone: "By Jane Doe", "By Jane Doe and John Roe, Staff Writers" (names capitalised)
-    _rule("byline", r"^(?=.{0,120}$)(?-i:By\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday"
-          r"|Saturday|Sunday|January|February|March|April|May|June|July|August|September"
-          r"|October|November|December|Then|Now|Contrast|Comparison)\b)"
+    _rule("byline", r"^(?=.{0,120}$)(?-i:By\s+(?!(?:" + "|".join(_WEEKDAYS) + "|"
+          + _MONTH_NAMES + r"|Then|Now|Contrast|Comparison)\b)"
           r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
           r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})*"
           r"(?:\s*[,|\u2014-]\s*[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|and|for))"
